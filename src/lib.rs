@@ -1,0 +1,19 @@
+//! `retort`: an offline SQL migration compiler.
+//!
+//! Data flows one way, a module per stage:
+//! files ([`load`]) → revisions ([`model`]) → graph ([`graph`]) → plan
+//! ([`plan`]) → schema model ([`schema`]) → SQL ([`render`]) → files ([`emit`]).
+//! [`cli`] holds one function per command, called by `main.rs`.
+
+pub mod cli;
+pub mod config;
+pub mod dialect;
+pub mod error;
+pub mod graph;
+pub mod load;
+pub mod location;
+pub mod model;
+pub mod plan;
+pub mod schema;
+pub mod suggest;
+pub mod types;

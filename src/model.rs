@@ -1,0 +1,1151 @@
+//! The typed form of a revision file: revisions, operations, columns.
+//!
+//! Everything here derives `Deserialize` with `deny_unknown_fields`, so that
+//! `serde_yaml` reports a misspelt key with its line and column, and
+//! `Serialize`, because the op structs are the context the dialect templates
+//! render. Field names serialise as the YAML keys (`type`, `where`).
+
+use crate::location::Location;
+use crate::types::ColumnType;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// One revision, loaded from one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Revision {
+    /// The revision id, `[A-Za-z0-9_]{1,32}`.
+    pub id: String,
+    /// Parents: empty for a root, several for a merge, in the file's order.
+    pub down_revisions: Vec<String>,
+    /// Branch labels this revision carries.
+    pub branch_labels: Vec<String>,
+    /// Extra dependencies: revision ids or branch labels.
+    pub depends_on: Vec<String>,
+    /// The message (Alembic's docstring first line).
+    pub message: String,
+    /// Free-form creation date, shown by `history --verbose`.
+    pub create_date: Option<String>,
+    /// The upgrade ops, in order.
+    pub upgrade: Vec<OpEntry>,
+    /// The downgrade ops, or `Auto` to derive them.
+    pub downgrade: Downgrade,
+    /// The file this revision came from.
+    pub source: SourceFile,
+    /// Where the `revision:` key is.
+    pub location: Location,
+}
+
+/// The source file of a revision, as the manifest and script headers cite it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the project folder, `/`-separated.
+    pub path: camino::Utf8PathBuf,
+    /// Lower-case hex sha256 of the file's bytes.
+    pub sha256: String,
+}
+
+/// How a revision goes back down.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", content = "ops", rename_all = "snake_case")]
+pub enum Downgrade {
+    /// Derived from the upgrade by the schema model (omitted, or `auto`).
+    Auto,
+    /// Written out by the author.
+    Ops(Vec<OpEntry>),
+}
+
+/// An op as it stands in a revision file, with where it starts.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpEntry {
+    /// The operation.
+    pub op: Op,
+    /// Review rules silenced for this op, with the reason.
+    pub review: Option<ReviewAllow>,
+    /// Where the op's list item starts.
+    pub location: Location,
+}
+
+/// `review: {allow: [rule-id], reason: "..."}` beside an op.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewAllow {
+    /// Rule ids (or severities) this op is allowed to trigger.
+    pub allow: Vec<String>,
+    /// Why: printed in the script instead of the warning.
+    pub reason: String,
+}
+
+/// A schema operation, named after Alembic's `op.*` function.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Op {
+    /// `op.create_table`.
+    CreateTable(CreateTable),
+    /// `op.drop_table`.
+    DropTable(DropTable),
+    /// `op.rename_table`.
+    RenameTable(RenameTable),
+    /// `op.add_column`.
+    AddColumn(AddColumn),
+    /// `op.drop_column`.
+    DropColumn(DropColumn),
+    /// `op.alter_column`.
+    AlterColumn(AlterColumn),
+    /// `op.create_index`.
+    CreateIndex(CreateIndex),
+    /// `op.drop_index`.
+    DropIndex(DropIndex),
+    /// `op.create_primary_key`.
+    CreatePrimaryKey(CreatePrimaryKey),
+    /// `op.create_unique_constraint`.
+    CreateUniqueConstraint(CreateUniqueConstraint),
+    /// `op.create_foreign_key`.
+    CreateForeignKey(CreateForeignKey),
+    /// `op.create_check_constraint`.
+    CreateCheckConstraint(CreateCheckConstraint),
+    /// `op.drop_constraint`.
+    DropConstraint(DropConstraint),
+    /// `op.create_table_comment`.
+    CreateTableComment(CreateTableComment),
+    /// `op.drop_table_comment`.
+    DropTableComment(DropTableComment),
+    /// A named enum type (`CREATE TYPE ... AS ENUM` on PostgreSQL).
+    CreateEnum(CreateEnum),
+    /// Drop a named enum type.
+    DropEnum(DropEnum),
+    /// `op.execute`.
+    Execute(Execute),
+    /// `op.bulk_insert`.
+    BulkInsert(BulkInsert),
+}
+
+/// The YAML names of every op, in the order of SPEC §2; used for "did you mean".
+pub const OP_NAMES: &[&str] = &[
+    "create_table",
+    "drop_table",
+    "rename_table",
+    "add_column",
+    "drop_column",
+    "alter_column",
+    "create_index",
+    "drop_index",
+    "create_primary_key",
+    "create_unique_constraint",
+    "create_foreign_key",
+    "create_check_constraint",
+    "drop_constraint",
+    "create_table_comment",
+    "drop_table_comment",
+    "create_enum",
+    "drop_enum",
+    "execute",
+    "bulk_insert",
+];
+
+impl Op {
+    /// The op's YAML name (`create_table`, ...), which is also its template name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Op::CreateTable(_) => "create_table",
+            Op::DropTable(_) => "drop_table",
+            Op::RenameTable(_) => "rename_table",
+            Op::AddColumn(_) => "add_column",
+            Op::DropColumn(_) => "drop_column",
+            Op::AlterColumn(_) => "alter_column",
+            Op::CreateIndex(_) => "create_index",
+            Op::DropIndex(_) => "drop_index",
+            Op::CreatePrimaryKey(_) => "create_primary_key",
+            Op::CreateUniqueConstraint(_) => "create_unique_constraint",
+            Op::CreateForeignKey(_) => "create_foreign_key",
+            Op::CreateCheckConstraint(_) => "create_check_constraint",
+            Op::DropConstraint(_) => "drop_constraint",
+            Op::CreateTableComment(_) => "create_table_comment",
+            Op::DropTableComment(_) => "drop_table_comment",
+            Op::CreateEnum(_) => "create_enum",
+            Op::DropEnum(_) => "drop_enum",
+            Op::Execute(_) => "execute",
+            Op::BulkInsert(_) => "bulk_insert",
+        }
+    }
+}
+
+/// `create_table`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CreateTable {
+    /// Table name.
+    pub name: String,
+    /// Schema, if not the default one.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// Columns, in order.
+    pub columns: Vec<Column>,
+    /// Table-level constraints.
+    #[serde(default)]
+    pub constraints: Vec<TableConstraint>,
+    /// Indexes created right after the table.
+    #[serde(default)]
+    pub indexes: Vec<IndexDef>,
+    /// Table comment.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// `CREATE TABLE IF NOT EXISTS`.
+    #[serde(default)]
+    pub if_not_exists: bool,
+}
+
+/// `drop_table`: `drop_table: name` or `drop_table: {name, schema, if_exists}`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DropTable {
+    /// Table name.
+    pub name: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// `DROP TABLE IF EXISTS`.
+    #[serde(default)]
+    pub if_exists: bool,
+}
+
+/// `rename_table`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RenameTable {
+    /// Current name.
+    pub old: String,
+    /// New name.
+    pub new: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+}
+
+/// `add_column`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AddColumn {
+    /// Table name.
+    pub table: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// The new column.
+    pub column: Column,
+}
+
+/// `drop_column`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DropColumn {
+    /// Table name.
+    pub table: String,
+    /// Column name.
+    pub column: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// The column as it was, filled by the schema model (not written in YAML).
+    #[serde(skip_deserializing)]
+    pub existing: Option<Column>,
+}
+
+/// A value an `alter_column` key may set, remove (`null`), or leave alone (absent).
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+#[serde(tag = "action", content = "value", rename_all = "snake_case")]
+pub enum Patch<T> {
+    /// The key is absent: no change.
+    #[default]
+    Keep,
+    /// The key is `null`: remove (drop the default, the comment).
+    Remove,
+    /// The key has a value.
+    Set(T),
+}
+
+impl<T> Patch<T> {
+    /// True when the key was absent.
+    pub fn is_keep(&self) -> bool {
+        matches!(self, Patch::Keep)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Patch<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Only called when the key is present (absent keys take `Default`).
+        Ok(match Option::<T>::deserialize(deserializer)? {
+            None => Patch::Remove,
+            Some(value) => Patch::Set(value),
+        })
+    }
+}
+
+/// `alter_column`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AlterColumn {
+    /// Table name.
+    pub table: String,
+    /// Column name (before any rename).
+    pub column: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// New nullability.
+    #[serde(default)]
+    pub nullable: Option<bool>,
+    /// New type.
+    #[serde(default, rename = "type")]
+    pub type_: Option<ColumnType>,
+    /// New server default; `null` drops it.
+    #[serde(default)]
+    pub server_default: Patch<ServerDefault>,
+    /// New column name.
+    #[serde(default)]
+    pub new_name: Option<String>,
+    /// New comment; `null` drops it.
+    #[serde(default)]
+    pub comment: Patch<String>,
+    /// PostgreSQL `USING` expression for a type change.
+    #[serde(default)]
+    pub using: Option<String>,
+    /// The column's type before the change (filled by the schema model when omitted).
+    #[serde(default)]
+    pub existing_type: Option<ColumnType>,
+    /// Nullability before the change.
+    #[serde(default)]
+    pub existing_nullable: Option<bool>,
+    /// Server default before the change.
+    #[serde(default)]
+    pub existing_server_default: Option<ServerDefault>,
+    /// Comment before the change.
+    #[serde(default)]
+    pub existing_comment: Option<String>,
+    /// Whether the column is an autoincrement column (filled by the schema model).
+    #[serde(default)]
+    pub existing_autoincrement: Option<bool>,
+}
+
+/// One column of an index: a name or a SQL expression.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum IndexColumn {
+    /// A column name (quoted as needed).
+    Name(String),
+    /// `{sql: "lower(name)"}`: a raw expression.
+    Expression {
+        /// The expression, verbatim.
+        sql: String,
+    },
+}
+
+/// An index inside `create_table` (a `create_index` body without `table`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IndexDef {
+    /// Index name.
+    pub name: String,
+    /// Columns or expressions.
+    pub columns: Vec<IndexColumn>,
+    /// `CREATE UNIQUE INDEX`.
+    #[serde(default)]
+    pub unique: bool,
+    /// Partial index predicate (PostgreSQL, SQLite).
+    #[serde(default, rename = "where")]
+    pub where_: Option<String>,
+    /// `CREATE INDEX IF NOT EXISTS`.
+    #[serde(default)]
+    pub if_not_exists: bool,
+}
+
+/// `create_index`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CreateIndex {
+    /// Index name.
+    pub name: String,
+    /// Table name.
+    pub table: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// Columns or expressions.
+    pub columns: Vec<IndexColumn>,
+    /// `CREATE UNIQUE INDEX`.
+    #[serde(default)]
+    pub unique: bool,
+    /// Partial index predicate (PostgreSQL, SQLite).
+    #[serde(default, rename = "where")]
+    pub where_: Option<String>,
+    /// `CREATE INDEX CONCURRENTLY` (PostgreSQL).
+    #[serde(default)]
+    pub concurrently: bool,
+    /// `CREATE INDEX IF NOT EXISTS`.
+    #[serde(default)]
+    pub if_not_exists: bool,
+}
+
+/// `drop_index`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DropIndex {
+    /// Index name.
+    pub name: String,
+    /// Table name (MySQL and SQL Server need it; the schema model fills it).
+    #[serde(default)]
+    pub table: Option<String>,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// `DROP INDEX IF EXISTS`.
+    #[serde(default)]
+    pub if_exists: bool,
+    /// `DROP INDEX CONCURRENTLY` (PostgreSQL).
+    #[serde(default)]
+    pub concurrently: bool,
+}
+
+/// `create_primary_key`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CreatePrimaryKey {
+    /// Constraint name.
+    pub name: String,
+    /// Table name.
+    pub table: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// Key columns.
+    pub columns: Vec<String>,
+}
+
+/// `create_unique_constraint`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUniqueConstraint {
+    /// Constraint name.
+    pub name: String,
+    /// Table name.
+    pub table: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// Columns.
+    pub columns: Vec<String>,
+}
+
+/// `create_foreign_key`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CreateForeignKey {
+    /// Constraint name.
+    pub name: String,
+    /// The table that gets the constraint.
+    pub source_table: String,
+    /// The referenced table.
+    pub referent_table: String,
+    /// Columns of `source_table`.
+    pub local_cols: Vec<String>,
+    /// Columns of `referent_table`.
+    pub remote_cols: Vec<String>,
+    /// `ON DELETE` action.
+    #[serde(default)]
+    pub ondelete: Option<String>,
+    /// `ON UPDATE` action.
+    #[serde(default)]
+    pub onupdate: Option<String>,
+    /// `DEFERRABLE` / `NOT DEFERRABLE`.
+    #[serde(default)]
+    pub deferrable: Option<bool>,
+    /// `INITIALLY DEFERRED|IMMEDIATE`.
+    #[serde(default)]
+    pub initially: Option<String>,
+    /// Schema of `source_table` (Alembic's `source_schema`; `schema` is accepted too).
+    #[serde(default, alias = "source_schema")]
+    pub schema: Option<String>,
+    /// Schema of `referent_table`.
+    #[serde(default)]
+    pub referent_schema: Option<String>,
+}
+
+/// `create_check_constraint`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCheckConstraint {
+    /// Constraint name.
+    pub name: String,
+    /// Table name.
+    pub table: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// The condition, SQL text.
+    pub condition: String,
+}
+
+/// The kind of a constraint, as `drop_constraint`'s `type` names it.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum ConstraintKind {
+    /// A foreign key.
+    Foreignkey,
+    /// A unique constraint.
+    Unique,
+    /// A check constraint.
+    Check,
+    /// The primary key.
+    Primary,
+}
+
+/// `drop_constraint`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DropConstraint {
+    /// Constraint name.
+    pub name: String,
+    /// Table name.
+    pub table: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// The constraint's kind (MySQL needs it; the schema model fills it).
+    #[serde(default, rename = "type")]
+    pub type_: Option<ConstraintKind>,
+}
+
+/// `create_table_comment`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CreateTableComment {
+    /// Table name.
+    pub table: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// The comment.
+    pub comment: String,
+    /// The comment before (filled by the schema model).
+    #[serde(default)]
+    pub existing_comment: Option<String>,
+}
+
+/// `drop_table_comment`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DropTableComment {
+    /// Table name.
+    pub table: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// The comment before (filled by the schema model).
+    #[serde(default)]
+    pub existing_comment: Option<String>,
+}
+
+/// `create_enum`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CreateEnum {
+    /// Type name.
+    pub name: String,
+    /// Allowed values, in order.
+    pub values: Vec<String>,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+}
+
+/// `drop_enum`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DropEnum {
+    /// Type name.
+    pub name: String,
+    /// The values (filled by the schema model; needed to invert).
+    #[serde(default)]
+    pub values: Option<Vec<String>>,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+}
+
+/// SQL text for every dialect, or per dialect with a fallback.
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct SqlText {
+    /// Text for dialects without their own entry.
+    pub default: Option<String>,
+    /// Text per dialect name.
+    pub per_dialect: BTreeMap<String, String>,
+}
+
+impl SqlText {
+    /// The text for `dialect`, falling back to `default`.
+    pub fn for_dialect(&self, dialect: &str) -> Option<&str> {
+        self.per_dialect
+            .get(dialect)
+            .or(self.default.as_ref())
+            .map(String::as_str)
+    }
+}
+
+/// `execute`: raw SQL, with an optional `reverse:` that makes it invertible.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Execute {
+    /// The SQL to run.
+    pub sql: SqlText,
+    /// The SQL that undoes it.
+    pub reverse: Option<SqlText>,
+}
+
+/// A literal value of a `bulk_insert` row.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Literal {
+    /// `null`.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number, as written in YAML (`3`, `2.5`).
+    Number(String),
+    /// A string.
+    String(String),
+}
+
+/// `bulk_insert`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BulkInsert {
+    /// Table name.
+    pub table: String,
+    /// Schema.
+    pub schema: Option<String>,
+    /// Rows: column → value, in the order written.
+    pub rows: Vec<Vec<(String, Literal)>>,
+}
+
+/// A column definition.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// Column name.
+    pub name: String,
+    /// Column type.
+    #[serde(rename = "type")]
+    pub type_: ColumnType,
+    /// Part of the primary key.
+    #[serde(default)]
+    pub primary_key: bool,
+    /// Nullability; default true, false for primary keys.
+    #[serde(default)]
+    pub nullable: Option<bool>,
+    /// Server-side default.
+    #[serde(default)]
+    pub server_default: Option<ServerDefault>,
+    /// Autoincrement (SQLAlchemy's `autoincrement`); `None` is SQLAlchemy's "auto".
+    #[serde(default)]
+    pub autoincrement: Option<bool>,
+    /// An identity column (`GENERATED BY DEFAULT AS IDENTITY`).
+    #[serde(default)]
+    pub identity: Option<Identity>,
+    /// A single-column unique constraint.
+    #[serde(default)]
+    pub unique: bool,
+    /// A single-column index (named `ix_<table>_<column>`).
+    #[serde(default)]
+    pub index: bool,
+    /// Column comment.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// An inline foreign key.
+    #[serde(default)]
+    pub foreign_key: Option<ColumnForeignKey>,
+    /// Rejected: SQLAlchemy's client-side `default` never reaches the SQL.
+    #[serde(default, deserialize_with = "reject_client_default", skip_serializing)]
+    pub default: Option<()>,
+}
+
+impl Column {
+    /// The effective nullability: explicit, else false for primary keys.
+    pub fn is_nullable(&self) -> bool {
+        self.nullable.unwrap_or(!self.primary_key)
+    }
+}
+
+fn reject_client_default<'de, D: Deserializer<'de>>(_: D) -> Result<Option<()>, D::Error> {
+    Err(de::Error::custom(
+        "`default:` is a client-side default in SQLAlchemy and never reaches the SQL; \
+         use `server_default:` (a string is a SQL string literal, {sql: ...} a raw expression)",
+    ))
+}
+
+/// `identity: {start, increment, always}`: SQLAlchemy's `Identity()`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    /// `START WITH`.
+    #[serde(default)]
+    pub start: Option<i64>,
+    /// `INCREMENT BY`.
+    #[serde(default)]
+    pub increment: Option<i64>,
+    /// `GENERATED ALWAYS` instead of `BY DEFAULT`.
+    #[serde(default)]
+    pub always: bool,
+}
+
+/// An inline foreign key on a column.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnForeignKey {
+    /// Referenced table.
+    pub table: String,
+    /// Referenced column.
+    pub column: String,
+    /// Referenced table's schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// Constraint name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// `ON DELETE` action.
+    #[serde(default)]
+    pub ondelete: Option<String>,
+    /// `ON UPDATE` action.
+    #[serde(default)]
+    pub onupdate: Option<String>,
+    /// `DEFERRABLE`.
+    #[serde(default)]
+    pub deferrable: Option<bool>,
+    /// `INITIALLY ...`.
+    #[serde(default)]
+    pub initially: Option<String>,
+}
+
+/// A column's server default.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum ServerDefault {
+    /// A string: a SQL string literal, `DEFAULT '0'`.
+    String(String),
+    /// A number, as written: `DEFAULT 0`.
+    Number(String),
+    /// A boolean: the dialect's true/false.
+    Bool(bool),
+    /// `{sql: "now()"}`: a raw SQL expression.
+    Sql(String),
+}
+
+/// A table-level constraint in `create_table`: a one-key mapping.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum TableConstraint {
+    /// `primary_key: {columns, name}`.
+    PrimaryKey(PrimaryKeyDef),
+    /// `unique: {columns, name}`.
+    Unique(UniqueDef),
+    /// `foreign_key: {columns, ref_table, ref_columns, ...}`.
+    ForeignKey(ForeignKeyDef),
+    /// `check: {condition, name}`.
+    Check(CheckDef),
+}
+
+/// A primary key in `create_table`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PrimaryKeyDef {
+    /// Key columns.
+    pub columns: Vec<String>,
+    /// Constraint name.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// A unique constraint in `create_table`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct UniqueDef {
+    /// Columns.
+    pub columns: Vec<String>,
+    /// Constraint name.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// A foreign key in `create_table`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ForeignKeyDef {
+    /// Local columns.
+    pub columns: Vec<String>,
+    /// Referenced table.
+    pub ref_table: String,
+    /// Referenced columns.
+    pub ref_columns: Vec<String>,
+    /// Referenced table's schema.
+    #[serde(default)]
+    pub ref_schema: Option<String>,
+    /// `ON DELETE` action.
+    #[serde(default)]
+    pub ondelete: Option<String>,
+    /// `ON UPDATE` action.
+    #[serde(default)]
+    pub onupdate: Option<String>,
+    /// `DEFERRABLE`.
+    #[serde(default)]
+    pub deferrable: Option<bool>,
+    /// `INITIALLY ...`.
+    #[serde(default)]
+    pub initially: Option<String>,
+    /// Constraint name.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// A check constraint in `create_table`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CheckDef {
+    /// The condition, SQL text.
+    pub condition: String,
+    /// Constraint name.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+// ---------------------------------------------------------------------------
+// Hand-written deserialisation where a YAML shape has several forms.
+
+/// An op list item: exactly one op key, plus an optional `review:` key.
+/// Deserialised by hand so that an unknown op gets a "did you mean".
+pub struct RawOpItem {
+    /// The op.
+    pub op: Op,
+    /// `review:` beside it.
+    pub review: Option<ReviewAllow>,
+}
+
+impl<'de> Deserialize<'de> for RawOpItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(OpItemVisitor)
+    }
+}
+
+struct OpItemVisitor;
+
+impl<'de> Visitor<'de> for OpItemVisitor {
+    type Value = RawOpItem;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an operation: a mapping with one op key such as `create_table:`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawOpItem, A::Error> {
+        let mut op = None;
+        let mut review = None;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "review" {
+                review = Some(map.next_value::<ReviewAllow>()?);
+                continue;
+            }
+            if let Some(previous) = &op {
+                let previous: &Op = previous;
+                return Err(de::Error::custom(format!(
+                    "one op per list item: `{key}` follows `{}`; start a new item with `- {key}:`",
+                    previous.name()
+                )));
+            }
+            op = Some(next_op(&key, &mut map)?);
+        }
+        let op = op.ok_or_else(|| {
+            de::Error::custom("an op item needs an op key such as `create_table:`")
+        })?;
+        Ok(RawOpItem { op, review })
+    }
+}
+
+fn next_op<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Op, A::Error> {
+    Ok(match key {
+        "create_table" => Op::CreateTable(map.next_value()?),
+        "drop_table" => Op::DropTable(map.next_value::<NameOr<DropTable>>()?.0),
+        "rename_table" => Op::RenameTable(map.next_value()?),
+        "add_column" => Op::AddColumn(map.next_value()?),
+        "drop_column" => Op::DropColumn(map.next_value()?),
+        "alter_column" => Op::AlterColumn(map.next_value()?),
+        "create_index" => Op::CreateIndex(map.next_value()?),
+        "drop_index" => Op::DropIndex(map.next_value()?),
+        "create_primary_key" => Op::CreatePrimaryKey(map.next_value()?),
+        "create_unique_constraint" => Op::CreateUniqueConstraint(map.next_value()?),
+        "create_foreign_key" => Op::CreateForeignKey(map.next_value()?),
+        "create_check_constraint" => Op::CreateCheckConstraint(map.next_value()?),
+        "drop_constraint" => Op::DropConstraint(map.next_value()?),
+        "create_table_comment" => Op::CreateTableComment(map.next_value()?),
+        "drop_table_comment" => Op::DropTableComment(map.next_value()?),
+        "create_enum" => Op::CreateEnum(map.next_value()?),
+        "drop_enum" => Op::DropEnum(map.next_value()?),
+        "execute" => Op::Execute(map.next_value()?),
+        "bulk_insert" => Op::BulkInsert(map.next_value()?),
+        unknown => {
+            let hint = crate::suggest::did_you_mean(unknown, OP_NAMES.iter().copied());
+            return Err(de::Error::custom(format!(
+                "unknown op `{unknown}`{hint}; expected one of: {}",
+                OP_NAMES.join(", ")
+            )));
+        }
+    })
+}
+
+/// A body that may be written as just its name: `drop_table: runs`.
+struct NameOr<T>(T);
+
+impl<'de> Deserialize<'de> for NameOr<DropTable> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = DropTable;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table name or a mapping with `name:`")
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<DropTable, E> {
+                Ok(DropTable {
+                    name: name.to_owned(),
+                    schema: None,
+                    if_exists: false,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DropTable, A::Error> {
+                DropTable::deserialize(de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer.deserialize_any(V).map(NameOr)
+    }
+}
+
+impl<'de> Deserialize<'de> for SqlText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SqlText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("SQL text, or a mapping of dialect name to SQL text with `default:`")
+            }
+            fn visit_str<E: de::Error>(self, sql: &str) -> Result<SqlText, E> {
+                Ok(SqlText {
+                    default: Some(sql.to_owned()),
+                    per_dialect: BTreeMap::new(),
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SqlText, A::Error> {
+                let mut text = SqlText::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    let sql: String = map.next_value()?;
+                    if key == "default" {
+                        text.default = Some(sql);
+                    } else {
+                        text.per_dialect.insert(key, sql);
+                    }
+                }
+                Ok(text)
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Execute {
+    /// `execute: "SQL"`, `execute: {postgresql: ..., default: ...}`, or
+    /// `execute: {sql: <text or per-dialect mapping>, reverse: <same>}`.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Execute;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "SQL text, a mapping of dialect name to SQL text, \
+                     or a mapping with `sql:` and `reverse:`",
+                )
+            }
+            fn visit_str<E: de::Error>(self, sql: &str) -> Result<Execute, E> {
+                Ok(Execute {
+                    sql: SqlText {
+                        default: Some(sql.to_owned()),
+                        per_dialect: BTreeMap::new(),
+                    },
+                    reverse: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Execute, A::Error> {
+                let mut sql: Option<SqlText> = None;
+                let mut per_dialect = SqlText::default();
+                let mut reverse = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "sql" => sql = Some(map.next_value()?),
+                        "reverse" => reverse = Some(map.next_value()?),
+                        "default" => per_dialect.default = Some(map.next_value()?),
+                        dialect => {
+                            per_dialect
+                                .per_dialect
+                                .insert(dialect.to_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                let has_dialect_keys =
+                    per_dialect.default.is_some() || !per_dialect.per_dialect.is_empty();
+                let sql = match (sql, has_dialect_keys) {
+                    (Some(_), true) => {
+                        return Err(de::Error::custom(
+                            "`execute` takes either `sql:` or dialect keys, not both; \
+                             put the dialect keys under `sql:`",
+                        ))
+                    }
+                    (Some(sql), false) => sql,
+                    (None, true) => per_dialect,
+                    (None, false) => {
+                        return Err(de::Error::custom(
+                            "`execute` needs SQL text: `sql:`, `default:` or a dialect key",
+                        ))
+                    }
+                };
+                Ok(Execute { sql, reverse })
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Literal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Literal;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a scalar value: a string, a number, true/false or null")
+            }
+            fn visit_unit<E>(self) -> Result<Literal, E> {
+                Ok(Literal::Null)
+            }
+            fn visit_none<E>(self) -> Result<Literal, E> {
+                Ok(Literal::Null)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Literal, E> {
+                Ok(Literal::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Literal, E> {
+                Ok(Literal::Number(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Literal, E> {
+                Ok(Literal::Number(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Literal, E> {
+                if !v.is_finite() {
+                    return Err(E::custom("a number in SQL must be finite"));
+                }
+                Ok(Literal::Number(format_float(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Literal, E> {
+                Ok(Literal::String(v.to_owned()))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// A float as Python's `repr` writes it (`2.0`, `0.5`), which is what
+/// SQLAlchemy puts in the SQL for a float literal.
+pub fn format_float(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e16 {
+        format!("{v:.1}")
+    } else {
+        format!("{v}")
+    }
+}
+
+impl<'de> Deserialize<'de> for ServerDefault {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ServerDefault;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, a number, true/false, or {sql: \"expression\"}")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<ServerDefault, E> {
+                Ok(ServerDefault::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<ServerDefault, E> {
+                Ok(ServerDefault::Number(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<ServerDefault, E> {
+                Ok(ServerDefault::Number(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<ServerDefault, E> {
+                if !v.is_finite() {
+                    return Err(E::custom("a default must be a finite number"));
+                }
+                Ok(ServerDefault::Number(format_float(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<ServerDefault, E> {
+                Ok(ServerDefault::String(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ServerDefault, A::Error> {
+                #[derive(Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct Sql {
+                    sql: String,
+                }
+                let raw = Sql::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(ServerDefault::Sql(raw.sql))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for BulkInsert {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Raw {
+            table: String,
+            #[serde(default)]
+            schema: Option<String>,
+            rows: Vec<Row>,
+        }
+        let raw = Raw::deserialize(deserializer)?;
+        Ok(BulkInsert {
+            table: raw.table,
+            schema: raw.schema,
+            rows: raw.rows.into_iter().map(|row| row.0).collect(),
+        })
+    }
+}
+
+/// A `bulk_insert` row with its keys in the order written.
+struct Row(Vec<(String, Literal)>);
+
+impl<'de> Deserialize<'de> for Row {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Row;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a row: a mapping of column name to value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
+                let mut row: Vec<(String, Literal)> = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, Literal>()? {
+                    if row.iter().any(|(k, _)| *k == key) {
+                        return Err(de::Error::custom(format!(
+                            "column `{key}` appears twice in this row"
+                        )));
+                    }
+                    row.push((key, value));
+                }
+                Ok(Row(row))
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
+}

@@ -1,0 +1,636 @@
+//! Column types, written as SQLAlchemy's type constructors (`String(255)`,
+//! `Numeric(10, 2)`, `Enum('a', 'b', name='x')`, `postgresql.JSONB`).
+//!
+//! The parser turns that text into [`ColumnType`]; the dialect templates
+//! render it (`dialects/<name>/types.sql`).
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A column type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind")]
+pub enum ColumnType {
+    /// `Integer`.
+    Integer,
+    /// `SmallInteger`.
+    SmallInteger,
+    /// `BigInteger`.
+    BigInteger,
+    /// `String`, `String(255)`.
+    String {
+        /// Length, if given.
+        length: Option<u32>,
+    },
+    /// `Text`, `Text(1000)`.
+    Text {
+        /// Length, if given.
+        length: Option<u32>,
+    },
+    /// `Unicode(50)`.
+    Unicode {
+        /// Length, if given.
+        length: Option<u32>,
+    },
+    /// `UnicodeText`.
+    UnicodeText,
+    /// `Boolean`.
+    Boolean,
+    /// `Float`, `Float(53)`.
+    Float {
+        /// Binary precision, if given.
+        precision: Option<u32>,
+    },
+    /// `Numeric`, `Numeric(10, 2)`.
+    Numeric {
+        /// Precision.
+        precision: Option<u32>,
+        /// Scale.
+        scale: Option<u32>,
+    },
+    /// `Date`.
+    Date,
+    /// `DateTime`, `DateTime(timezone=True)`.
+    DateTime {
+        /// With time zone.
+        timezone: bool,
+    },
+    /// `Time`, `Time(timezone=True)`.
+    Time {
+        /// With time zone.
+        timezone: bool,
+    },
+    /// `Interval`.
+    Interval,
+    /// `LargeBinary`, `LargeBinary(1024)`.
+    LargeBinary {
+        /// Length, if given.
+        length: Option<u32>,
+    },
+    /// `JSON`.
+    #[serde(rename = "JSON")]
+    Json,
+    /// `Uuid`.
+    Uuid,
+    /// `Enum('a', 'b', name='x')`.
+    Enum {
+        /// The allowed values, in order.
+        values: Vec<String>,
+        /// The type name (PostgreSQL `CREATE TYPE`).
+        name: Option<String>,
+        /// `create_constraint=True`: a CHECK on dialects without native enums.
+        create_constraint: bool,
+        /// `native_enum=False`: always a VARCHAR.
+        native_enum: bool,
+    },
+    /// A dialect type: `postgresql.JSONB`, `mysql.TINYINT(1)`, `postgresql.ARRAY(Integer)`.
+    Dialect {
+        /// The dialect it belongs to.
+        dialect: String,
+        /// The type name, as written (`JSONB`).
+        name: String,
+        /// Positional arguments.
+        args: Vec<TypeArg>,
+    },
+    /// A mapping of dialect name to type; resolved before rendering.
+    PerDialect {
+        /// Type per dialect; `default` is the fallback.
+        types: BTreeMap<String, ColumnType>,
+    },
+    /// `{sql: "TSVECTOR"}`: raw SQL type text.
+    Sql {
+        /// The text, verbatim.
+        sql: String,
+    },
+}
+
+/// An argument of a dialect type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum TypeArg {
+    /// A number.
+    Int(i64),
+    /// A quoted string.
+    Str(String),
+    /// A nested type (`ARRAY(Integer)`).
+    Type(Box<ColumnType>),
+}
+
+/// The generic type names, for "did you mean".
+pub const TYPE_NAMES: &[&str] = &[
+    "Integer",
+    "SmallInteger",
+    "BigInteger",
+    "String",
+    "Text",
+    "Unicode",
+    "UnicodeText",
+    "Boolean",
+    "Float",
+    "Numeric",
+    "Date",
+    "DateTime",
+    "Time",
+    "Interval",
+    "LargeBinary",
+    "JSON",
+    "Uuid",
+    "Enum",
+];
+
+impl ColumnType {
+    /// Parses SQLAlchemy-style type text.
+    pub fn parse(text: &str) -> Result<ColumnType, TypeError> {
+        let mut parser = Parser { text, pos: 0 };
+        let ty = parser.parse_type()?;
+        parser.skip_ws();
+        if parser.pos != text.len() {
+            return Err(parser.error("unexpected text after the type"));
+        }
+        Ok(ty)
+    }
+
+    /// The type for `dialect`: a `PerDialect` mapping picks its entry (or `default`).
+    pub fn for_dialect(&self, dialect: &str) -> Option<&ColumnType> {
+        match self {
+            ColumnType::PerDialect { types } => types.get(dialect).or_else(|| types.get("default")),
+            other => Some(other),
+        }
+    }
+}
+
+/// A type text that does not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid type `{text}`: {message}")]
+pub struct TypeError {
+    /// The whole type text.
+    pub text: String,
+    /// What is wrong, with a suggestion where there is one.
+    pub message: String,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+/// Positional and keyword arguments, as written.
+type RawArgs = (Vec<RawArg>, Vec<(String, RawArg)>);
+
+/// An argument as written, before it is given a meaning by the type name.
+enum RawArg {
+    Int(i64),
+    Str(String),
+    Bool(bool),
+    Type(ColumnType),
+}
+
+impl<'a> Parser<'a> {
+    fn error(&self, message: impl Into<String>) -> TypeError {
+        TypeError {
+            text: self.text.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    fn rest(&self) -> &'a str {
+        &self.text[self.pos..]
+    }
+
+    fn skip_ws(&mut self) {
+        let trimmed = self.rest().trim_start();
+        self.pos = self.text.len() - trimmed.len();
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        self.skip_ws();
+        if self.rest().starts_with(c) {
+            self.pos += c.len_utf8();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn ident(&mut self) -> Option<&'a str> {
+        self.skip_ws();
+        let rest = self.rest();
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '_'))
+            .map_or(rest.len(), |(i, _)| i);
+        if len == 0 || rest.as_bytes()[0].is_ascii_digit() {
+            return None;
+        }
+        self.pos += len;
+        Some(&rest[..len])
+    }
+
+    fn parse_type(&mut self) -> Result<ColumnType, TypeError> {
+        let first = self
+            .ident()
+            .ok_or_else(|| self.error("expected a type name such as `String(255)`"))?;
+        let (dialect, name) = if self.eat('.') {
+            let name = self
+                .ident()
+                .ok_or_else(|| self.error(format!("expected a type name after `{first}.`")))?;
+            (Some(first), name)
+        } else {
+            (None, first)
+        };
+        let (args, kwargs) = if self.eat('(') {
+            self.parse_args()?
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        match dialect {
+            Some(dialect) => self.dialect_type(dialect, name, args, kwargs),
+            None => self.generic_type(name, args, kwargs),
+        }
+    }
+
+    fn parse_args(&mut self) -> Result<RawArgs, TypeError> {
+        let mut args = Vec::new();
+        let mut kwargs = Vec::new();
+        if self.eat(')') {
+            return Ok((args, kwargs));
+        }
+        loop {
+            self.skip_ws();
+            let save = self.pos;
+            let keyword = match self.ident() {
+                Some(word) if self.eat('=') => Some(word.to_owned()),
+                _ => {
+                    self.pos = save;
+                    None
+                }
+            };
+            let value = self.parse_arg()?;
+            match keyword {
+                Some(k) => kwargs.push((k, value)),
+                None if !kwargs.is_empty() => {
+                    return Err(self.error("a positional argument follows a keyword argument"))
+                }
+                None => args.push(value),
+            }
+            if self.eat(')') {
+                return Ok((args, kwargs));
+            }
+            if !self.eat(',') {
+                return Err(self.error("expected `,` or `)`"));
+            }
+            if self.eat(')') {
+                return Ok((args, kwargs));
+            }
+        }
+    }
+
+    fn parse_arg(&mut self) -> Result<RawArg, TypeError> {
+        self.skip_ws();
+        let rest = self.rest();
+        let quote = rest.chars().next();
+        if let Some(q @ ('\'' | '"')) = quote {
+            let body = &rest[1..];
+            let end = body
+                .find(q)
+                .ok_or_else(|| self.error("a string argument is not closed"))?;
+            self.pos += end + 2;
+            return Ok(RawArg::Str(body[..end].to_owned()));
+        }
+        let digits = rest
+            .char_indices()
+            .find(|(i, c)| !(c.is_ascii_digit() || (*i == 0 && *c == '-')))
+            .map_or(rest.len(), |(i, _)| i);
+        if digits > 0 {
+            let number = rest[..digits]
+                .parse()
+                .map_err(|_| self.error(format!("`{}` is not a number", &rest[..digits])))?;
+            self.pos += digits;
+            return Ok(RawArg::Int(number));
+        }
+        let save = self.pos;
+        match self.ident() {
+            Some("True") => return Ok(RawArg::Bool(true)),
+            Some("False") => return Ok(RawArg::Bool(false)),
+            Some("None") => return Err(self.error("`None` is not needed: leave the argument out")),
+            _ => self.pos = save,
+        }
+        Ok(RawArg::Type(self.parse_type()?))
+    }
+
+    fn dialect_type(
+        &self,
+        dialect: &str,
+        name: &str,
+        args: Vec<RawArg>,
+        kwargs: Vec<(String, RawArg)>,
+    ) -> Result<ColumnType, TypeError> {
+        if let Some((key, _)) = kwargs.first() {
+            return Err(self.error(format!(
+                "keyword argument `{key}` is not supported for dialect types; write the type as {{sql: ...}}"
+            )));
+        }
+        let args = args
+            .into_iter()
+            .map(|arg| match arg {
+                RawArg::Int(n) => Ok(TypeArg::Int(n)),
+                RawArg::Str(s) => Ok(TypeArg::Str(s)),
+                RawArg::Type(t) => Ok(TypeArg::Type(Box::new(t))),
+                RawArg::Bool(_) => {
+                    Err(self.error("a dialect type takes numbers, strings or types"))
+                }
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(ColumnType::Dialect {
+            dialect: dialect.to_owned(),
+            name: name.to_owned(),
+            args,
+        })
+    }
+
+    fn generic_type(
+        &self,
+        name: &str,
+        args: Vec<RawArg>,
+        kwargs: Vec<(String, RawArg)>,
+    ) -> Result<ColumnType, TypeError> {
+        let mut sig = Signature {
+            parser: self,
+            name,
+            args,
+            kwargs,
+        };
+        let ty = match name {
+            "Integer" => ColumnType::Integer,
+            "SmallInteger" => ColumnType::SmallInteger,
+            "BigInteger" => ColumnType::BigInteger,
+            "String" => ColumnType::String {
+                length: sig.uint(0, "length")?,
+            },
+            "Text" => ColumnType::Text {
+                length: sig.uint(0, "length")?,
+            },
+            "Unicode" => ColumnType::Unicode {
+                length: sig.uint(0, "length")?,
+            },
+            "UnicodeText" => ColumnType::UnicodeText,
+            "Boolean" => ColumnType::Boolean,
+            "Float" => ColumnType::Float {
+                precision: sig.uint(0, "precision")?,
+            },
+            "Numeric" => ColumnType::Numeric {
+                precision: sig.uint(0, "precision")?,
+                scale: sig.uint(1, "scale")?,
+            },
+            "Date" => ColumnType::Date,
+            "DateTime" => ColumnType::DateTime {
+                timezone: sig.flag("timezone")?,
+            },
+            "Time" => ColumnType::Time {
+                timezone: sig.flag("timezone")?,
+            },
+            "Interval" => ColumnType::Interval,
+            "LargeBinary" => ColumnType::LargeBinary {
+                length: sig.uint(0, "length")?,
+            },
+            "JSON" => ColumnType::Json,
+            "Uuid" => ColumnType::Uuid,
+            "Enum" => sig.enum_type()?,
+            unknown => {
+                let hint = crate::suggest::did_you_mean(unknown, TYPE_NAMES.iter().copied());
+                return Err(self.error(format!(
+                    "unknown type `{unknown}`{hint}; dialect types take their prefix \
+                     (`postgresql.JSONB`), and {{sql: ...}} writes any type verbatim"
+                )));
+            }
+        };
+        sig.finish()?;
+        Ok(ty)
+    }
+}
+
+/// The arguments of one generic type, consumed as the type's signature asks.
+struct Signature<'p, 'a> {
+    parser: &'p Parser<'a>,
+    name: &'p str,
+    args: Vec<RawArg>,
+    kwargs: Vec<(String, RawArg)>,
+}
+
+impl Signature<'_, '_> {
+    fn take(&mut self, position: usize, keyword: &str) -> Option<RawArg> {
+        if let Some(i) = self.kwargs.iter().position(|(k, _)| k == keyword) {
+            return Some(self.kwargs.remove(i).1);
+        }
+        if position < self.args.len() {
+            // Replace to keep later positions stable; `finish` ignores placeholders.
+            return Some(std::mem::replace(
+                &mut self.args[position],
+                RawArg::Bool(false),
+            ));
+        }
+        None
+    }
+
+    fn uint(&mut self, position: usize, keyword: &str) -> Result<Option<u32>, TypeError> {
+        match self.take(position, keyword) {
+            None => Ok(None),
+            Some(RawArg::Int(n)) if n >= 0 && n <= u32::MAX as i64 => Ok(Some(n as u32)),
+            Some(_) => Err(self.parser.error(format!(
+                "`{keyword}` of `{}` must be a non-negative whole number",
+                self.name
+            ))),
+        }
+    }
+
+    fn flag(&mut self, keyword: &str) -> Result<bool, TypeError> {
+        match self.take(usize::MAX, keyword) {
+            None => Ok(false),
+            Some(RawArg::Bool(b)) => Ok(b),
+            Some(_) => Err(self
+                .parser
+                .error(format!("`{keyword}` must be True or False"))),
+        }
+    }
+
+    fn enum_type(&mut self) -> Result<ColumnType, TypeError> {
+        let mut values = Vec::new();
+        for arg in std::mem::take(&mut self.args) {
+            match arg {
+                RawArg::Str(s) => values.push(s),
+                _ => {
+                    return Err(self
+                        .parser
+                        .error("Enum values must be quoted strings: Enum('a', 'b', name='x')"))
+                }
+            }
+        }
+        if values.is_empty() {
+            return Err(self.parser.error("Enum needs at least one value"));
+        }
+        let name = match self.take(usize::MAX, "name") {
+            None => None,
+            Some(RawArg::Str(s)) => Some(s),
+            Some(_) => return Err(self.parser.error("`name` must be a quoted string")),
+        };
+        let create_constraint = self.flag("create_constraint")?;
+        let native_enum = match self.take(usize::MAX, "native_enum") {
+            None => true,
+            Some(RawArg::Bool(b)) => b,
+            Some(_) => return Err(self.parser.error("`native_enum` must be True or False")),
+        };
+        Ok(ColumnType::Enum {
+            values,
+            name,
+            create_constraint,
+            native_enum,
+        })
+    }
+
+    fn finish(self) -> Result<(), TypeError> {
+        if let Some((key, _)) = self.kwargs.first() {
+            return Err(self
+                .parser
+                .error(format!("`{}` takes no argument `{key}`", self.name)));
+        }
+        let expected = match self.name {
+            "Numeric" => 2,
+            "String" | "Text" | "Unicode" | "Float" | "LargeBinary" => 1,
+            _ => 0,
+        };
+        if self.args.len() > expected {
+            return Err(self.parser.error(format!(
+                "`{}` takes at most {expected} positional argument(s)",
+                self.name
+            )));
+        }
+        Ok(())
+    }
+}
+
+impl<'de> Deserialize<'de> for ColumnType {
+    /// `String(255)`, `{sql: "TSVECTOR"}`, or `{postgresql: JSONB, default: JSON}`.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ColumnType;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a type such as `String(255)`, {sql: \"...\"}, or a mapping of dialect to type",
+                )
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<ColumnType, E> {
+                ColumnType::parse(text).map_err(|e| E::custom(e.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ColumnType, A::Error> {
+                let mut types = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "sql" {
+                        let sql: String = map.next_value()?;
+                        if !types.is_empty() {
+                            return Err(de::Error::custom(
+                                "`sql:` cannot be mixed with dialect keys",
+                            ));
+                        }
+                        if let Some(extra) = map.next_key::<String>()? {
+                            return Err(de::Error::custom(format!(
+                                "`sql:` cannot be mixed with other keys (`{extra}`)"
+                            )));
+                        }
+                        return Ok(ColumnType::Sql { sql });
+                    }
+                    let ty: ColumnType = map.next_value()?;
+                    types.insert(key, ty);
+                }
+                if types.is_empty() {
+                    return Err(de::Error::custom("an empty mapping is not a type"));
+                }
+                Ok(ColumnType::PerDialect { types })
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_sized_and_keyword_types() {
+        assert_eq!(
+            ColumnType::parse("String(255)").unwrap(),
+            ColumnType::String { length: Some(255) }
+        );
+        assert_eq!(
+            ColumnType::parse("String").unwrap(),
+            ColumnType::String { length: None }
+        );
+        assert_eq!(
+            ColumnType::parse("Numeric(10, 2)").unwrap(),
+            ColumnType::Numeric {
+                precision: Some(10),
+                scale: Some(2)
+            }
+        );
+        assert_eq!(
+            ColumnType::parse("DateTime(timezone=True)").unwrap(),
+            ColumnType::DateTime { timezone: true }
+        );
+        assert_eq!(
+            ColumnType::parse("String(length=36)").unwrap(),
+            ColumnType::String { length: Some(36) }
+        );
+    }
+
+    #[test]
+    fn parses_enums() {
+        assert_eq!(
+            ColumnType::parse("Enum('s3', 'gcs', \"azure\", name='source_type')").unwrap(),
+            ColumnType::Enum {
+                values: vec!["s3".into(), "gcs".into(), "azure".into()],
+                name: Some("source_type".into()),
+                create_constraint: false,
+                native_enum: true,
+            }
+        );
+    }
+
+    #[test]
+    fn parses_dialect_types() {
+        assert_eq!(
+            ColumnType::parse("postgresql.ARRAY(Integer)").unwrap(),
+            ColumnType::Dialect {
+                dialect: "postgresql".into(),
+                name: "ARRAY".into(),
+                args: vec![TypeArg::Type(Box::new(ColumnType::Integer))],
+            }
+        );
+        assert_eq!(
+            ColumnType::parse("mysql.TINYINT(1)").unwrap(),
+            ColumnType::Dialect {
+                dialect: "mysql".into(),
+                name: "TINYINT".into(),
+                args: vec![TypeArg::Int(1)],
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_type_suggests_the_nearest_name() {
+        let err = ColumnType::parse("Strng(20)").unwrap_err();
+        assert!(err.message.contains("did you mean `String`"), "{err}");
+    }
+
+    #[test]
+    fn rejects_bad_arguments() {
+        assert!(ColumnType::parse("String(abc)").is_err());
+        assert!(ColumnType::parse("String(1, 2)").is_err());
+        assert!(ColumnType::parse("DateTime(tz=True)").is_err());
+        assert!(ColumnType::parse("Numeric(10, 2").is_err());
+        assert!(ColumnType::parse("Integer junk").is_err());
+        assert!(ColumnType::parse("Enum()").is_err());
+    }
+}
