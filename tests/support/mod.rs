@@ -1,0 +1,78 @@
+//! Shared helpers of the end-to-end tests: the binary, temporary projects,
+//! and the external tools (Alembic, database servers) a test may need.
+//!
+//! A test that needs a tool calls [`require`]: on a developer machine a
+//! missing tool skips the test with a line saying why; with `CI=true` it fails.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The repository root (where Cargo.toml is).
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared` beside the repository: the spec and the Alembic reference corpus.
+pub fn shared_dir() -> PathBuf {
+    repo_root().join("..").join("shared")
+}
+
+/// A command running the `retort` binary built for this test run.
+pub fn retort() -> Command {
+    Command::cargo_bin("retort").expect("the retort binary is built by cargo test")
+}
+
+/// True when running in CI (`CI=true`), where every engine must be present.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// Returns `found`, or: in CI, fails the test naming `what` and `how` to get it;
+/// elsewhere, prints that the test is skipped and returns `None`.
+pub fn require<T>(found: Option<T>, what: &str, how: &str) -> Option<T> {
+    if found.is_some() {
+        return found;
+    }
+    if in_ci() {
+        panic!("{what} is required when CI=true but was not found: {how}");
+    }
+    eprintln!("skipped: {what} not available ({how})");
+    None
+}
+
+/// The Python virtualenv with alembic and sqlalchemy: `RETORT_TEST_ALEMBIC_VENV`,
+/// else `.venv` in the repository (made by `scripts/test`).
+pub fn alembic_venv() -> Option<PathBuf> {
+    let venv = std::env::var_os("RETORT_TEST_ALEMBIC_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join(".venv"));
+    venv.join("bin").join("alembic").is_file().then_some(venv)
+}
+
+/// [`alembic_venv`], through [`require`].
+pub fn require_alembic() -> Option<PathBuf> {
+    require(
+        alembic_venv(),
+        "Alembic",
+        "run scripts/test, or set RETORT_TEST_ALEMBIC_VENV to a virtualenv with alembic and sqlalchemy",
+    )
+}
+
+/// Writes `files` (relative path, contents) into a new temporary project folder.
+pub fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (path, text) in files {
+        write(dir.path(), path, text);
+    }
+    dir
+}
+
+/// Writes one file, creating its parent folders.
+pub fn write(root: &Path, path: &str, text: &str) {
+    let full = root.join(path);
+    if let Some(parent) = full.parent() {
+        std::fs::create_dir_all(parent).expect("create parent folders");
+    }
+    std::fs::write(&full, text).expect("write a test file");
+}
