@@ -5,7 +5,10 @@
 //! missing tool skips the test with a line saying why; with `CI=true` it fails.
 #![allow(dead_code)]
 
+pub mod engines;
+
 use assert_cmd::Command;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The repository root (where Cargo.toml is).
@@ -37,7 +40,13 @@ pub fn require<T>(found: Option<T>, what: &str, how: &str) -> Option<T> {
     if in_ci() {
         panic!("{what} is required when CI=true but was not found: {how}");
     }
-    eprintln!("skipped: {what} not available ({how})");
+    // Straight to stderr, not eprintln!: the test harness would swallow that
+    // for a passing test, and the skip must be seen.
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: {test}: {what} not available ({how})"
+    );
     None
 }
 
