@@ -739,8 +739,8 @@ pub enum ServerDefault {
 }
 
 /// A table-level constraint in `create_table`: a one-key mapping.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "snake_case")]
 pub enum TableConstraint {
     /// `primary_key: {columns, name}`.
     PrimaryKey(PrimaryKeyDef),
@@ -1103,6 +1103,50 @@ impl<'de> Deserialize<'de> for ServerDefault {
     }
 }
 
+impl<'de> Deserialize<'de> for TableConstraint {
+    /// `- unique: {...}`: by hand, because serde_yaml 0.9 reads a derived
+    /// enum only from a YAML tag (`!unique`), not from a one-key mapping.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TableConstraint;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a constraint: one of `primary_key:`, `unique:`, `foreign_key:`, `check:`",
+                )
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TableConstraint, A::Error> {
+                const KINDS: &[&str] = &["primary_key", "unique", "foreign_key", "check"];
+                let Some(key) = map.next_key::<String>()? else {
+                    return Err(de::Error::custom(
+                        "a constraint needs one key: primary_key, unique, foreign_key or check",
+                    ));
+                };
+                let constraint = match key.as_str() {
+                    "primary_key" => TableConstraint::PrimaryKey(map.next_value()?),
+                    "unique" => TableConstraint::Unique(map.next_value()?),
+                    "foreign_key" => TableConstraint::ForeignKey(map.next_value()?),
+                    "check" => TableConstraint::Check(map.next_value()?),
+                    unknown => {
+                        let hint = crate::suggest::did_you_mean(unknown, KINDS.iter().copied());
+                        return Err(de::Error::custom(format!(
+                            "unknown constraint `{unknown}`{hint}; expected one of: {}",
+                            KINDS.join(", ")
+                        )));
+                    }
+                };
+                if let Some(extra) = map.next_key::<String>()? {
+                    return Err(de::Error::custom(format!(
+                        "one constraint per list item: `{extra}` follows `{key}`"
+                    )));
+                }
+                Ok(constraint)
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
+}
+
 impl<'de> Deserialize<'de> for BulkInsert {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
@@ -1147,5 +1191,41 @@ impl<'de> Deserialize<'de> for Row {
             }
         }
         deserializer.deserialize_map(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_constraints_are_one_key_mappings() {
+        let constraints: Vec<TableConstraint> = serde_yaml::from_str(
+            "- unique: {columns: [a, b], name: uq_t_ab}\n- check:\n    condition: a > 0\n",
+        )
+        .unwrap();
+        assert_eq!(
+            constraints,
+            vec![
+                TableConstraint::Unique(UniqueDef {
+                    columns: vec!["a".into(), "b".into()],
+                    name: Some("uq_t_ab".into()),
+                }),
+                TableConstraint::Check(CheckDef {
+                    condition: "a > 0".into(),
+                    name: None,
+                }),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_constraint_gets_a_suggestion() {
+        let error =
+            serde_yaml::from_str::<Vec<TableConstraint>>("- uniqe: {columns: [a]}\n").unwrap_err();
+        assert!(
+            error.to_string().contains("did you mean `unique`"),
+            "{error}"
+        );
     }
 }
