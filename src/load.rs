@@ -1,9 +1,28 @@
 //! Loading a project: `retort.yaml` and every revision file under `revisions/`.
+//!
+//! Each file is parsed twice: once by `serde_yaml` into typed values (its
+//! errors carry a line and column), and once by `yaml-rust2`'s event parser,
+//! which gives the positions of the nodes that parsed fine (each op item, the
+//! top-level keys), so that later stages can point at them too.
+//!
+//! Errors are collected across all files rather than stopping at the first,
+//! then the revisions are checked as a graph ([`crate::graph`]).
 
-use crate::config::Config;
-use crate::error::LoadErrors;
-use crate::model::Revision;
+use crate::config::{Config, CONFIG_FILE};
+use crate::error::{LoadError, LoadErrors};
+use crate::location::Location;
+use crate::model::{Downgrade, OpEntry, RawOpItem, Revision, SourceFile};
 use camino::{Utf8Path, Utf8PathBuf};
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fmt;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// The longest revision id: `alembic_version.version_num` is `VARCHAR(32)`.
+pub const MAX_REVISION_ID_LEN: usize = 32;
 
 /// A loaded project: its settings and its revisions, sorted by file path.
 #[derive(Debug, Clone)]
@@ -16,8 +35,641 @@ pub struct Project {
     pub revisions: Vec<Revision>,
 }
 
-/// Loads the project in `root`.
+impl Project {
+    /// The revisions folder, as a path usable from the current directory.
+    pub fn revisions_dir(&self) -> Utf8PathBuf {
+        self.root.join(&self.config.revisions)
+    }
+}
+
+/// Loads the project in `root`: its settings and every revision file.
+///
+/// A missing revisions folder is an empty project. Errors of every file are
+/// reported together; the revisions are not yet checked as a graph (see
+/// [`crate::graph::RevisionGraph::build`]).
 pub fn load_project(root: &Utf8Path) -> Result<Project, LoadErrors> {
-    let _ = root;
-    todo!("issue 2: load retort.yaml and revisions")
+    let config = load_config(root)?;
+    let revisions_dir = root.join(&config.revisions);
+    let files = revision_files(root, &revisions_dir)?;
+    let mut revisions = Vec::new();
+    let mut errors = Vec::new();
+    for relative in files {
+        let full = root.join(&relative);
+        match std::fs::read(&full) {
+            Ok(bytes) => match parse_revision(&bytes, &relative) {
+                Ok(revision) => revisions.push(revision),
+                Err(mut file_errors) => errors.append(&mut file_errors.0),
+            },
+            Err(e) => errors.push(LoadError::new(
+                Location::new(&relative, 1, 1),
+                format!("cannot read the file: {e}"),
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Project {
+            root: root.to_owned(),
+            config,
+            revisions,
+        })
+    } else {
+        Err(LoadErrors(errors))
+    }
+}
+
+/// Loads the project in `root` and checks its revisions as a graph: what
+/// every command that needs the revisions calls first.
+pub fn load_graph(root: &Utf8Path) -> Result<(Config, crate::graph::RevisionGraph), LoadErrors> {
+    let project = load_project(root)?;
+    let graph = crate::graph::RevisionGraph::build(project.revisions)?;
+    Ok((project.config, graph))
+}
+
+/// Reads `retort.yaml` in `root`, or returns the defaults when there is none.
+fn load_config(root: &Utf8Path) -> Result<Config, LoadError> {
+    let path = root.join(CONFIG_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Config::parse(&text, Utf8Path::new(CONFIG_FILE)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if root.is_dir() {
+                Ok(Config::default())
+            } else {
+                Err(LoadError::new(
+                    Location::new(root, 1, 1),
+                    "the project folder does not exist",
+                ))
+            }
+        }
+        Err(e) => Err(LoadError::new(
+            Location::new(CONFIG_FILE, 1, 1),
+            format!("cannot read the file: {e}"),
+        )),
+    }
+}
+
+/// Every `.yaml`/`.yml` file under `dir`, relative to `root`, `/`-separated,
+/// sorted by path so that loading is deterministic.
+fn revision_files(root: &Utf8Path, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, LoadError> {
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+        let entry = entry.map_err(|e| {
+            let path = e
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            LoadError::new(
+                Location::new(relative_to(root, dir), 1, 1),
+                format!("cannot read the revisions folder at {path}: {e}"),
+            )
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(path) = Utf8Path::from_path(entry.path()) else {
+            return Err(LoadError::new(
+                Location::new(entry.path().to_string_lossy().as_ref(), 1, 1),
+                "the file name is not valid UTF-8",
+            ));
+        };
+        if matches!(path.extension(), Some("yaml" | "yml")) {
+            files.push(relative_to(root, path));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// `path` relative to `root` with `/` separators (as manifests cite it).
+fn relative_to(root: &Utf8Path, path: &Utf8Path) -> Utf8PathBuf {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<&str> = relative.components().map(|c| c.as_str()).collect();
+    Utf8PathBuf::from(parts.join("/"))
+}
+
+/// The keys of a revision file, as written (before validation).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRevision {
+    revision: RevisionId,
+    #[serde(deserialize_with = "ids_or_null")]
+    down_revision: Vec<RevisionId>,
+    #[serde(default, deserialize_with = "ids_or_null")]
+    branch_labels: Vec<RevisionId>,
+    #[serde(default, deserialize_with = "ids_or_null")]
+    depends_on: Vec<RevisionId>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    create_date: Option<String>,
+    #[serde(default)]
+    upgrade: Option<Vec<RawOpItem>>,
+    #[serde(default)]
+    downgrade: Option<RawDowngrade>,
+}
+
+/// A revision id, branch label or reference, as a string. YAML would read
+/// `1234` or `1e10` as a number and lose its text, so numbers must be quoted.
+struct RevisionId(String);
+
+impl<'de> Deserialize<'de> for RevisionId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = RevisionId;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a revision id as a string (quote ids that look like numbers)")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<RevisionId, E> {
+                Ok(RevisionId(text.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<RevisionId, E> {
+                Err(E::custom(format!(
+                    "`{n}` reads as a number in YAML; quote it: \"{n}\""
+                )))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<RevisionId, E> {
+                self.visit_u64(n.unsigned_abs())
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<RevisionId, E> {
+                Err(E::custom(format!(
+                    "`{n}` reads as a number in YAML; quote the id"
+                )))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// `null`, `"id"` or `["id1", "id2"]`.
+fn ids_or_null<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<RevisionId>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged, expecting = "null, a string, or a list of strings")]
+    enum IdsOrNull {
+        One(RevisionId),
+        Many(Vec<RevisionId>),
+    }
+    Ok(match Option::<IdsOrNull>::deserialize(deserializer)? {
+        None => Vec::new(),
+        Some(IdsOrNull::One(id)) => vec![id],
+        Some(IdsOrNull::Many(ids)) => ids,
+    })
+}
+
+/// `downgrade:`: omitted, `auto`, or a list of ops.
+enum RawDowngrade {
+    Auto,
+    Ops(Vec<RawOpItem>),
+}
+
+impl<'de> Deserialize<'de> for RawDowngrade {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawDowngrade;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`auto` or a list of operations")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<RawDowngrade, E> {
+                match text {
+                    "auto" => Ok(RawDowngrade::Auto),
+                    other => Err(E::custom(format!(
+                        "expected `auto` or a list of operations, found `{other}`"
+                    ))),
+                }
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<RawDowngrade, E> {
+                Ok(RawDowngrade::Auto)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawDowngrade, A::Error> {
+                let mut ops = Vec::new();
+                while let Some(op) = seq.next_element()? {
+                    ops.push(op);
+                }
+                Ok(RawDowngrade::Ops(ops))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// Parses one revision file; `file` is its path relative to the project.
+pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, LoadErrors> {
+    let at = |line, column, message: String| {
+        LoadErrors::from(LoadError::new(Location::new(file, line, column), message))
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        at(line, 1, format!("the file is not valid UTF-8: {e}"))
+    })?;
+    let positions = Positions::scan(text).map_err(|e| {
+        at(
+            e.marker().line(),
+            e.marker().col() + 1,
+            format!("invalid YAML: {}", e.info()),
+        )
+    })?;
+    if !positions.has_document {
+        return Err(at(
+            1,
+            1,
+            "the file is empty; expected a revision: a mapping with `revision:`, `down_revision:`, `message:` and `upgrade:`"
+                .into(),
+        ));
+    }
+    if !positions.root_is_mapping {
+        return Err(at(
+            1,
+            1,
+            "expected a revision: a mapping with `revision:`, `down_revision:`, `message:` and `upgrade:`"
+                .into(),
+        ));
+    }
+    let raw: RawRevision =
+        serde_yaml::from_str(text).map_err(|e| LoadErrors::from(LoadError::from_yaml(file, &e)))?;
+    let key_location = |key: &str| {
+        positions
+            .keys
+            .get(key)
+            .map(|m| Location::new(file, m.line, m.column))
+            .unwrap_or_else(|| Location::new(file, 1, 1))
+    };
+    let location = key_location("revision");
+    let mut errors = Vec::new();
+    let id = raw.revision.0;
+    if let Err(message) = check_identifier(&id, "revision id") {
+        errors.push(LoadError::new(
+            value_location(&positions, "revision", file),
+            message,
+        ));
+    }
+    for label in &raw.branch_labels {
+        if let Err(message) = check_identifier(&label.0, "branch label") {
+            errors.push(LoadError::new(
+                value_location(&positions, "branch_labels", file),
+                message,
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(LoadErrors(errors));
+    }
+    let with_locations = |items: Vec<RawOpItem>, list: &[Pos]| -> Vec<OpEntry> {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| OpEntry {
+                op: item.op,
+                review: item.review,
+                location: list
+                    .get(i)
+                    .map(|p| Location::new(file, p.line, p.column))
+                    .unwrap_or_else(|| Location::new(file, 1, 1)),
+            })
+            .collect()
+    };
+    let upgrade = with_locations(raw.upgrade.unwrap_or_default(), &positions.upgrade_items);
+    let downgrade = match raw.downgrade {
+        None | Some(RawDowngrade::Auto) => Downgrade::Auto,
+        Some(RawDowngrade::Ops(items)) => {
+            Downgrade::Ops(with_locations(items, &positions.downgrade_items))
+        }
+    };
+    let key_locations = positions
+        .keys
+        .iter()
+        .map(|(k, p)| (k.clone(), Location::new(file, p.line, p.column)))
+        .collect();
+    Ok(Revision {
+        id,
+        down_revisions: raw.down_revision.into_iter().map(|r| r.0).collect(),
+        branch_labels: raw.branch_labels.into_iter().map(|r| r.0).collect(),
+        depends_on: raw.depends_on.into_iter().map(|r| r.0).collect(),
+        message: raw.message.unwrap_or_default(),
+        create_date: raw.create_date,
+        upgrade,
+        downgrade,
+        source: SourceFile {
+            path: file.to_owned(),
+            sha256: hex::encode(Sha256::digest(bytes)),
+        },
+        location,
+        key_locations,
+    })
+}
+
+/// Where the value of top-level `key` starts (or the key, if unknown).
+fn value_location(positions: &Positions, key: &str, file: &Utf8Path) -> Location {
+    positions
+        .values
+        .get(key)
+        .or_else(|| positions.keys.get(key))
+        .map(|p| Location::new(file, p.line, p.column))
+        .unwrap_or_else(|| Location::new(file, 1, 1))
+}
+
+/// Checks a revision id or branch label: `[A-Za-z0-9_]`, 1 to 32 characters.
+pub fn check_identifier(id: &str, what: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err(format!(
+            "the {what} is empty; expected 1 to {MAX_REVISION_ID_LEN} characters of [A-Za-z0-9_]"
+        ));
+    }
+    if let Some(bad) = id
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
+    {
+        return Err(format!(
+            "the {what} `{id}` contains `{bad}`; expected only letters, digits and `_` ([A-Za-z0-9_])"
+        ));
+    }
+    if id.len() > MAX_REVISION_ID_LEN {
+        return Err(format!(
+            "the {what} `{id}` is {} characters long; expected at most {MAX_REVISION_ID_LEN}, \
+             because alembic_version.version_num is VARCHAR({MAX_REVISION_ID_LEN})",
+            id.len()
+        ));
+    }
+    Ok(())
+}
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pos {
+    line: usize,
+    column: usize,
+}
+
+impl From<Marker> for Pos {
+    fn from(m: Marker) -> Self {
+        // yaml-rust2's marker column is 0-based.
+        Pos {
+            line: m.line(),
+            column: m.col() + 1,
+        }
+    }
+}
+
+/// Positions of the nodes the later stages cite, from the marked event pass.
+#[derive(Debug, Default)]
+struct Positions {
+    /// Each top-level key.
+    keys: BTreeMap<String, Pos>,
+    /// Where each top-level key's value starts.
+    values: BTreeMap<String, Pos>,
+    /// Each item of `upgrade:`.
+    upgrade_items: Vec<Pos>,
+    /// Each item of `downgrade:` (when it is a list).
+    downgrade_items: Vec<Pos>,
+    /// The document is a mapping (a revision file must be one).
+    root_is_mapping: bool,
+    /// The file holds a document (not only comments).
+    has_document: bool,
+}
+
+impl Positions {
+    fn scan(text: &str) -> Result<Positions, yaml_rust2::ScanError> {
+        let mut scanner = PositionScanner::default();
+        Parser::new_from_str(text).load(&mut scanner, false)?;
+        Ok(scanner.positions)
+    }
+}
+
+/// One open container while walking the events.
+enum Frame {
+    Map {
+        expecting_key: bool,
+        key: Option<String>,
+    },
+    Seq {
+        op_list: Option<OpList>,
+    },
+}
+
+#[derive(Clone, Copy)]
+enum OpList {
+    Upgrade,
+    Downgrade,
+}
+
+#[derive(Default)]
+struct PositionScanner {
+    stack: Vec<Frame>,
+    positions: Positions,
+    /// An op item that is a mapping: its position is its first key's, because
+    /// yaml-rust2 marks a block mapping's start after that key.
+    pending_item: Option<OpList>,
+    /// The node being started is a mapping (for [`Positions::root_is_mapping`]).
+    root_mapping_next: bool,
+}
+
+impl PositionScanner {
+    /// Records a node starting at `pos` (a scalar, alias, mapping or sequence).
+    /// Returns the op list this node is, if it is the value of `upgrade:`/`downgrade:`.
+    fn node_start(&mut self, pos: Pos, scalar: Option<&str>) -> Option<OpList> {
+        if let Some(list) = self.pending_item.take() {
+            match list {
+                OpList::Upgrade => self.positions.upgrade_items.push(pos),
+                OpList::Downgrade => self.positions.downgrade_items.push(pos),
+            }
+        }
+        let depth = self.stack.len();
+        if depth == 0 {
+            self.positions.has_document = true;
+            self.positions.root_is_mapping = scalar.is_none() && self.root_mapping_next;
+        }
+        let mut op_list = None;
+        match self.stack.last_mut() {
+            Some(Frame::Map { expecting_key, key }) if depth == 1 => {
+                if *expecting_key {
+                    if let Some(name) = scalar {
+                        self.positions.keys.entry(name.to_owned()).or_insert(pos);
+                        *key = Some(name.to_owned());
+                    }
+                } else if let Some(name) = key.as_deref() {
+                    self.positions.values.entry(name.to_owned()).or_insert(pos);
+                    op_list = match name {
+                        "upgrade" => Some(OpList::Upgrade),
+                        "downgrade" => Some(OpList::Downgrade),
+                        _ => None,
+                    };
+                }
+            }
+            Some(Frame::Seq {
+                op_list: Some(list),
+            }) => match list {
+                OpList::Upgrade => self.positions.upgrade_items.push(pos),
+                OpList::Downgrade => self.positions.downgrade_items.push(pos),
+            },
+            _ => {}
+        }
+        op_list
+    }
+
+    /// A complete node ended: the enclosing mapping now expects the other half.
+    fn node_end(&mut self) {
+        if let Some(Frame::Map { expecting_key, .. }) = self.stack.last_mut() {
+            *expecting_key = !*expecting_key;
+        }
+    }
+}
+
+impl MarkedEventReceiver for PositionScanner {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        let pos = Pos::from(mark);
+        match event {
+            Event::Scalar(value, ..) => {
+                self.node_start(pos, Some(&value));
+                self.node_end();
+            }
+            Event::Alias(_) => {
+                self.node_start(pos, None);
+                self.node_end();
+            }
+            Event::MappingStart(..) => {
+                if let Some(Frame::Seq {
+                    op_list: Some(list),
+                }) = self.stack.last()
+                {
+                    self.pending_item = Some(*list);
+                    self.stack.push(Frame::Map {
+                        expecting_key: true,
+                        key: None,
+                    });
+                    return;
+                }
+                self.root_mapping_next = true;
+                self.node_start(pos, None);
+                self.root_mapping_next = false;
+                self.stack.push(Frame::Map {
+                    expecting_key: true,
+                    key: None,
+                });
+            }
+            Event::SequenceStart(..) => {
+                let op_list = self.node_start(pos, None);
+                self.stack.push(Frame::Seq { op_list });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                self.node_end();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Revision, LoadErrors> {
+        parse_revision(text.as_bytes(), Utf8Path::new("revisions/a.yaml"))
+    }
+
+    fn error(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn parses_a_revision_with_positions() {
+        let text = "\
+# a comment
+revision: ae10
+down_revision: null
+message: add things
+upgrade:
+  - create_table:
+      name: t
+      columns:
+        - {name: id, type: Integer, primary_key: true}
+  -   drop_table: old
+downgrade: auto
+";
+        let rev = parse(text).unwrap();
+        assert_eq!(rev.id, "ae10");
+        assert!(rev.down_revisions.is_empty());
+        assert_eq!(rev.location.to_string(), "revisions/a.yaml:2:1");
+        assert_eq!(rev.upgrade.len(), 2);
+        assert_eq!(rev.upgrade[0].location.to_string(), "revisions/a.yaml:6:5");
+        assert_eq!(rev.upgrade[1].location.to_string(), "revisions/a.yaml:10:7");
+        assert!(matches!(rev.downgrade, Downgrade::Auto));
+        assert_eq!(rev.source.sha256.len(), 64);
+        assert_eq!(rev.key_locations["down_revision"].line, 3);
+    }
+
+    #[test]
+    fn parses_merges_labels_and_explicit_downgrades() {
+        let text = "\
+revision: m1
+down_revision: [a1, b1]
+branch_labels: feature
+depends_on: [x1]
+upgrade: []
+downgrade:
+  - drop_table: t
+";
+        let rev = parse(text).unwrap();
+        assert_eq!(rev.down_revisions, ["a1", "b1"]);
+        assert_eq!(rev.branch_labels, ["feature"]);
+        assert_eq!(rev.depends_on, ["x1"]);
+        let Downgrade::Ops(ops) = &rev.downgrade else {
+            panic!("explicit downgrade expected")
+        };
+        assert_eq!(ops[0].location.to_string(), "revisions/a.yaml:7:5");
+    }
+
+    #[test]
+    fn errors_name_the_line_and_column() {
+        let text = "revision: a1\ndown_revision: null\nupgrade:\n  - create_tabel: {name: t}\n";
+        let e = error(text);
+        assert!(e.starts_with("revisions/a.yaml:4:"), "{e}");
+        assert!(e.contains("did you mean `create_table`"), "{e}");
+
+        let e = error("revision: a1\ndown_revison: null\n");
+        assert!(e.starts_with("revisions/a.yaml:2:1"), "{e}");
+        assert!(e.contains("did you mean `down_revision`"), "{e}");
+
+        let e = error("down_revision: null\nupgrade: []\n");
+        assert!(e.contains("missing field `revision`"), "{e}");
+
+        let e = error("revision: [a]\ndown_revision: null\n");
+        assert!(e.starts_with("revisions/a.yaml:1:"), "{e}");
+
+        let e = error("revision: a1\ndown_revision: null\nupgrade:\n  - add_column: {table: t, column: {name: c, type: Strin(3)}}\n");
+        assert!(e.starts_with("revisions/a.yaml:4:"), "{e}");
+    }
+
+    #[test]
+    fn invalid_yaml_and_empty_files_are_errors() {
+        let e = error("revision: a1\n  down_revision: [\n");
+        assert!(e.starts_with("revisions/a.yaml:"), "{e}");
+        assert!(e.contains("invalid YAML"), "{e}");
+        let e = error("\n# nothing\n");
+        assert!(e.contains("revisions/a.yaml:1:1: the file is empty"), "{e}");
+        let e = error("- a\n- b\n");
+        assert!(e.contains("expected a revision"), "{e}");
+    }
+
+    #[test]
+    fn revision_ids_are_checked() {
+        let long = "a".repeat(33);
+        let e = error(&format!("revision: {long}\ndown_revision: null\n"));
+        assert!(e.starts_with("revisions/a.yaml:1:11"), "{e}");
+        assert!(e.contains("VARCHAR(32)"), "{e}");
+        let e = error("revision: a-1\ndown_revision: null\n");
+        assert!(e.contains("contains `-`"), "{e}");
+        let e = error("revision: 1234\ndown_revision: null\n");
+        assert!(e.contains("quote it"), "{e}");
+        assert!(check_identifier(&"a".repeat(32), "revision id").is_ok());
+    }
 }

@@ -35,6 +35,9 @@ pub struct Revision {
     pub source: SourceFile,
     /// Where the `revision:` key is.
     pub location: Location,
+    /// Where each top-level key (`down_revision`, `depends_on`, ...) is.
+    #[serde(skip)]
+    pub key_locations: std::collections::BTreeMap<String, Location>,
 }
 
 /// The source file of a revision, as the manifest and script headers cite it.
