@@ -10,4 +10,8 @@ pub struct DialectFacts {
     pub name: String,
     /// Whether DDL runs inside a transaction (Alembic frames the script in one).
     pub transactional_ddl: bool,
+    /// Ops this dialect's `ALTER TABLE` cannot do, compiled as a table
+    /// rebuild ("move and copy", SQLite); empty for most dialects.
+    #[serde(default)]
+    pub table_rebuild_for: Vec<String>,
 }

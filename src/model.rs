@@ -122,6 +122,8 @@ pub enum Op {
     Execute(Execute),
     /// `op.bulk_insert`.
     BulkInsert(BulkInsert),
+    /// A table rebuilt by "move and copy" (SQLite); made by the schema model, never written.
+    RebuildTable(RebuildTable),
 }
 
 /// The YAML names of every op, in the order of SPEC §2; used for "did you mean".
@@ -170,6 +172,7 @@ impl Op {
             Op::DropEnum(_) => "drop_enum",
             Op::Execute(_) => "execute",
             Op::BulkInsert(_) => "bulk_insert",
+            Op::RebuildTable(_) => "rebuild_table",
         }
     }
 }
@@ -186,7 +189,11 @@ pub struct CreateTable {
     /// Columns, in order.
     pub columns: Vec<Column>,
     /// Table-level constraints.
-    #[serde(default)]
+    // serde_yaml reads a one-key mapping as an enum only through singleton_map.
+    #[serde(
+        default,
+        deserialize_with = "serde_yaml::with::singleton_map_recursive::deserialize"
+    )]
     pub constraints: Vec<TableConstraint>,
     /// Indexes created right after the table.
     #[serde(default)]
@@ -627,6 +634,36 @@ pub struct BulkInsert {
     pub schema: Option<String>,
     /// Rows: column → value, in the order written.
     pub rows: Vec<Vec<(String, Literal)>>,
+}
+
+/// Alembic batch mode's "move and copy" of one table, for what SQLite's
+/// `ALTER TABLE` cannot do. Compiled by the schema model from one or more
+/// consecutive ops on the table; there is no YAML form.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RebuildTable {
+    /// The table rebuilt.
+    pub table: String,
+    /// Its schema.
+    pub schema: Option<String>,
+    /// The new table's temporary name, `_alembic_tmp_<table>`.
+    pub temp_table: String,
+    /// The new definition, named `temp_table`, without indexes.
+    pub create: CreateTable,
+    /// The columns copied, in the new table's order.
+    pub copy: Vec<CopyColumn>,
+    /// The indexes to create once the new table has its name.
+    pub indexes: Vec<CreateIndex>,
+}
+
+/// One column copied by a [`RebuildTable`].
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CopyColumn {
+    /// The column in the new table.
+    pub name: String,
+    /// The column it is copied from in the old table.
+    pub source: String,
+    /// `CAST(source AS type)` when the type's kind changes.
+    pub cast: Option<ColumnType>,
 }
 
 /// A column definition.

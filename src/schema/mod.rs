@@ -1,35 +1,219 @@
-//! The schema model: replays ops from base to know the schema at every step.
+//! The schema model (SPEC §4): replays the ops from base, in plan order, into
+//! an in-memory schema, so that every op is checked against the schema as it
+//! is at that point, gets the facts its author left out (`existing_*`), can
+//! be inverted (automatic downgrades, §5) and, on SQLite, turned into a
+//! table rebuild.
 //!
-//! For now only the seam: [`step_ops`] hands each step its written ops. The
-//! schema-model issue replaces its body with the replay (validation,
-//! `existing_*` facts, automatic downgrades, SQLite rebuilds).
+//! - [`model`]: the schema itself;
+//! - [`replay`]: applying one op (validation and completion);
+//! - [`invert`]: automatic downgrades;
+//! - [`rebuild`]: SQLite's "move and copy";
+//! - [`values`]: whether a `bulk_insert` value fits its column.
+
+pub mod describe;
+pub mod error;
+pub mod invert;
+pub mod model;
+pub mod rebuild;
+pub mod replay;
+pub mod values;
+
+pub use error::{Problem, SchemaError};
+pub use model::Schema;
 
 use crate::dialect::DialectFacts;
-use crate::error::LoadError;
-use crate::model::{Downgrade, OpEntry};
+use crate::model::{Downgrade, OpEntry, Revision};
 use crate::plan::{Plan, ScriptKind};
+use rebuild::PendingRebuild;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// The ops each step of `plan` runs on `dialect`, one list per step.
-pub fn step_ops(plan: &Plan, dialect: &DialectFacts) -> Result<Vec<Vec<OpEntry>>, LoadError> {
-    let _ = dialect;
+/// The ops each step of `plan` runs on `dialect`, one list per step:
+/// completed by the model, automatic downgrades derived, and ops SQLite
+/// cannot run as `ALTER TABLE` turned into table rebuilds.
+///
+/// `history` is every revision of the project in upgrade order from base
+/// (each after its `down_revision`s and `depends_on`s); the revisions
+/// applied before the plan's first step are replayed from it first.
+pub fn step_ops(
+    plan: &Plan,
+    history: &[&Revision],
+    dialect: &DialectFacts,
+) -> Result<Vec<Vec<OpEntry>>, SchemaError> {
+    let steps: Vec<&Revision> = plan.steps.iter().filter_map(|s| s.revision).collect();
+    if plan.kind == ScriptKind::Stamp || steps.is_empty() {
+        return Ok(plan.steps.iter().map(|_| Vec::new()).collect());
+    }
+    let in_plan: BTreeSet<&str> = steps.iter().map(|r| r.id.as_str()).collect();
+    let applied = applied_at_start(plan.kind, &steps, history);
+    let mut schema = Schema::new();
+    let mut before_revision: BTreeMap<&str, Schema> = BTreeMap::new();
+    for revision in &applied {
+        if plan.kind == ScriptKind::Downgrade && in_plan.contains(revision.id.as_str()) {
+            before_revision.insert(&revision.id, schema.clone());
+        }
+        apply_ops(&mut schema, &revision.upgrade, None)?;
+    }
     plan.steps
         .iter()
         .map(|step| {
             let Some(revision) = step.revision else {
                 return Ok(Vec::new());
             };
-            match (plan.kind, &revision.downgrade) {
-                (ScriptKind::Stamp, _) => Ok(Vec::new()),
-                (ScriptKind::Upgrade, _) => Ok(revision.upgrade.clone()),
-                (ScriptKind::Downgrade, Downgrade::Ops(ops)) => Ok(ops.clone()),
-                (ScriptKind::Downgrade, Downgrade::Auto) => Err(LoadError::new(
-                    revision.location.clone(),
-                    format!(
-                        "revision {} has no `downgrade:`; automatic downgrades are not available yet",
-                        revision.id
-                    ),
-                )),
-            }
+            let ops = match plan.kind {
+                ScriptKind::Upgrade => revision.upgrade.clone(),
+                _ => downgrade_ops(revision, before_revision.get(revision.id.as_str()))?,
+            };
+            apply_ops(&mut schema, &ops, Some(dialect))
         })
         .collect()
 }
+
+/// The written downgrade of `revision`, or the one derived from its upgrade
+/// (`before` is the schema before that upgrade).
+pub fn downgrade_ops(
+    revision: &Revision,
+    before: Option<&Schema>,
+) -> Result<Vec<OpEntry>, SchemaError> {
+    match &revision.downgrade {
+        Downgrade::Ops(ops) => Ok(ops.clone()),
+        Downgrade::Auto => invert::invert_revision(before.unwrap_or(&Schema::new()), revision),
+    }
+}
+
+/// Applies `entries` (one revision's ops) to `schema` and returns them
+/// completed; with a `dialect`, consecutive ops on one table that the
+/// dialect rebuilds become one [`crate::model::RebuildTable`].
+pub fn apply_ops(
+    schema: &mut Schema,
+    entries: &[OpEntry],
+    dialect: Option<&DialectFacts>,
+) -> Result<Vec<OpEntry>, SchemaError> {
+    let mut output: Vec<OpEntry> = Vec::with_capacity(entries.len());
+    let mut pending: Option<PendingRebuild> = None;
+    for entry in entries {
+        let rebuilt = dialect
+            .filter(|d| rebuild::needs_rebuild(d, &entry.op))
+            .and_then(|_| rebuild::rebuilt_table(&entry.op))
+            .map(|(ns, table)| (ns.clone(), table.to_owned()));
+        let before = rebuilt
+            .as_ref()
+            .and_then(|(ns, table)| schema.table(ns, table).cloned());
+        let done = replay::apply(schema, entry)?;
+        let (Some((ns, table)), Some(before)) = (rebuilt, before) else {
+            pending = None;
+            output.push(done);
+            continue;
+        };
+        let continues = pending
+            .as_ref()
+            .is_some_and(|p| p.continues(&ns, &table, output.len()));
+        if !continues {
+            pending = Some(PendingRebuild::new(before, output.len()));
+            output.push(done.clone());
+        }
+        let (Some(rebuild), Some(after)) = (pending.as_mut(), schema.table(&ns, &table)) else {
+            continue;
+        };
+        rebuild.track(&done.op);
+        output[rebuild.position] = OpEntry {
+            op: rebuild.op(after),
+            review: done.review.clone(),
+            location: output[rebuild.position].location.clone(),
+        };
+    }
+    Ok(output)
+}
+
+/// The schema after the upgrade of every revision in `revisions`, in order.
+pub fn schema_after(revisions: &[&Revision]) -> Result<Schema, SchemaError> {
+    let mut schema = Schema::new();
+    for revision in revisions {
+        apply_ops(&mut schema, &revision.upgrade, None)?;
+    }
+    Ok(schema)
+}
+
+/// Replays the whole history up from base and back down to base, for each
+/// dialect, and returns every problem found (at most one per direction and
+/// dialect, as the model is unreliable after the first; the same problem
+/// found for several dialects is listed once). Writes nothing.
+pub fn validate_history(history: &[&Revision], dialects: &[DialectFacts]) -> Vec<SchemaError> {
+    let mut problems: Vec<SchemaError> = Vec::new();
+    let no_dialect = [None];
+    let dialects: Vec<Option<&DialectFacts>> = if dialects.is_empty() {
+        no_dialect.to_vec()
+    } else {
+        dialects.iter().map(Some).collect()
+    };
+    for dialect in dialects {
+        for problem in validate_for(history, dialect) {
+            if !problems.contains(&problem) {
+                problems.push(problem);
+            }
+        }
+    }
+    problems
+}
+
+fn validate_for(history: &[&Revision], dialect: Option<&DialectFacts>) -> Vec<SchemaError> {
+    let mut schema = Schema::new();
+    let mut before_revision: BTreeMap<&str, Schema> = BTreeMap::new();
+    for revision in history {
+        if matches!(revision.downgrade, Downgrade::Auto) {
+            before_revision.insert(&revision.id, schema.clone());
+        }
+        if let Err(problem) = apply_ops(&mut schema, &revision.upgrade, dialect) {
+            return vec![problem];
+        }
+    }
+    for revision in history.iter().rev() {
+        let result = downgrade_ops(revision, before_revision.get(revision.id.as_str()))
+            .and_then(|ops| apply_ops(&mut schema, &ops, dialect));
+        if let Err(problem) = result {
+            return vec![problem];
+        }
+    }
+    Vec::new()
+}
+
+/// The revisions applied when the plan starts, in history order: for an
+/// upgrade, the ancestors of its steps that it does not run; for a
+/// downgrade, its steps and all their ancestors.
+fn applied_at_start<'a>(
+    kind: ScriptKind,
+    steps: &[&Revision],
+    history: &[&'a Revision],
+) -> Vec<&'a Revision> {
+    let by_id: BTreeMap<&str, &Revision> = history.iter().map(|r| (r.id.as_str(), *r)).collect();
+    let by_label: BTreeMap<&str, &Revision> = history
+        .iter()
+        .flat_map(|r| r.branch_labels.iter().map(move |l| (l.as_str(), *r)))
+        .collect();
+    let mut ancestors: BTreeSet<&str> = BTreeSet::new();
+    let mut queue: Vec<&str> = steps.iter().map(|r| r.id.as_str()).collect();
+    while let Some(id) = queue.pop() {
+        let Some(revision) = by_id.get(id) else {
+            continue;
+        };
+        if !ancestors.insert(revision.id.as_str()) {
+            continue;
+        }
+        for parent in revision.down_revisions.iter().chain(&revision.depends_on) {
+            let parent = by_id
+                .get(parent.as_str())
+                .or_else(|| by_label.get(parent.as_str()))
+                .map(|r| r.id.as_str());
+            queue.extend(parent);
+        }
+    }
+    let in_plan: BTreeSet<&str> = steps.iter().map(|r| r.id.as_str()).collect();
+    history
+        .iter()
+        .filter(|r| ancestors.contains(r.id.as_str()))
+        .filter(|r| kind == ScriptKind::Downgrade || !in_plan.contains(r.id.as_str()))
+        .copied()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,97 @@
+//! Types and defaults written back as a revision would write them, for messages.
+
+use crate::model::ServerDefault;
+use crate::types::{ColumnType, TypeArg};
+
+/// `String(32)`, `Enum('a', 'b', name='x')`: the type as SQLAlchemy spells it.
+pub fn type_text(column_type: &ColumnType) -> String {
+    let sized = |name: &str, length: &Option<u32>| match length {
+        Some(n) => format!("{name}({n})"),
+        None => name.to_owned(),
+    };
+    match column_type {
+        ColumnType::Integer => "Integer".into(),
+        ColumnType::SmallInteger => "SmallInteger".into(),
+        ColumnType::BigInteger => "BigInteger".into(),
+        ColumnType::String { length } => sized("String", length),
+        ColumnType::Text { length } => sized("Text", length),
+        ColumnType::Unicode { length } => sized("Unicode", length),
+        ColumnType::UnicodeText => "UnicodeText".into(),
+        ColumnType::Boolean => "Boolean".into(),
+        ColumnType::Float { precision } => sized("Float", precision),
+        ColumnType::Numeric { precision, scale } => match (precision, scale) {
+            (Some(p), Some(s)) => format!("Numeric({p}, {s})"),
+            (Some(p), None) => format!("Numeric({p})"),
+            _ => "Numeric".into(),
+        },
+        ColumnType::Date => "Date".into(),
+        ColumnType::DateTime { timezone } => timezoned("DateTime", *timezone),
+        ColumnType::Time { timezone } => timezoned("Time", *timezone),
+        ColumnType::Interval => "Interval".into(),
+        ColumnType::LargeBinary { length } => sized("LargeBinary", length),
+        ColumnType::Json => "JSON".into(),
+        ColumnType::Uuid => "Uuid".into(),
+        ColumnType::Enum { values, name, .. } => {
+            let mut args: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+            if let Some(name) = name {
+                args.push(format!("name='{name}'"));
+            }
+            format!("Enum({})", args.join(", "))
+        }
+        ColumnType::Dialect {
+            dialect,
+            name,
+            args,
+        } => {
+            if args.is_empty() {
+                format!("{dialect}.{name}")
+            } else {
+                let args: Vec<String> = args.iter().map(arg_text).collect();
+                format!("{dialect}.{name}({})", args.join(", "))
+            }
+        }
+        ColumnType::PerDialect { types } => {
+            let entries: Vec<String> = types
+                .iter()
+                .map(|(d, t)| format!("{d}: {}", type_text(t)))
+                .collect();
+            format!("{{{}}}", entries.join(", "))
+        }
+        ColumnType::Sql { sql } => format!("{{sql: {sql}}}"),
+    }
+}
+
+fn timezoned(name: &str, timezone: bool) -> String {
+    if timezone {
+        format!("{name}(timezone=True)")
+    } else {
+        name.to_owned()
+    }
+}
+
+fn arg_text(arg: &TypeArg) -> String {
+    match arg {
+        TypeArg::Int(n) => n.to_string(),
+        TypeArg::Str(s) => format!("'{s}'"),
+        TypeArg::Type(t) => type_text(t),
+    }
+}
+
+/// A server default as a revision writes it: `'queued'`, `0`, `true`, `{sql: now()}`.
+pub fn default_text(default: &Option<ServerDefault>) -> String {
+    match default {
+        None => "no default".into(),
+        Some(ServerDefault::String(s)) => format!("'{s}'"),
+        Some(ServerDefault::Number(n)) => n.clone(),
+        Some(ServerDefault::Bool(b)) => b.to_string(),
+        Some(ServerDefault::Sql(sql)) => format!("{{sql: {sql}}}"),
+    }
+}
+
+/// An optional comment for messages.
+pub fn comment_text(comment: &Option<String>) -> String {
+    match comment {
+        None => "no comment".into(),
+        Some(c) => format!("'{c}'"),
+    }
+}

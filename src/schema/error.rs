@@ -1,0 +1,103 @@
+//! What the schema model rejects, with the place of the offending op.
+
+use crate::error::LoadError;
+use crate::location::Location;
+
+/// An op that cannot apply to the schema as the model knows it at that point.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {op}: {problem}")]
+pub struct SchemaError {
+    /// Where the op starts in its revision file.
+    pub location: Location,
+    /// The op's name (`alter_column`, ...).
+    pub op: &'static str,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl SchemaError {
+    /// An error about the op `op` at `location`.
+    pub fn new(location: &Location, op: &'static str, problem: Problem) -> Self {
+        SchemaError {
+            location: location.clone(),
+            op,
+            problem,
+        }
+    }
+}
+
+impl From<SchemaError> for LoadError {
+    fn from(error: SchemaError) -> Self {
+        LoadError::new(
+            error.location.clone(),
+            format!("{}: {}", error.op, error.problem),
+        )
+    }
+}
+
+/// The kinds of problem, so that callers (and tests) can tell them apart.
+/// Each field holds an already-worded description, e.g. "column `x` in table `t`".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    /// A table, column, index, constraint or enum type that does not exist.
+    #[error("{what} does not exist{hint}")]
+    Missing {
+        /// What was looked for: "column `stauts` in table `runs`".
+        what: String,
+        /// ` (did you mean `status`?)`, or empty.
+        hint: String,
+    },
+    /// A create of something that already exists.
+    #[error("{what} already exists")]
+    AlreadyExists {
+        /// What: "table `runs`".
+        what: String,
+    },
+    /// A drop of something that something else still uses.
+    #[error("{what} is still used by {user}; drop or change that first")]
+    StillUsed {
+        /// What is dropped.
+        what: String,
+        /// What uses it.
+        user: String,
+    },
+    /// An explicit `existing_*` (or `type`, `values`) that the model contradicts.
+    #[error("`{key}: {written}` contradicts the schema model, which has {actual} here; remove the key or correct it")]
+    Contradicts {
+        /// The key as written (`existing_type`).
+        key: &'static str,
+        /// Its value as written.
+        written: String,
+        /// What the model has.
+        actual: String,
+    },
+    /// A `bulk_insert` value that does not fit its column.
+    #[error("row {row}, column `{column}`: {message}")]
+    BadValue {
+        /// 1-based row number.
+        row: usize,
+        /// The column.
+        column: String,
+        /// Why it does not fit.
+        message: String,
+    },
+    /// An op that is malformed in itself (a column listed twice, ...).
+    #[error("{0}")]
+    Invalid(String),
+    /// An op that an automatic downgrade cannot invert.
+    #[error("revision {revision} has no `downgrade:` and this op cannot be inverted automatically ({reason}); write an explicit `downgrade:` list")]
+    NotInvertible {
+        /// The revision id.
+        revision: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// "column `x` in table `t`" and friends, shared by the messages.
+pub(crate) fn missing(what: String, wanted: &str, candidates: Vec<&str>) -> Problem {
+    Problem::Missing {
+        what,
+        hint: crate::suggest::did_you_mean(wanted, candidates),
+    }
+}

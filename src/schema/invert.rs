@@ -1,0 +1,332 @@
+//! Automatic downgrades (SPEC §5): a revision's upgrade ops, inverted in
+//! reverse order, each from the schema as it was just before the op.
+
+use super::error::{Problem, SchemaError};
+use super::model::{named_enum, Schema};
+use super::replay;
+use crate::model::*;
+
+/// The downgrade of `revision`, derived from its upgrade ops replayed on
+/// `before` (the schema just before the revision's upgrade).
+pub fn invert_revision(before: &Schema, revision: &Revision) -> Result<Vec<OpEntry>, SchemaError> {
+    let mut schema = before.clone();
+    let mut inverted: Vec<Vec<OpEntry>> = Vec::with_capacity(revision.upgrade.len());
+    for entry in &revision.upgrade {
+        let state = schema.clone();
+        let done = replay::apply(&mut schema, entry)?;
+        let fail = |reason: String| {
+            SchemaError::new(
+                &entry.location,
+                entry.op.name(),
+                Problem::NotInvertible {
+                    revision: revision.id.clone(),
+                    reason,
+                },
+            )
+        };
+        let ops = invert_op(&state, &done.op).map_err(fail)?;
+        inverted.push(
+            ops.into_iter()
+                .map(|op| OpEntry {
+                    op,
+                    review: None,
+                    location: entry.location.clone(),
+                })
+                .collect(),
+        );
+    }
+    Ok(inverted.into_iter().rev().flatten().collect())
+}
+
+/// The ops that undo `op` (completed by the model), given the schema before it.
+pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
+    Ok(match op {
+        Op::CreateTable(o) => {
+            if o.if_not_exists && before.table(&o.schema, &o.name).is_some() {
+                return Ok(Vec::new());
+            }
+            let mut ops = vec![Op::DropTable(DropTable {
+                name: o.name.clone(),
+                schema: o.schema.clone(),
+                if_exists: false,
+            })];
+            ops.extend(enums_created(before, &o.schema, &o.columns));
+            ops
+        }
+        Op::DropTable(o) => match before.table(&o.schema, &o.name) {
+            Some(table) => vec![Op::CreateTable(table.to_create_table())],
+            None => Vec::new(),
+        },
+        Op::RenameTable(o) => vec![Op::RenameTable(RenameTable {
+            old: o.new.clone(),
+            new: o.old.clone(),
+            schema: o.schema.clone(),
+        })],
+        Op::AddColumn(o) => invert_add_column(o)?,
+        Op::DropColumn(o) => {
+            let column = o
+                .existing
+                .clone()
+                .ok_or("the dropped column is unknown to the model")?;
+            vec![Op::AddColumn(AddColumn {
+                table: o.table.clone(),
+                schema: o.schema.clone(),
+                column,
+            })]
+        }
+        Op::AlterColumn(o) => vec![Op::AlterColumn(invert_alter_column(o))],
+        Op::CreateIndex(o) => {
+            if o.if_not_exists && before.index_owner(&o.schema, &o.name).is_some() {
+                return Ok(Vec::new());
+            }
+            vec![Op::DropIndex(DropIndex {
+                name: o.name.clone(),
+                table: Some(o.table.clone()),
+                schema: o.schema.clone(),
+                if_exists: false,
+                concurrently: o.concurrently,
+            })]
+        }
+        Op::DropIndex(o) => match before.index_owner(&o.schema, &o.name) {
+            Some(owner) => {
+                let index = owner.index(&o.name).ok_or("the index vanished")?;
+                vec![Op::CreateIndex(CreateIndex {
+                    name: index.name.clone(),
+                    table: owner.name.clone(),
+                    schema: o.schema.clone(),
+                    columns: index.columns.clone(),
+                    unique: index.unique,
+                    where_: index.where_.clone(),
+                    concurrently: o.concurrently,
+                    if_not_exists: false,
+                })]
+            }
+            None => Vec::new(),
+        },
+        Op::CreatePrimaryKey(o) => vec![drop_constraint(
+            &o.name,
+            &o.table,
+            &o.schema,
+            ConstraintKind::Primary,
+        )],
+        Op::CreateUniqueConstraint(o) => vec![drop_constraint(
+            &o.name,
+            &o.table,
+            &o.schema,
+            ConstraintKind::Unique,
+        )],
+        Op::CreateForeignKey(o) => vec![drop_constraint(
+            &o.name,
+            &o.source_table,
+            &o.schema,
+            ConstraintKind::Foreignkey,
+        )],
+        Op::CreateCheckConstraint(o) => vec![drop_constraint(
+            &o.name,
+            &o.table,
+            &o.schema,
+            ConstraintKind::Check,
+        )],
+        Op::DropConstraint(o) => {
+            let constraint = before
+                .table(&o.schema, &o.table)
+                .and_then(|t| t.constraint(&o.name))
+                .ok_or("the dropped constraint is unknown to the model")?;
+            vec![create_constraint(&o.name, &o.table, &o.schema, constraint)]
+        }
+        Op::CreateTableComment(o) => {
+            vec![restore_comment(&o.table, &o.schema, &o.existing_comment)]
+        }
+        Op::DropTableComment(o) => match &o.existing_comment {
+            Some(_) => vec![restore_comment(&o.table, &o.schema, &o.existing_comment)],
+            None => Vec::new(),
+        },
+        Op::CreateEnum(o) => vec![Op::DropEnum(DropEnum {
+            name: o.name.clone(),
+            values: Some(o.values.clone()),
+            schema: o.schema.clone(),
+        })],
+        Op::DropEnum(o) => vec![Op::CreateEnum(CreateEnum {
+            name: o.name.clone(),
+            values: o.values.clone().ok_or("the enum's values are unknown")?,
+            schema: o.schema.clone(),
+        })],
+        Op::Execute(o) => match &o.reverse {
+            Some(reverse) => vec![Op::Execute(Execute {
+                sql: reverse.clone(),
+                reverse: Some(o.sql.clone()),
+            })],
+            None => return Err("`execute` without `reverse:`".into()),
+        },
+        Op::BulkInsert(_) => {
+            return Err("`bulk_insert` adds rows the model cannot take back".into())
+        }
+        Op::RebuildTable(_) => return Err("a table rebuild is not written in a revision".into()),
+    })
+}
+
+/// `drop_enum` for each named enum type the new table's columns created.
+fn enums_created(before: &Schema, schema: &Option<String>, columns: &[Column]) -> Vec<Op> {
+    let mut names: Vec<&str> = Vec::new();
+    let known = before.namespace(schema).map(|ns| &ns.enums);
+    let mut drops = Vec::new();
+    for column in columns {
+        let Some((name, values)) = named_enum(&column.type_) else {
+            continue;
+        };
+        if names.contains(&name) || known.is_some_and(|enums| enums.contains_key(name)) {
+            continue;
+        }
+        names.push(name);
+        drops.push(Op::DropEnum(DropEnum {
+            name: name.to_owned(),
+            values: Some(values.to_vec()),
+            schema: schema.clone(),
+        }));
+    }
+    drops
+}
+
+/// Dropping a column also drops what `add_column` put on it: its index and
+/// its named foreign key (an unnamed constraint cannot be dropped by name).
+fn invert_add_column(op: &AddColumn) -> Result<Vec<Op>, String> {
+    let column = &op.column;
+    let mut ops = Vec::new();
+    if column.index {
+        ops.push(Op::DropIndex(DropIndex {
+            name: super::model::column_index_name(&op.table, &column.name),
+            table: Some(op.table.clone()),
+            schema: op.schema.clone(),
+            if_exists: false,
+            concurrently: false,
+        }));
+    } else if column.unique {
+        return Err(format!(
+            "column `{}` has an unnamed unique constraint",
+            column.name
+        ));
+    }
+    if let Some(fk) = &column.foreign_key {
+        let name = fk
+            .name
+            .as_ref()
+            .ok_or_else(|| format!("column `{}` has an unnamed foreign key", column.name))?;
+        ops.push(drop_constraint(
+            name,
+            &op.table,
+            &op.schema,
+            ConstraintKind::Foreignkey,
+        ));
+    }
+    if column.primary_key {
+        return Err(format!(
+            "column `{}` is an unnamed primary key",
+            column.name
+        ));
+    }
+    ops.push(Op::DropColumn(DropColumn {
+        table: op.table.clone(),
+        column: column.name.clone(),
+        schema: op.schema.clone(),
+        existing: None,
+    }));
+    Ok(ops)
+}
+
+/// The alter that puts back what a completed `alter_column` changed.
+fn invert_alter_column(op: &AlterColumn) -> AlterColumn {
+    let restore = |changed: bool, value: &Option<ServerDefault>| match (changed, value) {
+        (false, _) => Patch::Keep,
+        (true, Some(v)) => Patch::Set(v.clone()),
+        (true, None) => Patch::Remove,
+    };
+    AlterColumn {
+        table: op.table.clone(),
+        column: op.new_name.clone().unwrap_or_else(|| op.column.clone()),
+        schema: op.schema.clone(),
+        nullable: op.nullable.and(op.existing_nullable),
+        type_: op.type_.as_ref().and(op.existing_type.clone()),
+        server_default: restore(!op.server_default.is_keep(), &op.existing_server_default),
+        new_name: op.new_name.as_ref().map(|_| op.column.clone()),
+        comment: match (&op.comment, &op.existing_comment) {
+            (Patch::Keep, _) => Patch::Keep,
+            (_, Some(c)) => Patch::Set(c.clone()),
+            (_, None) => Patch::Remove,
+        },
+        using: None,
+        existing_type: None,
+        existing_nullable: None,
+        existing_server_default: None,
+        existing_comment: None,
+        existing_autoincrement: None,
+    }
+}
+
+fn drop_constraint(name: &str, table: &str, schema: &Option<String>, kind: ConstraintKind) -> Op {
+    Op::DropConstraint(DropConstraint {
+        name: name.to_owned(),
+        table: table.to_owned(),
+        schema: schema.clone(),
+        type_: Some(kind),
+    })
+}
+
+fn create_constraint(
+    name: &str,
+    table: &str,
+    schema: &Option<String>,
+    constraint: &TableConstraint,
+) -> Op {
+    let name = name.to_owned();
+    let table = table.to_owned();
+    let schema = schema.clone();
+    match constraint {
+        TableConstraint::PrimaryKey(pk) => Op::CreatePrimaryKey(CreatePrimaryKey {
+            name,
+            table,
+            schema,
+            columns: pk.columns.clone(),
+        }),
+        TableConstraint::Unique(u) => Op::CreateUniqueConstraint(CreateUniqueConstraint {
+            name,
+            table,
+            schema,
+            columns: u.columns.clone(),
+        }),
+        TableConstraint::ForeignKey(fk) => Op::CreateForeignKey(CreateForeignKey {
+            name,
+            source_table: table,
+            referent_table: fk.ref_table.clone(),
+            local_cols: fk.columns.clone(),
+            remote_cols: fk.ref_columns.clone(),
+            ondelete: fk.ondelete.clone(),
+            onupdate: fk.onupdate.clone(),
+            deferrable: fk.deferrable,
+            initially: fk.initially.clone(),
+            schema,
+            referent_schema: fk.ref_schema.clone(),
+        }),
+        TableConstraint::Check(c) => Op::CreateCheckConstraint(CreateCheckConstraint {
+            name,
+            table,
+            schema,
+            condition: c.condition.clone(),
+        }),
+    }
+}
+
+fn restore_comment(table: &str, schema: &Option<String>, comment: &Option<String>) -> Op {
+    match comment {
+        Some(comment) => Op::CreateTableComment(CreateTableComment {
+            table: table.to_owned(),
+            schema: schema.clone(),
+            comment: comment.clone(),
+            existing_comment: None,
+        }),
+        None => Op::DropTableComment(DropTableComment {
+            table: table.to_owned(),
+            schema: schema.clone(),
+            existing_comment: None,
+        }),
+    }
+}

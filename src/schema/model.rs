@@ -1,0 +1,523 @@
+//! The in-memory schema: tables and enum types per schema name.
+//!
+//! Everything is ordered (BTreeMap by name, Vec in definition order), so that
+//! whatever is rendered from the model is the same on every run.
+//!
+//! A table is kept in one normal form whatever way the revision wrote it:
+//! column-level `unique`, `foreign_key` and `index` become table constraints
+//! and indexes, in the order SQLAlchemy creates them (primary key, then the
+//! column-level constraints in column order, then the table-level ones).
+
+use crate::model::{
+    Column, ColumnForeignKey, ConstraintKind, CreateTable, ForeignKeyDef, IndexColumn, IndexDef,
+    PrimaryKeyDef, TableConstraint, UniqueDef,
+};
+use crate::types::ColumnType;
+use std::collections::BTreeMap;
+
+/// A schema name; `None` is the connection's default schema.
+pub type SchemaName = Option<String>;
+
+/// The whole database as the model knows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Schema {
+    /// Objects per schema name.
+    pub namespaces: BTreeMap<SchemaName, Namespace>,
+    /// Creation counter: orders tables by when they were created.
+    next_sequence: u64,
+}
+
+/// The objects of one schema name.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Namespace {
+    /// Tables by name.
+    pub tables: BTreeMap<String, Table>,
+    /// Named enum types (PostgreSQL `CREATE TYPE ... AS ENUM`) by name: their values.
+    pub enums: BTreeMap<String, Vec<String>>,
+}
+
+/// One table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Table name.
+    pub name: String,
+    /// Schema name.
+    pub schema: SchemaName,
+    /// Columns in order; `unique`, `index` and `foreign_key` are always unset
+    /// here (they live in `constraints` / `indexes`), `nullable` always set,
+    /// `primary_key` set on the primary key's columns.
+    pub columns: Vec<Column>,
+    /// Constraints in creation order, the primary key first.
+    pub constraints: Vec<TableConstraint>,
+    /// Indexes in creation order.
+    pub indexes: Vec<IndexDef>,
+    /// Table comment.
+    pub comment: Option<String>,
+    /// When it was created, relative to the other tables.
+    pub sequence: u64,
+}
+
+/// `schema.name`, or `name` in the default schema: how messages name a table.
+pub fn qualified(schema: &SchemaName, name: &str) -> String {
+    match schema {
+        Some(schema) => format!("{schema}.{name}"),
+        None => name.to_owned(),
+    }
+}
+
+/// A constraint's name, if it has one.
+pub fn constraint_name(constraint: &TableConstraint) -> Option<&str> {
+    match constraint {
+        TableConstraint::PrimaryKey(c) => c.name.as_deref(),
+        TableConstraint::Unique(c) => c.name.as_deref(),
+        TableConstraint::ForeignKey(c) => c.name.as_deref(),
+        TableConstraint::Check(c) => c.name.as_deref(),
+    }
+}
+
+/// A constraint's kind, as `drop_constraint`'s `type` names it.
+pub fn constraint_kind(constraint: &TableConstraint) -> ConstraintKind {
+    match constraint {
+        TableConstraint::PrimaryKey(_) => ConstraintKind::Primary,
+        TableConstraint::Unique(_) => ConstraintKind::Unique,
+        TableConstraint::ForeignKey(_) => ConstraintKind::Foreignkey,
+        TableConstraint::Check(_) => ConstraintKind::Check,
+    }
+}
+
+/// The local columns a constraint names (none for a check: its SQL is opaque).
+pub fn constraint_columns(constraint: &TableConstraint) -> &[String] {
+    match constraint {
+        TableConstraint::PrimaryKey(c) => &c.columns,
+        TableConstraint::Unique(c) => &c.columns,
+        TableConstraint::ForeignKey(c) => &c.columns,
+        TableConstraint::Check(_) => &[],
+    }
+}
+
+/// "foreign key `fk_x`", or "an unnamed unique constraint": for messages.
+pub fn describe_constraint(constraint: &TableConstraint) -> String {
+    let kind = match constraint_kind(constraint) {
+        ConstraintKind::Primary => "primary key",
+        ConstraintKind::Unique => "unique constraint",
+        ConstraintKind::Foreignkey => "foreign key",
+        ConstraintKind::Check => "check constraint",
+    };
+    match constraint_name(constraint) {
+        Some(name) => format!("{kind} `{name}`"),
+        None => format!(
+            "an unnamed {kind} on ({})",
+            constraint_columns(constraint).join(", ")
+        ),
+    }
+}
+
+/// The name SQLAlchemy gives the index of a column with `index: true`.
+pub fn column_index_name(table: &str, column: &str) -> String {
+    format!("ix_{table}_{column}")
+}
+
+/// A named, natively created enum type: its name and values.
+pub fn named_enum(column_type: &ColumnType) -> Option<(&str, &[String])> {
+    match column_type {
+        ColumnType::Enum {
+            values,
+            name: Some(name),
+            native_enum: true,
+            ..
+        } => Some((name, values)),
+        _ => None,
+    }
+}
+
+impl Schema {
+    /// An empty database.
+    pub fn new() -> Self {
+        Schema::default()
+    }
+
+    /// The namespace of `schema`, if anything lives there.
+    pub fn namespace(&self, schema: &SchemaName) -> Option<&Namespace> {
+        self.namespaces.get(schema)
+    }
+
+    /// The namespace of `schema`, created when absent.
+    pub fn namespace_mut(&mut self, schema: &SchemaName) -> &mut Namespace {
+        self.namespaces.entry(schema.clone()).or_default()
+    }
+
+    /// The table `name` in `schema`.
+    pub fn table(&self, schema: &SchemaName, name: &str) -> Option<&Table> {
+        self.namespace(schema)?.tables.get(name)
+    }
+
+    /// The table `name` in `schema`, mutably.
+    pub fn table_mut(&mut self, schema: &SchemaName, name: &str) -> Option<&mut Table> {
+        self.namespaces.get_mut(schema)?.tables.get_mut(name)
+    }
+
+    /// The names of the tables in `schema`, for "did you mean".
+    pub fn table_names(&self, schema: &SchemaName) -> Vec<&str> {
+        self.namespace(schema)
+            .map(|ns| ns.tables.keys().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// Adds a table, giving it the next creation number.
+    pub fn insert_table(&mut self, mut table: Table) {
+        table.sequence = self.next_sequence;
+        self.next_sequence += 1;
+        let schema = table.schema.clone();
+        self.namespace_mut(&schema)
+            .tables
+            .insert(table.name.clone(), table);
+    }
+
+    /// The table holding the index `name` in `schema`.
+    pub fn index_owner(&self, schema: &SchemaName, name: &str) -> Option<&Table> {
+        self.namespace(schema)?
+            .tables
+            .values()
+            .find(|table| table.index(name).is_some())
+    }
+
+    /// Every index name in `schema`, for "did you mean".
+    pub fn index_names(&self, schema: &SchemaName) -> Vec<&str> {
+        self.namespace(schema)
+            .map(|ns| {
+                ns.tables
+                    .values()
+                    .flat_map(|t| t.indexes.iter().map(|i| i.name.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every table in every schema, in creation order.
+    pub fn tables(&self) -> Vec<&Table> {
+        let mut tables: Vec<&Table> = self
+            .namespaces
+            .values()
+            .flat_map(|ns| ns.tables.values())
+            .collect();
+        tables.sort_by_key(|t| t.sequence);
+        tables
+    }
+
+    /// Foreign keys of any table that reference the table `schema.name`:
+    /// (referencing table, foreign key).
+    pub fn references_to(&self, schema: &SchemaName, name: &str) -> Vec<(&Table, &ForeignKeyDef)> {
+        let mut found = Vec::new();
+        for table in self.tables() {
+            for constraint in &table.constraints {
+                if let TableConstraint::ForeignKey(fk) = constraint {
+                    if references(fk, schema, name) {
+                        found.push((table, fk));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Columns of any table whose type is the named enum `name` of `schema`.
+    pub fn enum_users(&self, schema: &SchemaName, name: &str) -> Vec<String> {
+        let mut users = Vec::new();
+        for table in self.tables() {
+            if &table.schema != schema {
+                continue;
+            }
+            for column in &table.columns {
+                if named_enum(&column.type_).is_some_and(|(n, _)| n == name) {
+                    users.push(format!(
+                        "column `{}` of table `{}`",
+                        column.name,
+                        qualified(&table.schema, &table.name)
+                    ));
+                }
+            }
+        }
+        users
+    }
+
+    /// The tables in an order in which each comes after the tables its
+    /// foreign keys reference (ties, and cycles, by creation order).
+    pub fn tables_in_dependency_order(&self) -> Vec<&Table> {
+        let tables = self.tables();
+        let mut placed: Vec<&Table> = Vec::with_capacity(tables.len());
+        let mut remaining = tables;
+        while !remaining.is_empty() {
+            let ready = remaining.iter().position(|table| {
+                self.referenced_tables(table).iter().all(|(schema, name)| {
+                    placed
+                        .iter()
+                        .any(|p| &p.schema == schema && &p.name == name)
+                        || (schema == &table.schema && name == &table.name)
+                        || self.table(schema, name).is_none()
+                })
+            });
+            // A cycle of foreign keys: break it at the oldest table.
+            let next = remaining.remove(ready.unwrap_or(0));
+            placed.push(next);
+        }
+        placed
+    }
+
+    fn referenced_tables(&self, table: &Table) -> Vec<(SchemaName, String)> {
+        table
+            .constraints
+            .iter()
+            .filter_map(|c| match c {
+                TableConstraint::ForeignKey(fk) => {
+                    Some((fk.ref_schema.clone(), fk.ref_table.clone()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// True when `fk` references the table `schema.name`. As in SQLAlchemy, a
+/// foreign key without `ref_schema` names a table of the default schema.
+pub fn references(fk: &ForeignKeyDef, schema: &SchemaName, name: &str) -> bool {
+    fk.ref_table == name && &fk.ref_schema == schema
+}
+
+impl Table {
+    /// The table `create_table` makes, in normal form.
+    pub fn from_create_table(op: &CreateTable) -> Table {
+        let table_level_pk: Vec<&String> = op
+            .constraints
+            .iter()
+            .filter_map(|c| match c {
+                TableConstraint::PrimaryKey(pk) => Some(&pk.columns),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let mut table = Table {
+            name: op.name.clone(),
+            schema: op.schema.clone(),
+            columns: Vec::new(),
+            constraints: Vec::new(),
+            indexes: Vec::new(),
+            comment: op.comment.clone(),
+            sequence: 0,
+        };
+        let flagged_pk: Vec<String> = op
+            .columns
+            .iter()
+            .filter(|c| c.primary_key)
+            .map(|c| c.name.clone())
+            .collect();
+        if !flagged_pk.is_empty() {
+            table
+                .constraints
+                .push(TableConstraint::PrimaryKey(PrimaryKeyDef {
+                    columns: flagged_pk,
+                    name: None,
+                }));
+        }
+        if let Some(pk) = op.constraints.iter().find_map(|c| match c {
+            TableConstraint::PrimaryKey(pk) => Some(pk),
+            _ => None,
+        }) {
+            // A table-level primary key wins over column flags (SQLAlchemy
+            // merges them; a revision that writes both means the same columns).
+            table
+                .constraints
+                .retain(|c| !matches!(c, TableConstraint::PrimaryKey(_)));
+            table
+                .constraints
+                .insert(0, TableConstraint::PrimaryKey(pk.clone()));
+        }
+        for column in &op.columns {
+            let in_pk = column.primary_key || table_level_pk.contains(&&column.name);
+            table.add_column(column, in_pk);
+        }
+        for constraint in &op.constraints {
+            if !matches!(constraint, TableConstraint::PrimaryKey(_)) {
+                table.constraints.push(constraint.clone());
+            }
+        }
+        table.indexes.extend(op.indexes.iter().cloned());
+        table
+    }
+
+    /// Appends `column` (as written in a revision) in normal form: its
+    /// `unique`, `foreign_key` and `index` become table constraints and indexes.
+    pub fn add_column(&mut self, column: &Column, in_primary_key: bool) {
+        let mut plain = column.clone();
+        plain.primary_key = in_primary_key;
+        plain.nullable = Some(column.nullable.unwrap_or(!in_primary_key));
+        plain.unique = false;
+        plain.index = false;
+        plain.foreign_key = None;
+        self.columns.push(plain);
+        if let Some(fk) = &column.foreign_key {
+            self.constraints
+                .push(TableConstraint::ForeignKey(foreign_key_def(
+                    &column.name,
+                    fk,
+                )));
+        }
+        if column.index {
+            // SQLAlchemy: `index=True, unique=True` is a unique index, no constraint.
+            self.indexes.push(IndexDef {
+                name: column_index_name(&self.name, &column.name),
+                columns: vec![IndexColumn::Name(column.name.clone())],
+                unique: column.unique,
+                where_: None,
+                if_not_exists: false,
+            });
+        } else if column.unique {
+            self.constraints.push(TableConstraint::Unique(UniqueDef {
+                columns: vec![column.name.clone()],
+                name: None,
+            }));
+        }
+    }
+
+    /// The `create_table` op that makes this table as it is now.
+    pub fn to_create_table(&self) -> CreateTable {
+        let mut columns = self.columns.clone();
+        let mut constraints = Vec::new();
+        for constraint in &self.constraints {
+            match constraint {
+                TableConstraint::PrimaryKey(pk) if self.pk_fits_column_flags(pk) => {}
+                TableConstraint::PrimaryKey(_) => {
+                    for column in &mut columns {
+                        column.primary_key = false;
+                    }
+                    constraints.push(constraint.clone());
+                }
+                other => constraints.push(other.clone()),
+            }
+        }
+        CreateTable {
+            name: self.name.clone(),
+            schema: self.schema.clone(),
+            columns,
+            constraints,
+            indexes: self.indexes.clone(),
+            comment: self.comment.clone(),
+            if_not_exists: false,
+        }
+    }
+
+    /// An unnamed key over columns in table order reads as `primary_key: true` flags.
+    fn pk_fits_column_flags(&self, pk: &PrimaryKeyDef) -> bool {
+        let in_order: Vec<&String> = self
+            .columns
+            .iter()
+            .filter(|c| pk.columns.contains(&c.name))
+            .map(|c| &c.name)
+            .collect();
+        pk.name.is_none() && in_order.iter().copied().eq(pk.columns.iter())
+    }
+
+    /// The column `name`.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    /// The column `name`, mutably.
+    pub fn column_mut(&mut self, name: &str) -> Option<&mut Column> {
+        self.columns.iter_mut().find(|c| c.name == name)
+    }
+
+    /// Column names, for "did you mean".
+    pub fn column_names(&self) -> Vec<&str> {
+        self.columns.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    /// The primary key, if any.
+    pub fn primary_key(&self) -> Option<&PrimaryKeyDef> {
+        self.constraints.iter().find_map(|c| match c {
+            TableConstraint::PrimaryKey(pk) => Some(pk),
+            _ => None,
+        })
+    }
+
+    /// The constraint named `name`.
+    pub fn constraint(&self, name: &str) -> Option<&TableConstraint> {
+        self.constraints
+            .iter()
+            .find(|c| constraint_name(c) == Some(name))
+    }
+
+    /// Constraint names, for "did you mean".
+    pub fn constraint_names(&self) -> Vec<&str> {
+        self.constraints
+            .iter()
+            .filter_map(constraint_name)
+            .collect()
+    }
+
+    /// The index named `name`.
+    pub fn index(&self, name: &str) -> Option<&IndexDef> {
+        self.indexes.iter().find(|i| i.name == name)
+    }
+
+    /// What of this table uses the column `name` (indexes and constraints).
+    pub fn users_of_column(&self, name: &str) -> Vec<String> {
+        let mut users = Vec::new();
+        for index in &self.indexes {
+            if index
+                .columns
+                .iter()
+                .any(|c| matches!(c, IndexColumn::Name(n) if n == name))
+            {
+                users.push(format!("index `{}`", index.name));
+            }
+        }
+        for constraint in &self.constraints {
+            if constraint_columns(constraint).iter().any(|c| c == name) {
+                users.push(describe_constraint(constraint));
+            }
+        }
+        users
+    }
+
+    /// Renames a column everywhere this table names it.
+    pub fn rename_column(&mut self, old: &str, new: &str) {
+        let rename = |name: &mut String| {
+            if name == old {
+                *name = new.to_owned();
+            }
+        };
+        for column in &mut self.columns {
+            rename(&mut column.name);
+        }
+        for constraint in &mut self.constraints {
+            match constraint {
+                TableConstraint::PrimaryKey(c) => c.columns.iter_mut().for_each(rename),
+                TableConstraint::Unique(c) => c.columns.iter_mut().for_each(rename),
+                TableConstraint::ForeignKey(c) => c.columns.iter_mut().for_each(rename),
+                TableConstraint::Check(_) => {}
+            }
+        }
+        for index in &mut self.indexes {
+            for column in &mut index.columns {
+                if let IndexColumn::Name(name) = column {
+                    rename(name);
+                }
+            }
+        }
+    }
+}
+
+/// A column's inline foreign key as a table constraint.
+pub fn foreign_key_def(column: &str, fk: &ColumnForeignKey) -> ForeignKeyDef {
+    ForeignKeyDef {
+        columns: vec![column.to_owned()],
+        ref_table: fk.table.clone(),
+        ref_columns: vec![fk.column.clone()],
+        ref_schema: fk.schema.clone(),
+        ondelete: fk.ondelete.clone(),
+        onupdate: fk.onupdate.clone(),
+        deferrable: fk.deferrable,
+        initially: fk.initially.clone(),
+        name: fk.name.clone(),
+    }
+}

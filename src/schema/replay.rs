@@ -1,0 +1,833 @@
+//! Applying one op to the model: validate it against the schema as it is,
+//! fill the facts the author may leave out (`existing_*`, a dropped column's
+//! definition, a dropped index's table...), then change the model.
+
+use super::describe::{comment_text, default_text, type_text};
+use super::error::{missing, Problem, SchemaError};
+use super::model::{
+    constraint_kind, constraint_name, describe_constraint, named_enum, qualified, Schema,
+    SchemaName, Table,
+};
+use super::values::check_value;
+use crate::model::*;
+use std::collections::BTreeSet;
+
+/// Applies `entry` to `schema` and returns it completed; on an error the
+/// schema is left as it was.
+pub fn apply(schema: &mut Schema, entry: &OpEntry) -> Result<OpEntry, SchemaError> {
+    let op = apply_op(schema, &entry.op)
+        .map_err(|problem| SchemaError::new(&entry.location, entry.op.name(), problem))?;
+    Ok(OpEntry {
+        op,
+        review: entry.review.clone(),
+        location: entry.location.clone(),
+    })
+}
+
+/// Applies one op; the result is the op with every model-known fact filled in.
+pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
+    Ok(match op {
+        Op::CreateTable(o) => {
+            create_table(schema, o)?;
+            op.clone()
+        }
+        Op::DropTable(o) => {
+            drop_table(schema, o)?;
+            op.clone()
+        }
+        Op::RenameTable(o) => {
+            rename_table(schema, o)?;
+            op.clone()
+        }
+        Op::AddColumn(o) => {
+            add_column(schema, o)?;
+            op.clone()
+        }
+        Op::DropColumn(o) => Op::DropColumn(drop_column(schema, o)?),
+        Op::AlterColumn(o) => Op::AlterColumn(alter_column(schema, o)?),
+        Op::CreateIndex(o) => {
+            create_index(schema, o)?;
+            op.clone()
+        }
+        Op::DropIndex(o) => Op::DropIndex(drop_index(schema, o)?),
+        Op::CreatePrimaryKey(o) => {
+            create_primary_key(schema, o)?;
+            op.clone()
+        }
+        Op::CreateUniqueConstraint(o) => {
+            let constraint = TableConstraint::Unique(UniqueDef {
+                columns: o.columns.clone(),
+                name: Some(o.name.clone()),
+            });
+            add_constraint(schema, &o.schema, &o.table, constraint)?;
+            op.clone()
+        }
+        Op::CreateForeignKey(o) => {
+            let constraint = TableConstraint::ForeignKey(foreign_key_of(o));
+            add_constraint(schema, &o.schema, &o.source_table, constraint)?;
+            op.clone()
+        }
+        Op::CreateCheckConstraint(o) => {
+            let constraint = TableConstraint::Check(CheckDef {
+                condition: o.condition.clone(),
+                name: Some(o.name.clone()),
+            });
+            add_constraint(schema, &o.schema, &o.table, constraint)?;
+            op.clone()
+        }
+        Op::DropConstraint(o) => Op::DropConstraint(drop_constraint(schema, o)?),
+        Op::CreateTableComment(o) => {
+            let mut done = o.clone();
+            done.existing_comment = set_table_comment(
+                schema,
+                &o.schema,
+                &o.table,
+                &o.existing_comment,
+                Some(&o.comment),
+            )?;
+            Op::CreateTableComment(done)
+        }
+        Op::DropTableComment(o) => {
+            let mut done = o.clone();
+            done.existing_comment =
+                set_table_comment(schema, &o.schema, &o.table, &o.existing_comment, None)?;
+            Op::DropTableComment(done)
+        }
+        Op::CreateEnum(o) => {
+            create_enum(schema, o)?;
+            op.clone()
+        }
+        Op::DropEnum(o) => Op::DropEnum(drop_enum(schema, o)?),
+        Op::BulkInsert(o) => {
+            bulk_insert(schema, o)?;
+            op.clone()
+        }
+        // Raw SQL is opaque to the model; rebuilds are made from the model.
+        Op::Execute(_) | Op::RebuildTable(_) => op.clone(),
+    })
+}
+
+/// The foreign key `create_foreign_key` adds, as a table constraint.
+pub fn foreign_key_of(op: &CreateForeignKey) -> ForeignKeyDef {
+    ForeignKeyDef {
+        columns: op.local_cols.clone(),
+        ref_table: op.referent_table.clone(),
+        ref_columns: op.remote_cols.clone(),
+        ref_schema: op.referent_schema.clone(),
+        ondelete: op.ondelete.clone(),
+        onupdate: op.onupdate.clone(),
+        deferrable: op.deferrable,
+        initially: op.initially.clone(),
+        name: Some(op.name.clone()),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Looking things up, with "did you mean" when they are not there.
+
+fn table<'a>(schema: &'a Schema, ns: &SchemaName, name: &str) -> Result<&'a Table, Problem> {
+    schema.table(ns, name).ok_or_else(|| {
+        missing(
+            format!("table `{}`", qualified(ns, name)),
+            name,
+            schema.table_names(ns),
+        )
+    })
+}
+
+fn table_mut<'a>(
+    schema: &'a mut Schema,
+    ns: &SchemaName,
+    name: &str,
+) -> Result<&'a mut Table, Problem> {
+    table(schema, ns, name)?;
+    schema
+        .table_mut(ns, name)
+        .ok_or_else(|| Problem::Invalid(format!("table `{name}` vanished")))
+}
+
+fn column<'a>(table: &'a Table, name: &str) -> Result<&'a Column, Problem> {
+    table.column(name).ok_or_else(|| {
+        missing(
+            format!(
+                "column `{name}` in table `{}`",
+                qualified(&table.schema, &table.name)
+            ),
+            name,
+            table.column_names(),
+        )
+    })
+}
+
+fn columns_exist(table: &Table, names: &[String]) -> Result<(), Problem> {
+    names
+        .iter()
+        .try_for_each(|name| column(table, name).map(|_| ()))
+}
+
+fn no_duplicates<'a>(what: &str, names: impl IntoIterator<Item = &'a str>) -> Result<(), Problem> {
+    let mut seen = BTreeSet::new();
+    for name in names {
+        if !seen.insert(name) {
+            return Err(Problem::Invalid(format!("{what} `{name}` is listed twice")));
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Tables.
+
+fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<(), Problem> {
+    if schema.table(&op.schema, &op.name).is_some() {
+        if op.if_not_exists {
+            return Ok(());
+        }
+        return Err(Problem::AlreadyExists {
+            what: format!("table `{}`", qualified(&op.schema, &op.name)),
+        });
+    }
+    no_duplicates("column", op.columns.iter().map(|c| c.name.as_str()))?;
+    let table = Table::from_create_table(op);
+    let primary_keys = table
+        .constraints
+        .iter()
+        .filter(|c| matches!(c, TableConstraint::PrimaryKey(_)))
+        .count();
+    if primary_keys > 1
+        || op
+            .constraints
+            .iter()
+            .filter(|c| matches!(c, TableConstraint::PrimaryKey(_)))
+            .count()
+            > 1
+    {
+        return Err(Problem::Invalid(
+            "a table has one primary key; list its columns in one `primary_key:`".into(),
+        ));
+    }
+    no_duplicates("constraint", table.constraint_names())?;
+    for constraint in &table.constraints {
+        check_constraint_columns(schema, &table, constraint)?;
+    }
+    no_duplicates("index", table.indexes.iter().map(|i| i.name.as_str()))?;
+    for index in &table.indexes {
+        check_new_index(schema, &table, &index.name, &index.columns)?;
+    }
+    register_enums(schema, &op.schema, &op.columns)?;
+    schema.insert_table(table);
+    Ok(())
+}
+
+/// Records the named enum types a new table's columns create (as
+/// SQLAlchemy's `CREATE TYPE` before `CREATE TABLE` does on PostgreSQL).
+fn register_enums(schema: &mut Schema, ns: &SchemaName, columns: &[Column]) -> Result<(), Problem> {
+    for column in columns {
+        let Some((name, values)) = named_enum(&column.type_) else {
+            continue;
+        };
+        let enums = &mut schema.namespace_mut(ns).enums;
+        match enums.get(name) {
+            Some(existing) if existing != values => {
+                return Err(Problem::Invalid(format!(
+                    "column `{}` declares enum type `{name}` with values ({}), but it exists with values ({})",
+                    column.name,
+                    values.join(", "),
+                    existing.join(", ")
+                )))
+            }
+            Some(_) => {}
+            None => {
+                enums.insert(name.to_owned(), values.to_vec());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn drop_table(schema: &mut Schema, op: &DropTable) -> Result<(), Problem> {
+    if schema.table(&op.schema, &op.name).is_none() && op.if_exists {
+        return Ok(());
+    }
+    table(schema, &op.schema, &op.name)?;
+    let others: Vec<String> = schema
+        .references_to(&op.schema, &op.name)
+        .into_iter()
+        .filter(|(owner, _)| !(owner.schema == op.schema && owner.name == op.name))
+        .map(|(owner, fk)| {
+            format!(
+                "{} of table `{}`",
+                describe_constraint(&TableConstraint::ForeignKey(fk.clone())),
+                qualified(&owner.schema, &owner.name)
+            )
+        })
+        .collect();
+    if !others.is_empty() {
+        return Err(Problem::StillUsed {
+            what: format!("table `{}`", qualified(&op.schema, &op.name)),
+            user: others.join(", "),
+        });
+    }
+    // Like Alembic's drop_table, the table's enum types stay.
+    schema.namespace_mut(&op.schema).tables.remove(&op.name);
+    Ok(())
+}
+
+fn rename_table(schema: &mut Schema, op: &RenameTable) -> Result<(), Problem> {
+    table(schema, &op.schema, &op.old)?;
+    if schema.table(&op.schema, &op.new).is_some() {
+        return Err(Problem::AlreadyExists {
+            what: format!("table `{}`", qualified(&op.schema, &op.new)),
+        });
+    }
+    let tables = &mut schema.namespace_mut(&op.schema).tables;
+    let Some(mut renamed) = tables.remove(&op.old) else {
+        return Ok(());
+    };
+    renamed.name = op.new.clone();
+    tables.insert(op.new.clone(), renamed);
+    // The engines follow a rename in the foreign keys that reference the table.
+    for ns in schema.namespaces.values_mut() {
+        for table in ns.tables.values_mut() {
+            for constraint in &mut table.constraints {
+                if let TableConstraint::ForeignKey(fk) = constraint {
+                    if super::model::references(fk, &op.schema, &op.old) {
+                        fk.ref_table = op.new.clone();
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Columns.
+
+fn add_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
+    let current = table(schema, &op.schema, &op.table)?;
+    if current.column(&op.column.name).is_some() {
+        return Err(Problem::AlreadyExists {
+            what: format!(
+                "column `{}` in table `{}`",
+                op.column.name,
+                qualified(&op.schema, &op.table)
+            ),
+        });
+    }
+    if op.column.primary_key && current.primary_key().is_some() {
+        return Err(Problem::Invalid(format!(
+            "table `{}` already has a primary key; drop it and use create_primary_key",
+            qualified(&op.schema, &op.table)
+        )));
+    }
+    let mut changed = current.clone();
+    let constraints_before = changed.constraints.len();
+    let indexes_before = changed.indexes.len();
+    changed.add_column(&op.column, op.column.primary_key);
+    if op.column.primary_key {
+        changed.constraints.insert(
+            0,
+            TableConstraint::PrimaryKey(PrimaryKeyDef {
+                columns: vec![op.column.name.clone()],
+                name: None,
+            }),
+        );
+    }
+    for constraint in &changed.constraints[constraints_before..] {
+        check_constraint_columns(schema, &changed, constraint)?;
+    }
+    for index in &changed.indexes[indexes_before..] {
+        check_new_index(schema, &changed, &index.name, &index.columns)?;
+    }
+    *table_mut(schema, &op.schema, &op.table)? = changed;
+    Ok(())
+}
+
+fn drop_column(schema: &mut Schema, op: &DropColumn) -> Result<DropColumn, Problem> {
+    let current = table(schema, &op.schema, &op.table)?;
+    let dropped = column(current, &op.column)?.clone();
+    let mut users = current.users_of_column(&op.column);
+    for (owner, fk) in schema.references_to(&op.schema, &op.table) {
+        if fk.ref_columns.contains(&op.column) {
+            users.push(format!(
+                "{} of table `{}`",
+                describe_constraint(&TableConstraint::ForeignKey(fk.clone())),
+                qualified(&owner.schema, &owner.name)
+            ));
+        }
+    }
+    if !users.is_empty() {
+        return Err(Problem::StillUsed {
+            what: format!(
+                "column `{}` of table `{}`",
+                op.column,
+                qualified(&op.schema, &op.table)
+            ),
+            user: users.join(", "),
+        });
+    }
+    let changed = table_mut(schema, &op.schema, &op.table)?;
+    changed.columns.retain(|c| c.name != op.column);
+    Ok(DropColumn {
+        existing: Some(dropped),
+        ..op.clone()
+    })
+}
+
+fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Problem> {
+    let current = table(schema, &op.schema, &op.table)?;
+    let before = column(current, &op.column)?.clone();
+    let nullable = before.is_nullable();
+    contradicts("existing_type", &op.existing_type, &before.type_, type_text)?;
+    contradicts(
+        "existing_nullable",
+        &op.existing_nullable,
+        &nullable,
+        bool::to_string,
+    )?;
+    if let Some(written) = &op.existing_server_default {
+        if Some(written) != before.server_default.as_ref() {
+            return Err(Problem::Contradicts {
+                key: "existing_server_default",
+                written: default_text(&Some(written.clone())),
+                actual: default_text(&before.server_default),
+            });
+        }
+    }
+    if let Some(written) = &op.existing_comment {
+        if Some(written) != before.comment.as_ref() {
+            return Err(Problem::Contradicts {
+                key: "existing_comment",
+                written: format!("'{written}'"),
+                actual: comment_text(&before.comment),
+            });
+        }
+    }
+    if let (Some(written), Some(actual)) = (op.existing_autoincrement, before.autoincrement) {
+        contradicts(
+            "existing_autoincrement",
+            &Some(written),
+            &actual,
+            bool::to_string,
+        )?;
+    }
+    if let Some(new_name) = &op.new_name {
+        if new_name != &op.column && current.column(new_name).is_some() {
+            return Err(Problem::AlreadyExists {
+                what: format!(
+                    "column `{new_name}` in table `{}`",
+                    qualified(&op.schema, &op.table)
+                ),
+            });
+        }
+    }
+    if op.nullable == Some(true) && before.primary_key {
+        return Err(Problem::Invalid(format!(
+            "column `{}` is part of the primary key and cannot be made nullable",
+            op.column
+        )));
+    }
+
+    let mut after = before.clone();
+    if let Some(new_type) = &op.type_ {
+        after.type_ = new_type.clone();
+    }
+    if let Some(new_nullable) = op.nullable {
+        after.nullable = Some(new_nullable);
+    }
+    match &op.server_default {
+        Patch::Keep => {}
+        Patch::Remove => after.server_default = None,
+        Patch::Set(default) => after.server_default = Some(default.clone()),
+    }
+    match &op.comment {
+        Patch::Keep => {}
+        Patch::Remove => after.comment = None,
+        Patch::Set(comment) => after.comment = Some(comment.clone()),
+    }
+    let changed = table_mut(schema, &op.schema, &op.table)?;
+    if let Some(slot) = changed.column_mut(&op.column) {
+        *slot = after;
+    }
+    if let Some(new_name) = &op.new_name {
+        changed.rename_column(&op.column, new_name);
+        rename_referenced_column(schema, &op.schema, &op.table, &op.column, new_name);
+    }
+    Ok(AlterColumn {
+        existing_type: Some(before.type_),
+        existing_nullable: Some(nullable),
+        existing_server_default: before.server_default,
+        existing_comment: before.comment,
+        existing_autoincrement: before.autoincrement,
+        ..op.clone()
+    })
+}
+
+/// Foreign keys follow a column rename in the table they reference.
+fn rename_referenced_column(
+    schema: &mut Schema,
+    ns: &SchemaName,
+    table: &str,
+    old: &str,
+    new: &str,
+) {
+    for namespace in schema.namespaces.values_mut() {
+        for owner in namespace.tables.values_mut() {
+            for constraint in &mut owner.constraints {
+                if let TableConstraint::ForeignKey(fk) = constraint {
+                    if super::model::references(fk, ns, table) {
+                        for column in &mut fk.ref_columns {
+                            if column == old {
+                                *column = new.to_owned();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn contradicts<T: PartialEq>(
+    key: &'static str,
+    written: &Option<T>,
+    actual: &T,
+    show: impl Fn(&T) -> String,
+) -> Result<(), Problem> {
+    match written {
+        Some(written) if written != actual => Err(Problem::Contradicts {
+            key,
+            written: show(written),
+            actual: show(actual),
+        }),
+        _ => Ok(()),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Indexes and constraints.
+
+/// A new index's name is free in its schema and its columns exist.
+fn check_new_index(
+    schema: &Schema,
+    table: &Table,
+    name: &str,
+    columns: &[IndexColumn],
+) -> Result<(), Problem> {
+    if let Some(owner) = schema.index_owner(&table.schema, name) {
+        return Err(Problem::AlreadyExists {
+            what: format!(
+                "index `{name}` (on table `{}`)",
+                qualified(&owner.schema, &owner.name)
+            ),
+        });
+    }
+    if columns.is_empty() {
+        return Err(Problem::Invalid(format!("index `{name}` has no columns")));
+    }
+    for indexed in columns {
+        if let IndexColumn::Name(name) = indexed {
+            column(table, name)?;
+        }
+    }
+    Ok(())
+}
+
+/// A constraint's columns exist, and a foreign key's target does.
+fn check_constraint_columns(
+    schema: &Schema,
+    table: &Table,
+    constraint: &TableConstraint,
+) -> Result<(), Problem> {
+    columns_exist(table, super::model::constraint_columns(constraint))?;
+    let TableConstraint::ForeignKey(fk) = constraint else {
+        return Ok(());
+    };
+    if fk.columns.len() != fk.ref_columns.len() || fk.columns.is_empty() {
+        return Err(Problem::Invalid(format!(
+            "{} has {} local and {} referenced columns; they must pair up",
+            describe_constraint(constraint),
+            fk.columns.len(),
+            fk.ref_columns.len()
+        )));
+    }
+    let is_self = fk.ref_table == table.name && fk.ref_schema == table.schema;
+    let target = if is_self {
+        table
+    } else {
+        schema.table(&fk.ref_schema, &fk.ref_table).ok_or_else(|| {
+            missing(
+                format!(
+                    "table `{}` (referenced by {})",
+                    qualified(&fk.ref_schema, &fk.ref_table),
+                    describe_constraint(constraint)
+                ),
+                &fk.ref_table,
+                schema.table_names(&fk.ref_schema),
+            )
+        })?
+    };
+    columns_exist(target, &fk.ref_columns)
+}
+
+fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<(), Problem> {
+    let current = table(schema, &op.schema, &op.table)?;
+    if op.if_not_exists && schema.index_owner(&op.schema, &op.name).is_some() {
+        return Ok(());
+    }
+    check_new_index(schema, current, &op.name, &op.columns)?;
+    let index = IndexDef {
+        name: op.name.clone(),
+        columns: op.columns.clone(),
+        unique: op.unique,
+        where_: op.where_.clone(),
+        if_not_exists: false,
+    };
+    table_mut(schema, &op.schema, &op.table)?
+        .indexes
+        .push(index);
+    Ok(())
+}
+
+fn drop_index(schema: &mut Schema, op: &DropIndex) -> Result<DropIndex, Problem> {
+    let Some(owner) = schema.index_owner(&op.schema, &op.name) else {
+        if op.if_exists {
+            return Ok(op.clone());
+        }
+        if let Some(table_name) = &op.table {
+            table(schema, &op.schema, table_name)?;
+        }
+        return Err(missing(
+            format!("index `{}`", op.name),
+            &op.name,
+            schema.index_names(&op.schema),
+        ));
+    };
+    let owner_name = owner.name.clone();
+    if let Some(written) = &op.table {
+        if written != &owner_name {
+            return Err(Problem::Contradicts {
+                key: "table",
+                written: written.clone(),
+                actual: format!("index `{}` on table `{owner_name}`", op.name),
+            });
+        }
+    }
+    table_mut(schema, &op.schema, &owner_name)?
+        .indexes
+        .retain(|i| i.name != op.name);
+    Ok(DropIndex {
+        table: Some(owner_name),
+        ..op.clone()
+    })
+}
+
+fn create_primary_key(schema: &mut Schema, op: &CreatePrimaryKey) -> Result<(), Problem> {
+    let current = table(schema, &op.schema, &op.table)?;
+    if let Some(existing) = current.primary_key() {
+        return Err(Problem::AlreadyExists {
+            what: format!(
+                "{} of table `{}`",
+                describe_constraint(&TableConstraint::PrimaryKey(existing.clone())),
+                qualified(&op.schema, &op.table)
+            ),
+        });
+    }
+    let constraint = TableConstraint::PrimaryKey(PrimaryKeyDef {
+        columns: op.columns.clone(),
+        name: Some(op.name.clone()),
+    });
+    add_constraint(schema, &op.schema, &op.table, constraint)?;
+    let changed = table_mut(schema, &op.schema, &op.table)?;
+    // The primary key goes first, as in a CREATE TABLE; its columns become NOT NULL.
+    if let Some(pk) = changed.constraints.pop() {
+        changed.constraints.insert(0, pk);
+    }
+    for column in &mut changed.columns {
+        if op.columns.contains(&column.name) {
+            column.primary_key = true;
+            column.nullable = Some(false);
+        }
+    }
+    Ok(())
+}
+
+fn add_constraint(
+    schema: &mut Schema,
+    ns: &SchemaName,
+    table_name: &str,
+    constraint: TableConstraint,
+) -> Result<(), Problem> {
+    let current = table(schema, ns, table_name)?;
+    if let Some(name) = constraint_name(&constraint) {
+        if current.constraint(name).is_some() {
+            return Err(Problem::AlreadyExists {
+                what: format!(
+                    "constraint `{name}` on table `{}`",
+                    qualified(ns, table_name)
+                ),
+            });
+        }
+    }
+    if super::model::constraint_columns(&constraint).is_empty()
+        && !matches!(constraint, TableConstraint::Check(_))
+    {
+        return Err(Problem::Invalid(format!(
+            "{} has no columns",
+            describe_constraint(&constraint)
+        )));
+    }
+    check_constraint_columns(schema, current, &constraint)?;
+    table_mut(schema, ns, table_name)?
+        .constraints
+        .push(constraint);
+    Ok(())
+}
+
+fn drop_constraint(schema: &mut Schema, op: &DropConstraint) -> Result<DropConstraint, Problem> {
+    let current = table(schema, &op.schema, &op.table)?;
+    let Some(found) = current.constraint(&op.name) else {
+        return Err(missing(
+            format!(
+                "constraint `{}` on table `{}`",
+                op.name,
+                qualified(&op.schema, &op.table)
+            ),
+            &op.name,
+            current.constraint_names(),
+        ));
+    };
+    let kind = constraint_kind(found);
+    if let Some(written) = op.type_ {
+        if written != kind {
+            return Err(Problem::Contradicts {
+                key: "type",
+                written: kind_text(written).into(),
+                actual: format!("a {} constraint", kind_text(kind)),
+            });
+        }
+    }
+    let changed = table_mut(schema, &op.schema, &op.table)?;
+    changed
+        .constraints
+        .retain(|c| constraint_name(c) != Some(op.name.as_str()));
+    if kind == ConstraintKind::Primary {
+        // The columns stay NOT NULL, as on the engines.
+        for column in &mut changed.columns {
+            column.primary_key = false;
+        }
+    }
+    Ok(DropConstraint {
+        type_: Some(kind),
+        ..op.clone()
+    })
+}
+
+/// `drop_constraint`'s spelling of a kind.
+pub fn kind_text(kind: ConstraintKind) -> &'static str {
+    match kind {
+        ConstraintKind::Foreignkey => "foreignkey",
+        ConstraintKind::Unique => "unique",
+        ConstraintKind::Check => "check",
+        ConstraintKind::Primary => "primary",
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Comments, enums, data.
+
+/// Sets a table's comment; returns the comment it had.
+fn set_table_comment(
+    schema: &mut Schema,
+    ns: &SchemaName,
+    table_name: &str,
+    written_existing: &Option<String>,
+    comment: Option<&String>,
+) -> Result<Option<String>, Problem> {
+    let changed = table_mut(schema, ns, table_name)?;
+    if let Some(written) = written_existing {
+        if Some(written) != changed.comment.as_ref() {
+            return Err(Problem::Contradicts {
+                key: "existing_comment",
+                written: format!("'{written}'"),
+                actual: comment_text(&changed.comment),
+            });
+        }
+    }
+    let before = changed.comment.take();
+    changed.comment = comment.cloned();
+    Ok(before)
+}
+
+fn create_enum(schema: &mut Schema, op: &CreateEnum) -> Result<(), Problem> {
+    if op.values.is_empty() {
+        return Err(Problem::Invalid(format!(
+            "enum type `{}` has no values",
+            op.name
+        )));
+    }
+    no_duplicates("value", op.values.iter().map(String::as_str))?;
+    let enums = &mut schema.namespace_mut(&op.schema).enums;
+    if enums.contains_key(&op.name) {
+        return Err(Problem::AlreadyExists {
+            what: format!("enum type `{}`", qualified(&op.schema, &op.name)),
+        });
+    }
+    enums.insert(op.name.clone(), op.values.clone());
+    Ok(())
+}
+
+fn drop_enum(schema: &mut Schema, op: &DropEnum) -> Result<DropEnum, Problem> {
+    let known = schema
+        .namespace(&op.schema)
+        .map(|ns| ns.enums.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    let Some(values) = schema
+        .namespace(&op.schema)
+        .and_then(|ns| ns.enums.get(&op.name))
+        .cloned()
+    else {
+        return Err(missing(
+            format!("enum type `{}`", qualified(&op.schema, &op.name)),
+            &op.name,
+            known,
+        ));
+    };
+    if let Some(written) = &op.values {
+        if written != &values {
+            return Err(Problem::Contradicts {
+                key: "values",
+                written: written.join(", "),
+                actual: format!("values ({})", values.join(", ")),
+            });
+        }
+    }
+    let users = schema.enum_users(&op.schema, &op.name);
+    if !users.is_empty() {
+        return Err(Problem::StillUsed {
+            what: format!("enum type `{}`", qualified(&op.schema, &op.name)),
+            user: users.join(", "),
+        });
+    }
+    schema.namespace_mut(&op.schema).enums.remove(&op.name);
+    Ok(DropEnum {
+        values: Some(values),
+        ..op.clone()
+    })
+}
+
+fn bulk_insert(schema: &Schema, op: &BulkInsert) -> Result<(), Problem> {
+    let target = table(schema, &op.schema, &op.table)?;
+    for (index, row) in op.rows.iter().enumerate() {
+        for (name, value) in row {
+            let column = column(target, name)?;
+            check_value(column, value).map_err(|message| Problem::BadValue {
+                row: index + 1,
+                column: name.clone(),
+                message,
+            })?;
+        }
+    }
+    Ok(())
+}

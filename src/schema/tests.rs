@@ -1,0 +1,586 @@
+//! Unit tests of the schema model: replay, validation, completion, inversion
+//! and rebuild grouping, on ops parsed from YAML as a revision file has them.
+
+use super::*;
+use crate::location::Location;
+use crate::model::*;
+
+/// Ops from a YAML list; op `i` is placed at line `i + 1` of `rev.yaml`.
+fn ops(yaml: &str) -> Vec<OpEntry> {
+    let items: Vec<RawOpItem> = serde_yaml::from_str(yaml).expect("test ops parse");
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| OpEntry {
+            op: item.op,
+            review: item.review,
+            location: Location::new("rev.yaml", i + 1, 3),
+        })
+        .collect()
+}
+
+fn revision(id: &str, upgrade: &str, downgrade: Option<&str>) -> Revision {
+    Revision {
+        id: id.into(),
+        down_revisions: Vec::new(),
+        branch_labels: Vec::new(),
+        depends_on: Vec::new(),
+        message: String::new(),
+        create_date: None,
+        upgrade: ops(upgrade),
+        downgrade: downgrade.map_or(Downgrade::Auto, |d| Downgrade::Ops(ops(d))),
+        source: SourceFile {
+            path: format!("{id}.yaml").into(),
+            sha256: String::new(),
+        },
+        location: Location::new(format!("{id}.yaml"), 1, 1),
+    }
+}
+
+const BASE: &str = r#"
+- create_enum: {name: kind, values: [a, b]}
+- create_table:
+    name: ingestions
+    columns:
+      - {name: id, type: Integer, primary_key: true}
+      - {name: tenant, type: String(32), nullable: false, index: true}
+      - {name: name, type: String(255), server_default: "x", comment: "the name"}
+      - {name: kind, type: "Enum('a', 'b', name='kind')"}
+    comment: sources
+- create_table:
+    name: runs
+    columns:
+      - {name: id, type: Integer, primary_key: true}
+      - name: ingestion_id
+        type: Integer
+        nullable: false
+        foreign_key: {table: ingestions, column: id, name: fk_runs_ingestion}
+      - {name: status, type: String(32), nullable: false}
+      - {name: files, type: Integer, server_default: 0}
+    constraints:
+      - check: {condition: "files >= 0", name: ck_files}
+      - unique: {columns: [ingestion_id, status], name: uq_runs}
+"#;
+
+fn base() -> Schema {
+    let mut schema = Schema::new();
+    apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
+    schema
+}
+
+fn apply_one(schema: &mut Schema, yaml: &str) -> Result<OpEntry, SchemaError> {
+    let mut done = apply_ops(schema, &ops(yaml), None)?;
+    Ok(done.remove(0))
+}
+
+fn error_of(yaml: &str) -> SchemaError {
+    apply_one(&mut base(), yaml).expect_err("the op is rejected")
+}
+
+/// The schema as the DDL a dump compares: tables (as create_table) and enums.
+fn dump(schema: &Schema) -> Vec<String> {
+    let mut lines: Vec<String> = schema
+        .tables()
+        .iter()
+        .map(|t| {
+            // Engines do not show constraint order: compare them as a set.
+            let mut table = t.to_create_table();
+            table.constraints.sort_by_key(|c| format!("{c:?}"));
+            format!("{table:?}")
+        })
+        .collect();
+    lines.sort();
+    for (ns, namespace) in &schema.namespaces {
+        for (name, values) in &namespace.enums {
+            lines.push(format!("enum {ns:?}.{name} {values:?}"));
+        }
+    }
+    lines
+}
+
+#[test]
+fn base_schema_is_normalised() {
+    let schema = base();
+    let runs = schema.table(&None, "runs").unwrap();
+    assert_eq!(
+        runs.column_names(),
+        ["id", "ingestion_id", "status", "files"]
+    );
+    let names: Vec<Option<&str>> = runs
+        .constraints
+        .iter()
+        .map(model::constraint_name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            None,
+            Some("fk_runs_ingestion"),
+            Some("ck_files"),
+            Some("uq_runs")
+        ]
+    );
+    let ingestions = schema.table(&None, "ingestions").unwrap();
+    assert_eq!(ingestions.indexes[0].name, "ix_ingestions_tenant");
+    assert_eq!(
+        schema
+            .tables_in_dependency_order()
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect::<Vec<_>>(),
+        ["ingestions", "runs"]
+    );
+}
+
+#[test]
+fn missing_names_are_errors_with_suggestions_and_location() {
+    let error = error_of("- drop_column: {table: runs, column: stauts}");
+    assert_eq!(
+        error.to_string(),
+        "rev.yaml:1:3: drop_column: column `stauts` in table `runs` does not exist (did you mean `status`?)"
+    );
+    let error = error_of("- add_column: {table: run, column: {name: x, type: Integer}}");
+    assert!(matches!(error.problem, Problem::Missing { .. }));
+    assert!(error
+        .to_string()
+        .contains("table `run` does not exist (did you mean `runs`?)"));
+    assert!(error_of("- drop_index: {name: ix_nope}")
+        .to_string()
+        .contains("index `ix_nope`"));
+    assert!(error_of("- drop_constraint: {name: ck_file, table: runs}")
+        .to_string()
+        .contains("did you mean `ck_files`"));
+    assert!(error_of("- drop_enum: {name: knd}")
+        .to_string()
+        .contains("did you mean `kind`"));
+}
+
+#[test]
+fn creating_what_exists_is_an_error() {
+    for yaml in [
+        "- create_table: {name: runs, columns: [{name: id, type: Integer}]}",
+        "- add_column: {table: runs, column: {name: status, type: Text}}",
+        "- create_index: {name: ix_ingestions_tenant, table: runs, columns: [status]}",
+        "- create_check_constraint: {name: ck_files, table: runs, condition: 'files > 1'}",
+        "- create_primary_key: {name: pk, table: runs, columns: [id]}",
+        "- create_enum: {name: kind, values: [x]}",
+        "- alter_column: {table: runs, column: status, new_name: files}",
+        "- rename_table: {old: runs, new: ingestions}",
+    ] {
+        let error = error_of(yaml);
+        assert!(
+            matches!(error.problem, Problem::AlreadyExists { .. }),
+            "{yaml}: {error}"
+        );
+    }
+}
+
+#[test]
+fn foreign_keys_need_their_target() {
+    let error = error_of(
+        "- create_foreign_key: {name: fk, source_table: runs, referent_table: nope, local_cols: [id], remote_cols: [id]}",
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("table `nope` (referenced by foreign key `fk`) does not exist"),
+        "{error}"
+    );
+    let error = error_of(
+        "- create_foreign_key: {name: fk, source_table: runs, referent_table: ingestions, local_cols: [id], remote_cols: [idd]}",
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("column `idd` in table `ingestions`"),
+        "{error}"
+    );
+    let error = error_of(
+        "- add_column: {table: runs, column: {name: parent, type: Integer, foreign_key: {table: runz, column: id}}}",
+    );
+    assert!(
+        error.to_string().contains("(did you mean `runs`?)"),
+        "{error}"
+    );
+    // A self-reference in create_table is fine.
+    apply_one(
+        &mut base(),
+        "- create_table: {name: tree, columns: [{name: id, type: Integer, primary_key: true}, {name: parent, type: Integer, foreign_key: {table: tree, column: id}}]}",
+    )
+    .unwrap();
+}
+
+#[test]
+fn dropping_what_is_still_used_is_an_error() {
+    let error = error_of("- drop_column: {table: ingestions, column: tenant}");
+    assert!(matches!(error.problem, Problem::StillUsed { .. }));
+    assert!(
+        error.to_string().contains("index `ix_ingestions_tenant`"),
+        "{error}"
+    );
+    let error = error_of("- drop_column: {table: runs, column: status}");
+    assert!(
+        error.to_string().contains("unique constraint `uq_runs`"),
+        "{error}"
+    );
+    let error = error_of("- drop_column: {table: ingestions, column: id}");
+    assert!(
+        error
+            .to_string()
+            .contains("foreign key `fk_runs_ingestion` of table `runs`"),
+        "{error}"
+    );
+    let error = error_of("- drop_table: ingestions");
+    assert!(
+        error
+            .to_string()
+            .contains("foreign key `fk_runs_ingestion`"),
+        "{error}"
+    );
+    let error = error_of("- drop_enum: {name: kind}");
+    assert!(
+        error
+            .to_string()
+            .contains("column `kind` of table `ingestions`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn bulk_insert_checks_columns_and_values() {
+    let error = error_of("- bulk_insert: {table: runs, rows: [{id: 1, stauts: x}]}");
+    assert!(
+        error.to_string().contains("did you mean `status`"),
+        "{error}"
+    );
+    let error = error_of("- bulk_insert: {table: runs, rows: [{id: 1}, {id: '2'}]}");
+    assert!(
+        matches!(error.problem, Problem::BadValue { row: 2, .. }),
+        "{error}"
+    );
+    let error = error_of(&format!(
+        "- bulk_insert: {{table: runs, rows: [{{id: 1, status: {}}}]}}",
+        "x".repeat(33)
+    ));
+    assert!(error.to_string().contains("the column holds 32"), "{error}");
+    apply_one(
+        &mut base(),
+        "- bulk_insert: {table: runs, rows: [{id: 1, ingestion_id: 1, status: ok, files: null}]}",
+    )
+    .unwrap();
+}
+
+#[test]
+fn alter_column_is_completed_from_the_model() {
+    let mut schema = base();
+    let done = apply_one(
+        &mut schema,
+        "- alter_column: {table: ingestions, column: name, new_name: title}",
+    )
+    .unwrap();
+    let Op::AlterColumn(alter) = done.op else {
+        panic!()
+    };
+    assert_eq!(
+        alter.existing_type,
+        Some(crate::types::ColumnType::String { length: Some(255) })
+    );
+    assert_eq!(alter.existing_nullable, Some(true));
+    assert_eq!(
+        alter.existing_server_default,
+        Some(ServerDefault::String("x".into()))
+    );
+    assert_eq!(alter.existing_comment.as_deref(), Some("the name"));
+    assert!(schema
+        .table(&None, "ingestions")
+        .unwrap()
+        .column("title")
+        .is_some());
+}
+
+#[test]
+fn an_explicit_existing_fact_must_agree_with_the_model() {
+    let error = error_of(
+        "- alter_column: {table: runs, column: status, existing_type: String(64), nullable: true}",
+    );
+    assert_eq!(
+        error.to_string(),
+        "rev.yaml:1:3: alter_column: `existing_type: String(64)` contradicts the schema model, \
+         which has String(32) here; remove the key or correct it"
+    );
+    let error = error_of(
+        "- alter_column: {table: runs, column: status, existing_nullable: true, nullable: true}",
+    );
+    assert!(matches!(
+        error.problem,
+        Problem::Contradicts {
+            key: "existing_nullable",
+            ..
+        }
+    ));
+    let error = error_of("- drop_constraint: {name: ck_files, table: runs, type: unique}");
+    assert!(matches!(
+        error.problem,
+        Problem::Contradicts { key: "type", .. }
+    ));
+    let error = error_of("- drop_index: {name: ix_ingestions_tenant, table: runs}");
+    assert!(matches!(
+        error.problem,
+        Problem::Contradicts { key: "table", .. }
+    ));
+    apply_one(
+        &mut base(),
+        "- alter_column: {table: runs, column: status, existing_type: String(32), existing_nullable: false, nullable: true}",
+    )
+    .unwrap();
+}
+
+#[test]
+fn drops_are_completed_from_the_model() {
+    let mut schema = base();
+    let done = apply_ops(
+        &mut schema,
+        &ops("
+- drop_index: {name: ix_ingestions_tenant}
+- drop_constraint: {name: fk_runs_ingestion, table: runs}
+- drop_column: {table: runs, column: files}
+- drop_table_comment: {table: ingestions}
+- drop_column: {table: ingestions, column: kind}
+- drop_enum: {name: kind}
+"),
+        None,
+    )
+    .unwrap();
+    let ops: Vec<&Op> = done.iter().map(|e| &e.op).collect();
+    assert!(matches!(ops[0], Op::DropIndex(d) if d.table.as_deref() == Some("ingestions")));
+    assert!(matches!(ops[1], Op::DropConstraint(d) if d.type_ == Some(ConstraintKind::Foreignkey)));
+    assert!(
+        matches!(ops[2], Op::DropColumn(d) if d.existing.as_ref().is_some_and(|c| c.server_default == Some(ServerDefault::Number("0".into()))))
+    );
+    assert!(
+        matches!(ops[3], Op::DropTableComment(d) if d.existing_comment.as_deref() == Some("sources"))
+    );
+    assert!(matches!(ops[5], Op::DropEnum(d) if d.values == Some(vec!["a".into(), "b".into()])));
+}
+
+#[test]
+fn renames_follow_into_foreign_keys_and_indexes() {
+    let mut schema = base();
+    apply_ops(
+        &mut schema,
+        &ops("
+- rename_table: {old: ingestions, new: sources}
+- alter_column: {table: sources, column: id, new_name: source_id}
+- alter_column: {table: sources, column: tenant, new_name: tenant_id}
+"),
+        None,
+    )
+    .unwrap();
+    let runs = schema.table(&None, "runs").unwrap();
+    let Some(TableConstraint::ForeignKey(fk)) = runs.constraint("fk_runs_ingestion") else {
+        panic!()
+    };
+    assert_eq!(
+        (fk.ref_table.as_str(), fk.ref_columns.as_slice()),
+        ("sources", &["source_id".to_owned()][..])
+    );
+    let sources = schema.table(&None, "sources").unwrap();
+    assert_eq!(
+        sources.indexes[0].columns,
+        [IndexColumn::Name("tenant_id".into())]
+    );
+}
+
+#[test]
+fn automatic_downgrades_restore_the_schema() {
+    let upgrade = "
+- create_table:
+    name: tags
+    columns:
+      - {name: id, type: Integer, primary_key: true}
+      - {name: mood, type: \"Enum('happy', 'sad', name='mood')\"}
+- add_column: {table: runs, column: {name: note, type: Text, index: true}}
+- drop_column: {table: runs, column: files}
+- alter_column: {table: runs, column: status, type: String(64), nullable: true, server_default: queued, new_name: state, comment: c}
+- drop_constraint: {name: uq_runs, table: runs}
+- create_unique_constraint: {name: uq_runs2, table: runs, columns: [state]}
+- drop_index: {name: ix_ingestions_tenant}
+- create_index: {name: ix_runs_state, table: runs, columns: [state], where: \"state <> 'done'\"}
+- drop_constraint: {name: fk_runs_ingestion, table: runs}
+- create_foreign_key: {name: fk2, source_table: runs, referent_table: ingestions, local_cols: [ingestion_id], remote_cols: [id], ondelete: CASCADE}
+- create_table_comment: {table: ingestions, comment: new}
+- drop_table_comment: {table: ingestions}
+- rename_table: {old: runs, new: executions}
+- execute: {sql: 'UPDATE x SET y = 1', reverse: 'UPDATE x SET y = 0'}
+- create_enum: {name: colour, values: [red]}
+- drop_table: executions
+";
+    let rev = revision("r1", upgrade, None);
+    let before = base();
+    let mut schema = before.clone();
+    apply_ops(&mut schema, &rev.upgrade, None).unwrap();
+    assert!(schema.namespace(&None).unwrap().enums.contains_key("mood"));
+    let downgrade = downgrade_ops(&rev, Some(&before)).unwrap();
+    assert!(matches!(&downgrade[0].op, Op::CreateTable(t) if t.name == "executions"));
+    assert!(matches!(&downgrade.last().unwrap().op, Op::DropEnum(e) if e.name == "mood"));
+    apply_ops(&mut schema, &downgrade, None).unwrap();
+    // A dropped column comes back at the end, as with Alembic; otherwise the same.
+    let mut expected = before.clone();
+    let runs = expected.table_mut(&None, "runs").unwrap();
+    let files = runs.columns.remove(3);
+    runs.columns.push(files);
+    assert_eq!(dump(&schema), dump(&expected));
+}
+
+#[test]
+fn ops_that_cannot_be_inverted_name_the_op() {
+    let rev = revision(
+        "r1",
+        "- create_index: {name: ix, table: runs, columns: [status]}\n- execute: DELETE FROM runs",
+        None,
+    );
+    let error = downgrade_ops(&rev, Some(&base())).unwrap_err();
+    assert_eq!(error.location, Location::new("rev.yaml", 2, 3));
+    assert!(
+        error
+            .to_string()
+            .contains("execute: revision r1 has no `downgrade:`"),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("write an explicit `downgrade:`"),
+        "{error}"
+    );
+    let rev = revision("r1", "- bulk_insert: {table: runs, rows: [{id: 1}]}", None);
+    assert!(matches!(
+        downgrade_ops(&rev, Some(&base())).unwrap_err().problem,
+        Problem::NotInvertible { .. }
+    ));
+}
+
+fn sqlite() -> DialectFacts {
+    DialectFacts {
+        name: "sqlite".into(),
+        transactional_ddl: false,
+        table_rebuild_for: [
+            "alter_column",
+            "add_column",
+            "create_primary_key",
+            "create_unique_constraint",
+            "create_foreign_key",
+            "create_check_constraint",
+            "drop_constraint",
+        ]
+        .map(String::from)
+        .to_vec(),
+    }
+}
+
+#[test]
+fn consecutive_rebuild_ops_on_one_table_share_one_rebuild() {
+    let mut schema = base();
+    let done = apply_ops(
+        &mut schema,
+        &ops("
+- alter_column: {table: runs, column: status, type: String(64), nullable: true, new_name: state}
+- alter_column: {table: runs, column: files, type: String(10)}
+- create_check_constraint: {name: ck_state, table: runs, condition: \"state <> ''\"}
+- create_index: {name: ix_runs_state, table: runs, columns: [state]}
+- alter_column: {table: runs, column: ingestion_id, new_name: source_id}
+- drop_constraint: {name: ck_state, table: runs}
+- drop_constraint: {name: ck_files, table: runs}
+"),
+        Some(&sqlite()),
+    )
+    .unwrap();
+    let names: Vec<&str> = done.iter().map(|e| e.op.name()).collect();
+    assert_eq!(
+        names,
+        [
+            "rebuild_table",
+            "create_index",
+            "alter_column",
+            "rebuild_table"
+        ]
+    );
+    let Op::RebuildTable(first) = &done[0].op else {
+        panic!()
+    };
+    assert_eq!(first.temp_table, "_alembic_tmp_runs");
+    assert_eq!(first.create.name, "_alembic_tmp_runs");
+    let copied: Vec<(&str, &str, bool)> = first
+        .copy
+        .iter()
+        .map(|c| (c.name.as_str(), c.source.as_str(), c.cast.is_some()))
+        .collect();
+    assert_eq!(
+        copied,
+        [
+            ("id", "id", false),
+            ("ingestion_id", "ingestion_id", false),
+            ("state", "status", false),
+            ("files", "files", true)
+        ]
+    );
+    assert!(first
+        .create
+        .constraints
+        .iter()
+        .any(|c| model::constraint_name(c) == Some("ck_state")));
+    assert_eq!(first.location_free_indexes(), Vec::<String>::new());
+    let Op::RebuildTable(second) = &done[3].op else {
+        panic!()
+    };
+    assert!(second
+        .create
+        .constraints
+        .iter()
+        .all(|c| !matches!(c, TableConstraint::Check(_))));
+    assert_eq!(
+        second
+            .indexes
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect::<Vec<_>>(),
+        ["ix_runs_state"]
+    );
+    assert_eq!(done[0].location.line, 1);
+}
+
+impl RebuildTable {
+    fn location_free_indexes(&self) -> Vec<String> {
+        self.indexes.iter().map(|i| i.name.clone()).collect()
+    }
+}
+
+#[test]
+fn a_rename_alone_needs_no_rebuild() {
+    let mut schema = base();
+    let done = apply_ops(
+        &mut schema,
+        &ops("- alter_column: {table: runs, column: status, new_name: state}"),
+        Some(&sqlite()),
+    )
+    .unwrap();
+    assert_eq!(done[0].op.name(), "alter_column");
+}
+
+#[test]
+fn validate_history_walks_up_and_down() {
+    let r1 = revision("r1", BASE, None);
+    let mut r2 = revision(
+        "r2",
+        "- add_column: {table: runs, column: {name: note, type: Text}}",
+        None,
+    );
+    r2.down_revisions = vec!["r1".into()];
+    assert_eq!(validate_history(&[&r1, &r2], &[sqlite()]), Vec::new());
+    let r3 = revision(
+        "r3",
+        "- drop_column: {table: runs, column: note}",
+        Some("- drop_column: {table: runs, column: nope}"),
+    );
+    let problems = validate_history(&[&r1, &r2, &r3], &[sqlite()]);
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].to_string().contains("column `nope`"));
+}
