@@ -189,11 +189,7 @@ pub struct CreateTable {
     /// Columns, in order.
     pub columns: Vec<Column>,
     /// Table-level constraints.
-    // serde_yaml reads a one-key mapping as an enum only through singleton_map.
-    #[serde(
-        default,
-        deserialize_with = "serde_yaml::with::singleton_map_recursive::deserialize"
-    )]
+    #[serde(default)]
     pub constraints: Vec<TableConstraint>,
     /// Indexes created right after the table.
     #[serde(default)]

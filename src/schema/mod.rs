@@ -22,6 +22,7 @@ pub use error::{Problem, SchemaError};
 pub use model::Schema;
 
 use crate::dialect::DialectFacts;
+use crate::graph::RevisionGraph;
 use crate::model::{Downgrade, OpEntry, Revision};
 use crate::plan::{Plan, ScriptKind};
 use rebuild::PendingRebuild;
@@ -31,20 +32,18 @@ use std::collections::{BTreeMap, BTreeSet};
 /// completed by the model, automatic downgrades derived, and ops SQLite
 /// cannot run as `ALTER TABLE` turned into table rebuilds.
 ///
-/// `history` is every revision of the project in upgrade order from base
-/// (each after its `down_revision`s and `depends_on`s); the revisions
-/// applied before the plan's first step are replayed from it first.
-pub fn step_ops(
-    plan: &Plan,
-    history: &[&Revision],
+/// The revisions applied before the plan's first step (for a downgrade,
+/// the ones it undoes too) are replayed from base first.
+pub fn step_ops<'g>(
+    plan: &Plan<'g>,
+    graph: &'g RevisionGraph,
     dialect: &DialectFacts,
 ) -> Result<Vec<Vec<OpEntry>>, SchemaError> {
-    let steps: Vec<&Revision> = plan.steps.iter().filter_map(|s| s.revision).collect();
-    if plan.kind == ScriptKind::Stamp || steps.is_empty() {
+    if plan.kind == ScriptKind::Stamp || plan.revisions().next().is_none() {
         return Ok(plan.steps.iter().map(|_| Vec::new()).collect());
     }
-    let in_plan: BTreeSet<&str> = steps.iter().map(|r| r.id.as_str()).collect();
-    let applied = applied_at_start(plan.kind, &steps, history);
+    let in_plan: BTreeSet<&str> = plan.revisions().map(|r| r.id.as_str()).collect();
+    let applied = plan.revisions_before(graph);
     let mut schema = Schema::new();
     let mut before_revision: BTreeMap<&str, Schema> = BTreeMap::new();
     for revision in &applied {
@@ -133,6 +132,11 @@ pub fn schema_after(revisions: &[&Revision]) -> Result<Schema, SchemaError> {
     Ok(schema)
 }
 
+/// [`validate_history`] over every revision of `graph`, in upgrade order.
+pub fn validate_graph(graph: &RevisionGraph, dialects: &[DialectFacts]) -> Vec<SchemaError> {
+    validate_history(&graph.upgrade_order(), dialects)
+}
+
 /// Replays the whole history up from base and back down to base, for each
 /// dialect, and returns every problem found (at most one per direction and
 /// dialect, as the model is unreliable after the first; the same problem
@@ -174,45 +178,6 @@ fn validate_for(history: &[&Revision], dialect: Option<&DialectFacts>) -> Vec<Sc
         }
     }
     Vec::new()
-}
-
-/// The revisions applied when the plan starts, in history order: for an
-/// upgrade, the ancestors of its steps that it does not run; for a
-/// downgrade, its steps and all their ancestors.
-fn applied_at_start<'a>(
-    kind: ScriptKind,
-    steps: &[&Revision],
-    history: &[&'a Revision],
-) -> Vec<&'a Revision> {
-    let by_id: BTreeMap<&str, &Revision> = history.iter().map(|r| (r.id.as_str(), *r)).collect();
-    let by_label: BTreeMap<&str, &Revision> = history
-        .iter()
-        .flat_map(|r| r.branch_labels.iter().map(move |l| (l.as_str(), *r)))
-        .collect();
-    let mut ancestors: BTreeSet<&str> = BTreeSet::new();
-    let mut queue: Vec<&str> = steps.iter().map(|r| r.id.as_str()).collect();
-    while let Some(id) = queue.pop() {
-        let Some(revision) = by_id.get(id) else {
-            continue;
-        };
-        if !ancestors.insert(revision.id.as_str()) {
-            continue;
-        }
-        for parent in revision.down_revisions.iter().chain(&revision.depends_on) {
-            let parent = by_id
-                .get(parent.as_str())
-                .or_else(|| by_label.get(parent.as_str()))
-                .map(|r| r.id.as_str());
-            queue.extend(parent);
-        }
-    }
-    let in_plan: BTreeSet<&str> = steps.iter().map(|r| r.id.as_str()).collect();
-    history
-        .iter()
-        .filter(|r| ancestors.contains(r.id.as_str()))
-        .filter(|r| kind == ScriptKind::Downgrade || !in_plan.contains(r.id.as_str()))
-        .copied()
-        .collect()
 }
 
 #[cfg(test)]

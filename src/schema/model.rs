@@ -103,8 +103,10 @@ pub fn describe_constraint(constraint: &TableConstraint) -> String {
         ConstraintKind::Foreignkey => "foreign key",
         ConstraintKind::Check => "check constraint",
     };
+    let columns = constraint_columns(constraint).join(", ");
     match constraint_name(constraint) {
         Some(name) => format!("{kind} `{name}`"),
+        None if kind == "primary key" => format!("the primary key ({columns})"),
         None => format!(
             "an unnamed {kind} on ({})",
             constraint_columns(constraint).join(", ")

@@ -34,6 +34,7 @@ fn revision(id: &str, upgrade: &str, downgrade: Option<&str>) -> Revision {
             sha256: String::new(),
         },
         location: Location::new(format!("{id}.yaml"), 1, 1),
+        key_locations: Default::default(),
     }
 }
 
