@@ -457,6 +457,52 @@ impl RevisionGraph {
         order.into_iter().map(|i| &self.revisions[i]).collect()
     }
 
+    /// Alembic's `walk_revisions(base, head)`: the revisions from `base`
+    /// (inclusive) up to `head`, newest first, as `history -r BASE:HEAD`
+    /// lists them. `base`/`heads` give the whole graph.
+    pub fn history(&self, base: &str, head: &str) -> Result<Vec<&Revision>, ResolveError> {
+        let current = self.resolve_idx(base)?;
+        let mut targets = self.upgrade_targets(&current, head)?;
+        if let Some((branch, _)) = base.split_once('@') {
+            let mut label = branch.to_owned();
+            if let Ok(Some(r)) = self.resolve_one_idx(branch) {
+                if self.revisions[r].id == branch {
+                    if let Some(first) = self.effective_labels[r].iter().next() {
+                        label = first.clone();
+                    }
+                }
+            }
+            targets.retain(|&t| self.effective_labels[t].contains(&label));
+        }
+        let required = self.ancestors_idx(&targets);
+        if current.iter().any(|c| !required.contains(c)) {
+            return Err(ResolveError::BadRange(format!(
+                "requested range `{base}:{head}` does not refer to ancestor/descendant revisions \
+                 along the same branch"
+            )));
+        }
+        let below = self.ancestors_idx(&current);
+        let mut needs: Vec<usize> = required
+            .into_iter()
+            .filter(|r| !below.contains(r))
+            .collect();
+        needs.extend(current.iter().copied());
+        if !current.is_empty() {
+            let above = self.versioned_descendants_idx(&current);
+            needs.retain(|r| above.contains(r));
+        }
+        let order = self.topological_sort(&needs, &targets);
+        Ok(order.into_iter().map(|i| &self.revisions[i]).collect())
+    }
+
+    /// True when nothing names `id` in `down_revision` or `depends_on`
+    /// (Alembic's "real" head; `history` marks it `(head)`).
+    pub fn is_real_head(&self, id: &str) -> bool {
+        self.index
+            .get(id)
+            .is_some_and(|&i| self.all_children[i].is_empty())
+    }
+
     /// Every revision in upgrade order from base to all heads.
     pub fn upgrade_order(&self) -> Vec<&Revision> {
         let heads = self.ids(&self.real_head_indices());
@@ -1104,7 +1150,9 @@ pub(crate) mod tests {
                 } else {
                     format!("[{}]", down.join(", "))
                 };
-                let text = format!("revision: {id}\ndown_revision: {down}\n{extra}\nupgrade: []\n");
+                let text = format!(
+                    "revision: {id}\ndown_revision: {down}\n{extra}\nmessage: m\nupgrade: []\n"
+                );
                 parse_revision(
                     text.as_bytes(),
                     Utf8Path::new(&format!("revisions/{n:02}_{id}.yaml")),
@@ -1175,6 +1223,19 @@ pub(crate) mod tests {
             ["r1", "r2", "r3", "r4", "r5", "r6", "r7a"]
         );
         assert!(g.ancestors_in_order(&[]).is_empty());
+    }
+
+    #[test]
+    fn history_is_newest_first() {
+        let g = corpus(false);
+        let all = ids(g.history("base", "heads").unwrap());
+        assert_eq!(
+            all,
+            ["r9", "r8", "r7a", "r7b", "r6", "r5", "r4", "r3", "r2", "r1"]
+        );
+        assert_eq!(ids(g.history("r6", "r7a").unwrap()), ["r7a", "r6"]);
+        assert_eq!(ids(g.history("r7b", "heads").unwrap()), ["r9", "r8", "r7b"]);
+        assert!(g.history("r7a", "r7b").is_err());
     }
 
     #[test]

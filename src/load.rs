@@ -160,12 +160,10 @@ struct RawRevision {
     branch_labels: Vec<RevisionId>,
     #[serde(default, deserialize_with = "ids_or_null")]
     depends_on: Vec<RevisionId>,
-    #[serde(default)]
-    message: Option<String>,
+    message: String,
     #[serde(default)]
     create_date: Option<String>,
-    #[serde(default)]
-    upgrade: Option<Vec<RawOpItem>>,
+    upgrade: Vec<RawOpItem>,
     #[serde(default)]
     downgrade: Option<RawDowngrade>,
 }
@@ -337,7 +335,7 @@ pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, LoadErr
             })
             .collect()
     };
-    let upgrade = with_locations(raw.upgrade.unwrap_or_default(), &positions.upgrade_items);
+    let upgrade = with_locations(raw.upgrade, &positions.upgrade_items);
     let downgrade = match raw.downgrade {
         None | Some(RawDowngrade::Auto) => Downgrade::Auto,
         Some(RawDowngrade::Ops(items)) => {
@@ -354,7 +352,7 @@ pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, LoadErr
         down_revisions: raw.down_revision.into_iter().map(|r| r.0).collect(),
         branch_labels: raw.branch_labels.into_iter().map(|r| r.0).collect(),
         depends_on: raw.depends_on.into_iter().map(|r| r.0).collect(),
-        message: raw.message.unwrap_or_default(),
+        message: raw.message,
         create_date: raw.create_date,
         upgrade,
         downgrade,
@@ -612,6 +610,7 @@ downgrade: auto
         let text = "\
 revision: m1
 down_revision: [a1, b1]
+message: merge
 branch_labels: feature
 depends_on: [x1]
 upgrade: []
@@ -625,14 +624,14 @@ downgrade:
         let Downgrade::Ops(ops) = &rev.downgrade else {
             panic!("explicit downgrade expected")
         };
-        assert_eq!(ops[0].location.to_string(), "revisions/a.yaml:7:5");
+        assert_eq!(ops[0].location.to_string(), "revisions/a.yaml:8:5");
     }
 
     #[test]
     fn errors_name_the_line_and_column() {
-        let text = "revision: a1\ndown_revision: null\nupgrade:\n  - create_tabel: {name: t}\n";
+        let text = "revision: a1\ndown_revision: null\nmessage: m\nupgrade:\n  - create_tabel: {name: t}\n";
         let e = error(text);
-        assert!(e.starts_with("revisions/a.yaml:4:"), "{e}");
+        assert!(e.starts_with("revisions/a.yaml:5:"), "{e}");
         assert!(e.contains("did you mean `create_table`"), "{e}");
 
         let e = error("revision: a1\ndown_revison: null\n");
@@ -642,7 +641,7 @@ downgrade:
         let e = error("down_revision: null\nupgrade: []\n");
         assert!(e.contains("missing field `revision`"), "{e}");
 
-        let e = error("revision: [a]\ndown_revision: null\n");
+        let e = error("revision: [a]\ndown_revision: null\nmessage: m\nupgrade: []\n");
         assert!(e.starts_with("revisions/a.yaml:1:"), "{e}");
 
         let e = error("revision: a1\ndown_revision: null\nupgrade:\n  - add_column: {table: t, column: {name: c, type: Strin(3)}}\n");
@@ -663,12 +662,14 @@ downgrade:
     #[test]
     fn revision_ids_are_checked() {
         let long = "a".repeat(33);
-        let e = error(&format!("revision: {long}\ndown_revision: null\n"));
+        let e = error(&format!(
+            "revision: {long}\ndown_revision: null\nmessage: m\nupgrade: []\n"
+        ));
         assert!(e.starts_with("revisions/a.yaml:1:11"), "{e}");
         assert!(e.contains("VARCHAR(32)"), "{e}");
-        let e = error("revision: a-1\ndown_revision: null\n");
+        let e = error("revision: a-1\ndown_revision: null\nmessage: m\nupgrade: []\n");
         assert!(e.contains("contains `-`"), "{e}");
-        let e = error("revision: 1234\ndown_revision: null\n");
+        let e = error("revision: 1234\ndown_revision: null\nmessage: m\nupgrade: []\n");
         assert!(e.contains("quote it"), "{e}");
         assert!(check_identifier(&"a".repeat(32), "revision id").is_ok());
     }
