@@ -200,6 +200,11 @@ pub struct CreateTable {
     /// `CREATE TABLE IF NOT EXISTS`.
     #[serde(default)]
     pub if_not_exists: bool,
+    /// The named enum types of the columns that do not exist yet, which the
+    /// table creates first (PostgreSQL `CREATE TYPE`). Filled by the schema
+    /// model; `None` when not replayed: every named enum, as in Alembic.
+    #[serde(skip_deserializing, default)]
+    pub creates_enums: Option<Vec<String>>,
 }
 
 /// `drop_table`: `drop_table: name` or `drop_table: {name, schema, if_exists}`.

@@ -5,8 +5,9 @@
 //!
 //! A table is kept in one normal form whatever way the revision wrote it:
 //! column-level `unique`, `foreign_key` and `index` become table constraints
-//! and indexes, in the order SQLAlchemy creates them (primary key, then the
-//! column-level constraints in column order, then the table-level ones).
+//! and indexes, in the order SQLAlchemy writes them (the primary key, the
+//! table-level constraints as listed, then those of columns in column order;
+//! the indexes of columns, then the listed ones).
 
 use crate::model::{
     Column, ColumnForeignKey, ConstraintKind, CreateTable, ForeignKeyDef, IndexColumn, IndexDef,
@@ -333,14 +334,14 @@ impl Table {
                 .constraints
                 .insert(0, TableConstraint::PrimaryKey(pk.clone()));
         }
-        for column in &op.columns {
-            let in_pk = column.primary_key || table_level_pk.contains(&&column.name);
-            table.add_column(column, in_pk);
-        }
         for constraint in &op.constraints {
             if !matches!(constraint, TableConstraint::PrimaryKey(_)) {
                 table.constraints.push(constraint.clone());
             }
+        }
+        for column in &op.columns {
+            let in_pk = column.primary_key || table_level_pk.contains(&&column.name);
+            table.add_column(column, in_pk);
         }
         table.indexes.extend(op.indexes.iter().cloned());
         table
@@ -404,6 +405,7 @@ impl Table {
             indexes: self.indexes.clone(),
             comment: self.comment.clone(),
             if_not_exists: false,
+            creates_enums: None,
         }
     }
 

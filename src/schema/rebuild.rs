@@ -103,6 +103,7 @@ impl PendingRebuild {
         let mut create = after.to_create_table();
         create.name = temp_table.clone();
         create.indexes = Vec::new();
+        create.creates_enums = Some(Vec::new());
         let copy = after
             .columns
             .iter()

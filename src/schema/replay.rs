@@ -27,10 +27,7 @@ pub fn apply(schema: &mut Schema, entry: &OpEntry) -> Result<OpEntry, SchemaErro
 /// Applies one op; the result is the op with every model-known fact filled in.
 pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
     Ok(match op {
-        Op::CreateTable(o) => {
-            create_table(schema, o)?;
-            op.clone()
-        }
+        Op::CreateTable(o) => Op::CreateTable(create_table(schema, o)?),
         Op::DropTable(o) => {
             drop_table(schema, o)?;
             op.clone()
@@ -178,10 +175,13 @@ fn no_duplicates<'a>(what: &str, names: impl IntoIterator<Item = &'a str>) -> Re
 // ---------------------------------------------------------------------------
 // Tables.
 
-fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<(), Problem> {
+fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<CreateTable, Problem> {
     if schema.table(&op.schema, &op.name).is_some() {
         if op.if_not_exists {
-            return Ok(());
+            return Ok(CreateTable {
+                creates_enums: Some(Vec::new()),
+                ..op.clone()
+            });
         }
         return Err(Problem::AlreadyExists {
             what: format!("table `{}`", qualified(&op.schema, &op.name)),
@@ -214,14 +214,23 @@ fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<(), Problem> {
     for index in &table.indexes {
         check_new_index(schema, &table, &index.name, &index.columns)?;
     }
-    register_enums(schema, &op.schema, &op.columns)?;
+    let creates_enums = register_enums(schema, &op.schema, &op.columns)?;
     schema.insert_table(table);
-    Ok(())
+    Ok(CreateTable {
+        creates_enums: Some(creates_enums),
+        ..op.clone()
+    })
 }
 
 /// Records the named enum types a new table's columns create (as
-/// SQLAlchemy's `CREATE TYPE` before `CREATE TABLE` does on PostgreSQL).
-fn register_enums(schema: &mut Schema, ns: &SchemaName, columns: &[Column]) -> Result<(), Problem> {
+/// SQLAlchemy's `CREATE TYPE` before `CREATE TABLE` does on PostgreSQL) and
+/// returns their names; a type that exists already is shared, not created.
+fn register_enums(
+    schema: &mut Schema,
+    ns: &SchemaName,
+    columns: &[Column],
+) -> Result<Vec<String>, Problem> {
+    let mut created = Vec::new();
     for column in columns {
         let Some((name, values)) = named_enum(&column.type_) else {
             continue;
@@ -239,10 +248,11 @@ fn register_enums(schema: &mut Schema, ns: &SchemaName, columns: &[Column]) -> R
             Some(_) => {}
             None => {
                 enums.insert(name.to_owned(), values.to_vec());
+                created.push(name.to_owned());
             }
         }
     }
-    Ok(())
+    Ok(created)
 }
 
 fn drop_table(schema: &mut Schema, op: &DropTable) -> Result<(), Problem> {

@@ -116,9 +116,9 @@ fn base_schema_is_normalised() {
         names,
         [
             None,
-            Some("fk_runs_ingestion"),
             Some("ck_files"),
-            Some("uq_runs")
+            Some("uq_runs"),
+            Some("fk_runs_ingestion")
         ]
     );
     let ingestions = schema.table(&None, "ingestions").unwrap();
@@ -584,4 +584,57 @@ fn validate_history_walks_up_and_down() {
     let problems = validate_history(&[&r1, &r2, &r3], &[sqlite()]);
     assert_eq!(problems.len(), 1);
     assert!(problems[0].to_string().contains("column `nope`"));
+}
+
+#[test]
+fn a_table_creates_only_the_enum_types_that_do_not_exist() {
+    let mut schema = base();
+    let done = apply_ops(
+        &mut schema,
+        &ops("
+- create_table:
+    name: more
+    columns:
+      - {name: kind, type: \"Enum('a', 'b', name='kind')\"}
+      - {name: mood, type: \"Enum('up', 'down', name='mood')\"}
+      - {name: mood2, type: \"Enum('up', 'down', name='mood')\"}
+"),
+        None,
+    )
+    .unwrap();
+    let Op::CreateTable(table) = &done[0].op else {
+        panic!()
+    };
+    assert_eq!(table.creates_enums, Some(vec!["mood".to_owned()]));
+    let error = apply_one(
+        &mut schema,
+        "- create_table: {name: other, columns: [{name: m, type: \"Enum('x', name='mood')\"}]}",
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("enum type `mood` with values (x), but it exists with values (up, down)"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_inverse_of_drop_table_recreates_the_table_but_not_its_enum_type() {
+    let rev = revision(
+        "r1",
+        "- drop_table: {name: runs}\n- drop_table: {name: ingestions}",
+        None,
+    );
+    let before = base();
+    let mut schema = before.clone();
+    apply_ops(&mut schema, &rev.upgrade, None).unwrap();
+    let downgrade = downgrade_ops(&rev, Some(&before)).unwrap();
+    let done = apply_ops(&mut schema, &downgrade, None).unwrap();
+    let Op::CreateTable(ingestions) = &done[0].op else {
+        panic!()
+    };
+    assert_eq!(ingestions.name, "ingestions");
+    assert_eq!(ingestions.creates_enums, Some(Vec::new()));
+    assert_eq!(dump(&schema), dump(&before));
 }
