@@ -8,9 +8,11 @@
 //! - [`replay`]: applying one op (validation and completion);
 //! - [`invert`]: automatic downgrades;
 //! - [`rebuild`]: SQLite's "move and copy";
-//! - [`values`]: whether a `bulk_insert` value fits its column.
+//! - [`values`]: whether a `bulk_insert` value fits its column;
+//! - [`dump`]: the schema as ops that create it (`retort schema`).
 
 pub mod describe;
+pub mod dump;
 pub mod error;
 pub mod invert;
 pub mod model;

@@ -638,3 +638,48 @@ fn the_inverse_of_drop_table_recreates_the_table_but_not_its_enum_type() {
     assert_eq!(ingestions.creates_enums, Some(Vec::new()));
     assert_eq!(dump(&schema), dump(&before));
 }
+
+#[test]
+fn the_creation_ops_of_a_schema_rebuild_it_from_nothing() {
+    let mut schema = base();
+    apply_ops(
+        &mut schema,
+        &ops("
+- create_enum: {name: lonely, values: [x]}
+- create_table:
+    name: a
+    columns: [{name: id, type: Integer, primary_key: true}, {name: b_id, type: Integer}]
+- create_table:
+    name: b
+    columns:
+      - {name: id, type: Integer, primary_key: true}
+      - {name: a_id, type: Integer, foreign_key: {table: a, column: id, name: fk_b_a}}
+- create_foreign_key: {name: fk_a_b, source_table: a, referent_table: b, local_cols: [b_id], remote_cols: [id]}
+- rename_table: {old: ingestions, new: zz_sources}
+"),
+        None,
+    )
+    .unwrap();
+    let creation = dump::creation_ops(&schema, &Location::new("r.yaml", 1, 1));
+    let names: Vec<String> = creation
+        .iter()
+        .map(|e| match &e.op {
+            Op::CreateTable(t) => t.name.clone(),
+            other => other.name().to_owned(),
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "create_enum",
+            "zz_sources",
+            "runs",
+            "a",
+            "b",
+            "create_foreign_key"
+        ]
+    );
+    let mut rebuilt = Schema::new();
+    apply_ops(&mut rebuilt, &creation, None).unwrap();
+    assert_eq!(dump(&rebuilt), dump(&schema));
+}
