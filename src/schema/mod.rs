@@ -34,21 +34,21 @@ use std::collections::{BTreeMap, BTreeSet};
 /// completed by the model, automatic downgrades derived, and ops SQLite
 /// cannot run as `ALTER TABLE` turned into table rebuilds.
 ///
-/// The revisions applied before the plan's first step (for a downgrade,
-/// the ones it undoes too) are replayed from base first.
-pub fn step_ops<'g>(
-    plan: &Plan<'g>,
-    graph: &'g RevisionGraph,
+/// `applied` are the revisions applied when the plan starts, from base in
+/// upgrade order ([`Plan::revisions_before`]; for a downgrade they include
+/// the revisions it undoes): they are replayed first.
+pub fn step_ops(
+    plan: &Plan,
+    applied: &[&Revision],
     dialect: &DialectFacts,
 ) -> Result<Vec<Vec<OpEntry>>, SchemaError> {
     if plan.kind == ScriptKind::Stamp || plan.revisions().next().is_none() {
         return Ok(plan.steps.iter().map(|_| Vec::new()).collect());
     }
     let in_plan: BTreeSet<&str> = plan.revisions().map(|r| r.id.as_str()).collect();
-    let applied = plan.revisions_before(graph);
     let mut schema = Schema::new();
     let mut before_revision: BTreeMap<&str, Schema> = BTreeMap::new();
-    for revision in &applied {
+    for revision in applied {
         if plan.kind == ScriptKind::Downgrade && in_plan.contains(revision.id.as_str()) {
             before_revision.insert(&revision.id, schema.clone());
         }

@@ -683,3 +683,62 @@ fn the_creation_ops_of_a_schema_rebuild_it_from_nothing() {
     apply_ops(&mut rebuilt, &creation, None).unwrap();
     assert_eq!(dump(&rebuilt), dump(&schema));
 }
+
+fn chain() -> crate::graph::RevisionGraph {
+    let r1 = revision("r1", BASE, None);
+    let mut r2 = revision(
+        "r2",
+        "- alter_column: {table: runs, column: status, type: String(64)}\n- create_check_constraint: {name: ck_s, table: runs, condition: \"status <> ''\"}",
+        None,
+    );
+    r2.down_revisions = vec!["r1".into()];
+    let mut r3 = revision("r3", "- drop_index: {name: ix_ingestions_tenant}", None);
+    r3.down_revisions = vec!["r2".into()];
+    crate::graph::RevisionGraph::build(vec![r1, r2, r3]).unwrap()
+}
+
+#[test]
+fn step_ops_replays_what_comes_before_a_mid_way_range() {
+    let graph = chain();
+    let plan = crate::plan::upgrade(&graph, "r2:r3").unwrap();
+    let ops = step_ops(&plan, &plan.revisions_before(&graph), &sqlite()).unwrap();
+    let Op::DropIndex(drop) = &ops[0][0].op else {
+        panic!()
+    };
+    assert_eq!(drop.table.as_deref(), Some("ingestions"));
+
+    let plan = crate::plan::upgrade(&graph, "r1:r2").unwrap();
+    let ops = step_ops(&plan, &plan.revisions_before(&graph), &sqlite()).unwrap();
+    assert_eq!(ops[0].len(), 1, "one rebuild for both ops: {:?}", ops[0]);
+    assert_eq!(ops[0][0].op.name(), "rebuild_table");
+}
+
+#[test]
+fn step_ops_derives_automatic_downgrades() {
+    let graph = chain();
+    let plan = crate::plan::downgrade(&graph, "r3:r1").unwrap();
+    let ops = step_ops(&plan, &plan.revisions_before(&graph), &sqlite()).unwrap();
+    let names: Vec<Vec<&str>> = ops
+        .iter()
+        .map(|step| step.iter().map(|e| e.op.name()).collect())
+        .collect();
+    assert_eq!(names, [vec!["create_index"], vec!["rebuild_table"]]);
+    let Op::RebuildTable(rebuild) = &ops[1][0].op else {
+        panic!()
+    };
+    let status = rebuild
+        .create
+        .columns
+        .iter()
+        .find(|c| c.name == "status")
+        .unwrap();
+    assert_eq!(
+        status.type_,
+        crate::types::ColumnType::String { length: Some(32) }
+    );
+    assert!(rebuild
+        .create
+        .constraints
+        .iter()
+        .all(|c| model::constraint_name(c) != Some("ck_s")));
+}
