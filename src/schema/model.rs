@@ -420,6 +420,28 @@ impl Table {
         pk.name.is_none() && in_order.iter().copied().eq(pk.columns.iter())
     }
 
+    /// SQLAlchemy's `Table._autoincrement_column`: the integer column of a
+    /// single-column primary key, in no foreign key, not `autoincrement: false`
+    /// (or any column marked `autoincrement: true`).
+    pub fn autoincrement_column(&self) -> Option<&str> {
+        if let Some(marked) = self.columns.iter().find(|c| c.autoincrement == Some(true)) {
+            return Some(&marked.name);
+        }
+        let [key] = self.primary_key()?.columns.as_slice() else {
+            return None;
+        };
+        let column = self.column(key)?;
+        let integer = matches!(
+            column.type_,
+            ColumnType::Integer | ColumnType::SmallInteger | ColumnType::BigInteger
+        );
+        let in_foreign_key = self
+            .constraints
+            .iter()
+            .any(|c| matches!(c, TableConstraint::ForeignKey(fk) if fk.columns.contains(key)));
+        (integer && !in_foreign_key && column.autoincrement != Some(false)).then_some(key)
+    }
+
     /// The column `name`.
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.name == name)

@@ -389,6 +389,7 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     let current = table(schema, &op.schema, &op.table)?;
     let before = column(current, &op.column)?.clone();
     let nullable = before.is_nullable();
+    let autoincrement = current.autoincrement_column() == Some(op.column.as_str());
     contradicts("existing_type", &op.existing_type, &before.type_, type_text)?;
     contradicts(
         "existing_nullable",
@@ -469,7 +470,7 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
         existing_nullable: Some(nullable),
         existing_server_default: before.server_default,
         existing_comment: before.comment,
-        existing_autoincrement: before.autoincrement,
+        existing_autoincrement: Some(autoincrement),
         ..op.clone()
     })
 }

@@ -292,6 +292,16 @@ fn alter_column_is_completed_from_the_model() {
         Some(ServerDefault::String("x".into()))
     );
     assert_eq!(alter.existing_comment.as_deref(), Some("the name"));
+    assert_eq!(alter.existing_autoincrement, Some(false));
+    let done = apply_one(
+        &mut schema,
+        "- alter_column: {table: runs, column: id, type: BigInteger}",
+    )
+    .unwrap();
+    let Op::AlterColumn(alter) = done.op else {
+        panic!()
+    };
+    assert_eq!(alter.existing_autoincrement, Some(true));
     assert!(schema
         .table(&None, "ingestions")
         .unwrap()
