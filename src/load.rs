@@ -201,19 +201,46 @@ impl<'de> Deserialize<'de> for RevisionId {
     }
 }
 
-/// `null`, `"id"` or `["id1", "id2"]`.
+/// `null`, `"id"` or `["id1", "id2"]`. Written as a visitor (not an
+/// untagged enum) so that `serde_yaml` keeps the error's position.
 fn ids_or_null<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<RevisionId>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged, expecting = "null, a string, or a list of strings")]
-    enum IdsOrNull {
-        One(RevisionId),
-        Many(Vec<RevisionId>),
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Vec<RevisionId>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("null, a string, or a list of strings")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            Ok(vec![RevisionId(text.to_owned())])
+        }
+        fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+            Err(E::custom(format!(
+                "`{n}` reads as a number in YAML; quote it: \"{n}\""
+            )))
+        }
+        fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+            self.visit_u64(n.unsigned_abs())
+        }
+        fn visit_f64<E: de::Error>(self, n: f64) -> Result<Self::Value, E> {
+            Err(E::custom(format!(
+                "`{n}` reads as a number in YAML; quote the id"
+            )))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut ids = Vec::new();
+            while let Some(id) = seq.next_element()? {
+                ids.push(id);
+            }
+            Ok(ids)
+        }
     }
-    Ok(match Option::<IdsOrNull>::deserialize(deserializer)? {
-        None => Vec::new(),
-        Some(IdsOrNull::One(id)) => vec![id],
-        Some(IdsOrNull::Many(ids)) => ids,
-    })
+    deserializer.deserialize_any(V)
 }
 
 /// `downgrade:`: omitted, `auto`, or a list of ops.
@@ -292,6 +319,8 @@ pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, LoadErr
                 .into(),
         ));
     }
+    // serde_yaml keeps the position of errors raised inside the hand-written
+    // Deserialize impls of model.rs and types.rs too (tested below).
     let raw: RawRevision =
         serde_yaml::from_str(text).map_err(|e| LoadErrors::from(LoadError::from_yaml(file, &e)))?;
     let key_location = |key: &str| {
@@ -646,6 +675,40 @@ downgrade:
 
         let e = error("revision: a1\ndown_revision: null\nupgrade:\n  - add_column: {table: t, column: {name: c, type: Strin(3)}}\n");
         assert!(e.starts_with("revisions/a.yaml:4:"), "{e}");
+    }
+
+    /// Errors raised by the hand-written `Deserialize` impls of model.rs and
+    /// types.rs keep a position in serde_yaml: the innermost node the impl
+    /// read (a scalar, or the start of a mapping whose whole body it checks).
+    /// (op YAML, expected line; the op item starts on line 5.)
+    #[test]
+    fn errors_of_hand_written_deserializers_keep_their_line() {
+        let cases: &[(&str, usize)] = &[
+            // untagged IndexColumn
+            ("  - drop_table: x\n  - create_index:\n      name: i\n      table: t\n      columns: [{foo: 1}]\n", 9),
+            // Column.default rejected: at the column (the check does not read the value)
+            ("  - add_column:\n      table: t\n      column:\n        name: c\n        type: Integer\n        default: 1\n", 8),
+            // Execute: sql and dialect keys
+            ("  - execute:\n      sql: SELECT 1\n      postgresql: SELECT 2\n", 6),
+            // TableConstraint: unknown kind
+            ("  - create_table:\n      name: t\n      columns: [{name: id, type: Integer}]\n      constraints:\n        - uniq: {columns: [id]}\n", 9),
+            // RawOpItem: two ops in one item
+            ("  - drop_table: a\n    drop_index: {name: i}\n", 5),
+            // ColumnType map: sql mixed with dialect keys
+            ("  - add_column:\n      table: t\n      column: {name: c, type: {sql: X, postgresql: JSONB}}\n", 7),
+            // Row: a column twice
+            ("  - bulk_insert:\n      table: t\n      rows:\n        - {a: 1, a: 2}\n", 8),
+            // ColumnType text parser
+            ("  - add_column:\n      table: t\n      column: {name: c, type: \"Numeric(10, x)\"}\n", 7),
+        ];
+        for (ops, line) in cases {
+            let text = format!("revision: a1\ndown_revision: null\nmessage: m\nupgrade:\n{ops}");
+            let e = error(&text);
+            assert!(
+                e.starts_with(&format!("revisions/a.yaml:{line}:")),
+                "expected line {line}: {e}"
+            );
+        }
     }
 
     #[test]

@@ -341,7 +341,7 @@ pub struct AlterColumn {
 
 /// One column of an index: a name or a SQL expression.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "a column name, or {sql: \"expression\"}")]
 pub enum IndexColumn {
     /// A column name (quoted as needed).
     Name(String),
