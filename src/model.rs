@@ -777,6 +777,19 @@ pub enum ServerDefault {
     Bool(bool),
     /// `{sql: "now()"}`: a raw SQL expression.
     Sql(String),
+    /// `{postgresql: {sql: "now()"}, default: {sql: CURRENT_TIMESTAMP}}`: a
+    /// default per dialect, with `default` as the fallback (like a type mapping).
+    PerDialect(BTreeMap<String, ServerDefault>),
+}
+
+impl ServerDefault {
+    /// The default for `dialect`: a `PerDialect` mapping picks its entry (or `default`).
+    pub fn for_dialect(&self, dialect: &str) -> Option<&ServerDefault> {
+        match self {
+            ServerDefault::PerDialect(map) => map.get(dialect).or_else(|| map.get("default")),
+            other => Some(other),
+        }
+    }
 }
 
 /// A table-level constraint in `create_table`: a one-key mapping.
@@ -1110,7 +1123,10 @@ impl<'de> Deserialize<'de> for ServerDefault {
         impl<'de> Visitor<'de> for V {
             type Value = ServerDefault;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, a number, true/false, or {sql: \"expression\"}")
+                f.write_str(
+                    "a string, a number, true/false, {sql: \"expression\"}, \
+                     or a mapping of dialect name to default",
+                )
             }
             fn visit_bool<E>(self, v: bool) -> Result<ServerDefault, E> {
                 Ok(ServerDefault::Bool(v))
@@ -1130,14 +1146,29 @@ impl<'de> Deserialize<'de> for ServerDefault {
             fn visit_str<E>(self, v: &str) -> Result<ServerDefault, E> {
                 Ok(ServerDefault::String(v.to_owned()))
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ServerDefault, A::Error> {
-                #[derive(Deserialize)]
-                #[serde(deny_unknown_fields)]
-                struct Sql {
-                    sql: String,
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ServerDefault, A::Error> {
+                let mut per_dialect = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "sql" {
+                        if !per_dialect.is_empty() {
+                            return Err(de::Error::custom(
+                                "`sql:` cannot be mixed with dialect keys",
+                            ));
+                        }
+                        let sql: String = map.next_value()?;
+                        if let Some(extra) = map.next_key::<String>()? {
+                            return Err(de::Error::custom(format!(
+                                "`sql:` cannot be mixed with other keys (`{extra}`)"
+                            )));
+                        }
+                        return Ok(ServerDefault::Sql(sql));
+                    }
+                    per_dialect.insert(key, map.next_value::<ServerDefault>()?);
                 }
-                let raw = Sql::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(ServerDefault::Sql(raw.sql))
+                if per_dialect.is_empty() {
+                    return Err(de::Error::custom("an empty mapping is not a default"));
+                }
+                Ok(ServerDefault::PerDialect(per_dialect))
             }
         }
         deserializer.deserialize_any(V)

@@ -85,6 +85,13 @@ pub fn default_text(default: &Option<ServerDefault>) -> String {
         Some(ServerDefault::Number(n)) => n.clone(),
         Some(ServerDefault::Bool(b)) => b.to_string(),
         Some(ServerDefault::Sql(sql)) => format!("{{sql: {sql}}}"),
+        Some(ServerDefault::PerDialect(map)) => {
+            let entries: Vec<String> = map
+                .iter()
+                .map(|(dialect, d)| format!("{dialect}: {}", default_text(&Some(d.clone()))))
+                .collect();
+            format!("{{{}}}", entries.join(", "))
+        }
     }
 }
 
