@@ -1,8 +1,28 @@
-//! A dialect's facts (`dialects/<name>/dialect.yaml`).
+//! Dialects as data: `dialects/<name>/dialect.yaml` (the facts) and the
+//! MiniJinja templates beside it.
+//!
+//! The repository's `dialects/` folder is compiled into the binary. A project's
+//! own `dialects/<name>/` folder is looked at first: one of its templates
+//! replaces the built-in template of the same name, its `dialect.yaml` replaces
+//! the built-in facts, and a folder with a name no built-in dialect has adds a
+//! dialect, all without recompiling.
 
+use camino::{Utf8Path, Utf8PathBuf};
+use include_dir::{include_dir, Dir};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The built-in dialect folders.
+static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialects");
+
+/// The file of a dialect folder that holds its facts.
+pub const FACTS_FILE: &str = "dialect.yaml";
 
 /// What `dialect.yaml` says of a dialect.
+///
+/// Every field is a fact the script layout or the templates read; templates see
+/// the whole struct as `dialect`. New facts are added as fields with a
+/// `#[serde(default)]`, so that existing project `dialect.yaml` files still load.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DialectFacts {
@@ -10,8 +30,306 @@ pub struct DialectFacts {
     pub name: String,
     /// Whether DDL runs inside a transaction (Alembic frames the script in one).
     pub transactional_ddl: bool,
+    /// The statement that opens a transaction, without terminator (`BEGIN`).
+    #[serde(default)]
+    pub begin: Option<String>,
+    /// The statement that ends a transaction, without terminator (`COMMIT`).
+    #[serde(default)]
+    pub commit: Option<String>,
+    /// Written right after every statement: `;`, or empty (Oracle).
+    pub statement_terminator: String,
+    /// A line written after every statement, followed by a blank line
+    /// (`GO` on SQL Server, `/` on Oracle); `null` for none.
+    #[serde(default)]
+    pub batch_separator: Option<String>,
+    /// Whether the batch separator also follows the `begin` statement
+    /// (Alembic writes none after SQL Server's `BEGIN TRANSACTION;`).
+    #[serde(default)]
+    pub separator_after_begin: bool,
+    /// How identifiers are quoted.
+    pub identifier_quote: IdentifierQuote,
+    /// Characters legal in an unquoted identifier besides ASCII letters and digits.
+    pub legal_characters: String,
+    /// Characters that force quoting when an identifier starts with them.
+    pub illegal_initial_characters: String,
+    /// Longest identifier the engine accepts; longer names are errors.
+    pub max_identifier_length: usize,
+    /// Words quoted wherever they are identifiers (lower case).
+    pub reserved_words: BTreeSet<String>,
+    /// How booleans are written as literals.
+    pub boolean_literals: BooleanLiterals,
+    /// Whether string literals double backslashes as well as quotes (MySQL).
+    #[serde(default)]
+    pub backslash_escapes: bool,
+    /// The schema assumed where the dialect's SQL must name one and the op
+    /// gives none (SQL Server's comment procedures); `null` for none.
+    #[serde(default)]
+    pub default_schema: Option<String>,
     /// Ops this dialect's `ALTER TABLE` cannot do, compiled as a table
     /// rebuild ("move and copy", SQLite); empty for most dialects.
     #[serde(default)]
     pub table_rebuild_for: Vec<String>,
+}
+
+/// The quote characters of identifiers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentifierQuote {
+    /// Opening quote (`"`, `` ` ``, `[`).
+    pub open: String,
+    /// Closing quote; doubled when it appears inside an identifier.
+    pub close: String,
+}
+
+/// The literals of `true` and `false`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BooleanLiterals {
+    /// `true` or `1`.
+    #[serde(rename = "true")]
+    pub true_: String,
+    /// `false` or `0`.
+    #[serde(rename = "false")]
+    pub false_: String,
+}
+
+impl DialectFacts {
+    /// Quotes `name` exactly where SQLAlchemy's `IdentifierPreparer` does:
+    /// a reserved word, upper-case letters, a character outside the legal set,
+    /// or an illegal first character.
+    pub fn quote_identifier(&self, name: &str) -> String {
+        if self.requires_quotes(name) {
+            let close = &self.identifier_quote.close;
+            let escaped = name.replace(close.as_str(), &close.repeat(2));
+            format!("{}{}{}", self.identifier_quote.open, escaped, close)
+        } else {
+            name.to_owned()
+        }
+    }
+
+    fn requires_quotes(&self, name: &str) -> bool {
+        let Some(first) = name.chars().next() else {
+            return true;
+        };
+        let lower = name.to_lowercase();
+        self.reserved_words.contains(&lower)
+            || self.illegal_initial_characters.contains(first)
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || self.legal_characters.contains(c))
+            || lower != name
+    }
+
+    /// A string literal: quotes doubled, and backslashes too where the
+    /// dialect treats them as escapes.
+    pub fn string_literal(&self, text: &str) -> String {
+        let mut escaped = text.replace('\'', "''");
+        if self.backslash_escapes {
+            escaped = escaped.replace('\\', "\\\\");
+        }
+        format!("'{escaped}'")
+    }
+
+    /// The literal of a boolean.
+    pub fn boolean_literal(&self, value: bool) -> &str {
+        if value {
+            &self.boolean_literals.true_
+        } else {
+            &self.boolean_literals.false_
+        }
+    }
+}
+
+/// A dialect could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum DialectError {
+    /// No built-in dialect and no project folder of that name.
+    #[error("unknown dialect `{name}`{hint}; known dialects: {known}")]
+    Unknown {
+        /// The name asked for.
+        name: String,
+        /// A "did you mean" or nothing.
+        hint: String,
+        /// The known names, comma-separated.
+        known: String,
+    },
+    /// A file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: Utf8PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// `dialect.yaml` is not valid.
+    #[error("{0}")]
+    Facts(crate::error::LoadError),
+}
+
+/// A dialect: its facts and where its templates come from.
+#[derive(Debug, Clone)]
+pub struct Dialect {
+    /// The facts of `dialect.yaml`.
+    pub facts: DialectFacts,
+    /// The project's folder for this dialect, looked at before the built-in one.
+    override_dir: Option<Utf8PathBuf>,
+    /// The built-in folder, if the dialect is built in.
+    built_in: Option<&'static Dir<'static>>,
+}
+
+impl Dialect {
+    /// Loads dialect `name`: the project's `overrides/<name>/` first (if
+    /// `overrides` is given and the folder exists), then the built-in folder.
+    pub fn load(name: &str, overrides: Option<&Utf8Path>) -> Result<Dialect, DialectError> {
+        let override_dir = overrides
+            .map(|dir| dir.join(name))
+            .filter(|dir| dir.is_dir());
+        let built_in = BUILT_IN.get_dir(name);
+        if override_dir.is_none() && built_in.is_none() {
+            let known = known_dialects(overrides);
+            return Err(DialectError::Unknown {
+                name: name.to_owned(),
+                hint: crate::suggest::did_you_mean(name, known.iter().map(String::as_str)),
+                known: known.join(", "),
+            });
+        }
+        let mut dialect = Dialect {
+            facts: placeholder_facts(name),
+            override_dir,
+            built_in,
+        };
+        let (path, text) = dialect.file(FACTS_FILE)?.ok_or_else(|| {
+            DialectError::Facts(crate::error::LoadError::new(
+                crate::location::Location::new(format!("dialects/{name}/{FACTS_FILE}"), 1, 1),
+                "a dialect folder needs a dialect.yaml of facts",
+            ))
+        })?;
+        dialect.facts = serde_yaml::from_str(&text)
+            .map_err(|e| DialectError::Facts(crate::error::LoadError::from_yaml(&path, &e)))?;
+        Ok(dialect)
+    }
+
+    /// The text of one of the dialect's files (`create_table.sql`), from the
+    /// project's folder if it has it, else the built-in one; `None` if neither.
+    pub fn file(&self, name: &str) -> Result<Option<(Utf8PathBuf, String)>, DialectError> {
+        if let Some(dir) = &self.override_dir {
+            let path = dir.join(name);
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path).map_err(|source| DialectError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                return Ok(Some((path, text)));
+            }
+        }
+        let built_in = self
+            .built_in
+            .and_then(|dir| dir.get_file(dir.path().join(name)));
+        Ok(built_in.map(|file| {
+            let path = Utf8PathBuf::from(format!("<built-in>/{}", file.path().display()));
+            (path, String::from_utf8_lossy(file.contents()).into_owned())
+        }))
+    }
+}
+
+/// Facts used only while `dialect.yaml` itself is being read.
+fn placeholder_facts(name: &str) -> DialectFacts {
+    DialectFacts {
+        name: name.to_owned(),
+        transactional_ddl: false,
+        begin: None,
+        commit: None,
+        statement_terminator: String::new(),
+        batch_separator: None,
+        separator_after_begin: false,
+        identifier_quote: IdentifierQuote {
+            open: "\"".into(),
+            close: "\"".into(),
+        },
+        legal_characters: "_".into(),
+        illegal_initial_characters: String::new(),
+        max_identifier_length: usize::MAX,
+        reserved_words: BTreeSet::new(),
+        boolean_literals: BooleanLiterals {
+            true_: "true".into(),
+            false_: "false".into(),
+        },
+        backslash_escapes: false,
+        default_schema: None,
+        table_rebuild_for: Vec::new(),
+    }
+}
+
+/// The built-in dialect names, then any project dialect folders, sorted.
+pub fn known_dialects(overrides: Option<&Utf8Path>) -> Vec<String> {
+    let mut names: BTreeSet<String> = BUILT_IN
+        .dirs()
+        .filter_map(|dir| dir.path().file_name()?.to_str().map(String::from))
+        .collect();
+    if let Some(Ok(entries)) = overrides.map(std::fs::read_dir) {
+        for entry in entries.flatten() {
+            if entry.path().join(FACTS_FILE).is_file() {
+                if let Some(name) = entry.file_name().to_str() {
+                    names.insert(name.to_owned());
+                }
+            }
+        }
+    }
+    names.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(name: &str) -> DialectFacts {
+        Dialect::load(name, None).unwrap().facts
+    }
+
+    #[test]
+    fn every_built_in_dialect_loads() {
+        for name in ["postgresql", "sqlite", "mysql", "mssql", "oracle"] {
+            assert_eq!(facts(name).name, name);
+        }
+    }
+
+    #[test]
+    fn unknown_dialect_suggests_a_name() {
+        let err = Dialect::load("postgres", None).unwrap_err().to_string();
+        assert!(err.contains("did you mean `postgresql`"), "{err}");
+    }
+
+    // Expected quoting from out/probes/<dialect>.sql (real Alembic output):
+    // "User", "order", "CamelCol", "select"; MySQL also quotes `blob`.
+    #[test]
+    fn quotes_as_sqlalchemy_does() {
+        let pg = facts("postgresql");
+        assert_eq!(pg.quote_identifier("User"), "\"User\"");
+        assert_eq!(pg.quote_identifier("order"), "\"order\"");
+        assert_eq!(pg.quote_identifier("CamelCol"), "\"CamelCol\"");
+        assert_eq!(pg.quote_identifier("select"), "\"select\"");
+        assert_eq!(pg.quote_identifier("blob"), "blob");
+        assert_eq!(pg.quote_identifier("audit_log"), "audit_log");
+        assert_eq!(pg.quote_identifier("a\"b"), "\"a\"\"b\"");
+        assert_eq!(pg.quote_identifier("1abc"), "\"1abc\"");
+        let mysql = facts("mysql");
+        assert_eq!(mysql.quote_identifier("blob"), "`blob`");
+        assert_eq!(mysql.quote_identifier("User"), "`User`");
+        assert_eq!(mysql.quote_identifier("a`b"), "`a``b`");
+        let mssql = facts("mssql");
+        assert_eq!(mssql.quote_identifier("User"), "[User]");
+        assert_eq!(mssql.quote_identifier("blob"), "blob");
+        assert_eq!(mssql.quote_identifier("a]b"), "[a]]b]");
+        let oracle = facts("oracle");
+        assert_eq!(oracle.quote_identifier("order"), "\"order\"");
+        assert_eq!(oracle.quote_identifier("_x"), "\"_x\"");
+        assert_eq!(facts("sqlite").quote_identifier("select"), "\"select\"");
+    }
+
+    // Expected from the bulk_insert probes: 'a''b\c' everywhere, 'a''b\\c' on MySQL.
+    #[test]
+    fn escapes_string_literals() {
+        assert_eq!(facts("postgresql").string_literal("a'b\\c"), "'a''b\\c'");
+        assert_eq!(facts("mysql").string_literal("a'b\\c"), "'a''b\\\\c'");
+    }
 }

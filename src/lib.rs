@@ -14,6 +14,7 @@ pub mod load;
 pub mod location;
 pub mod model;
 pub mod plan;
+pub mod render;
 pub mod schema;
 pub mod suggest;
 pub mod types;

@@ -470,21 +470,9 @@ fn ops_that_cannot_be_inverted_name_the_op() {
 }
 
 fn sqlite() -> DialectFacts {
-    DialectFacts {
-        name: "sqlite".into(),
-        transactional_ddl: false,
-        table_rebuild_for: [
-            "alter_column",
-            "add_column",
-            "create_primary_key",
-            "create_unique_constraint",
-            "create_foreign_key",
-            "create_check_constraint",
-            "drop_constraint",
-        ]
-        .map(String::from)
-        .to_vec(),
-    }
+    crate::dialect::Dialect::load("sqlite", None)
+        .expect("the built-in sqlite dialect")
+        .facts
 }
 
 #[test]

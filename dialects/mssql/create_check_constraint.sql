@@ -1,0 +1,1 @@
+ALTER TABLE {{ op.table | table(op.schema) }} ADD CONSTRAINT {{ op.name | quote }} CHECK ({{ op.condition }})

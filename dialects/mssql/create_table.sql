@@ -1,0 +1,21 @@
+{% import "macros.sql" as m %}
+{% set ns = namespace(lines=[]) %}
+{% for c in table.columns %}{% set ns.lines = ns.lines + [m.column(c, table)] %}{% endfor %}
+{% if table.primary_key %}{% set ns.lines = ns.lines + [m.constraint(table.primary_key)] %}{% endif %}
+{% for c in table.constraints if m.writes(c, table) %}{% set ns.lines = ns.lines + [m.constraint(c)] %}{% endfor %}
+CREATE TABLE {{ "IF NOT EXISTS " if op.if_not_exists }}{{ table.name | table(table.schema) }} (
+    {{ ns.lines | join(", \n    ") }}
+)
+{{ statement_end }}
+{% for ix in table.indexes %}
+{{ m.create_index(ix, table.name, table.schema) }}
+{{ statement_end }}
+{% endfor %}
+{% if table.comment is not none %}
+{{ m.table_comment(table.name, table.schema, table.comment) }}
+{{ statement_end }}
+{% endif %}
+{% for c in table.columns if c.comment is not none %}
+{{ m.column_comment(table.name, table.schema, c.name, c.comment) }}
+{{ statement_end }}
+{% endfor %}

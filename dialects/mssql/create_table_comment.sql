@@ -1,0 +1,2 @@
+{% import "macros.sql" as m %}
+{{ m.table_comment(op.table, op.schema, op.comment) }}

@@ -1,0 +1,1 @@
+{# SQL Server has no enum types: an Enum column is a VARCHAR. #}

@@ -1,0 +1,2 @@
+{% import "macros.sql" as m %}
+execute sp_dropextendedproperty 'MS_Description', 'schema', {{ m.comment_schema(op.schema) }}, 'table', {{ op.table | quote }}

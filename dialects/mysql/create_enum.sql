@@ -1,0 +1,1 @@
+{# MySQL's ENUM lives in the column: no separate type. #}

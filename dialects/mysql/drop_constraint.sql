@@ -1,0 +1,8 @@
+{# MySQL drops each kind of constraint its own way. #}
+ALTER TABLE {{ op.table | table(op.schema) }} DROP
+{%- if op.type == "foreignkey" %} FOREIGN KEY {{ op.name | quote }}
+{%- elif op.type == "primary" %} PRIMARY KEY
+{%- elif op.type == "unique" %} INDEX {{ op.name | quote }}
+{%- elif op.type == "check" %} CHECK {{ op.name | quote }}
+{%- else %}{{ fail("No generic 'DROP CONSTRAINT' in MySQL: give drop_constraint a `type:` (foreignkey, unique, check or primary)") }}
+{%- endif %}

@@ -1,0 +1,107 @@
+{#- Shared pieces of the MySQL templates: types, columns, constraints.
+    Every identifier goes through `quote`/`table`, every value through
+    `literal`; {sql: ...} defaults, check conditions and index expressions
+    are SQL text and are written as they are. -#}
+
+{% macro type(t) -%}
+{% set t = t | resolve(what="the column type") %}
+{% if t.kind == "Integer" %}INTEGER
+{%- elif t.kind == "SmallInteger" %}SMALLINT
+{%- elif t.kind == "BigInteger" %}BIGINT
+{%- elif t.kind in ["String", "Unicode"] %}{% if t.length is none %}{{ fail("VARCHAR requires a length on dialect mysql: write String(n)") }}{% endif %}VARCHAR({{ t.length }})
+{%- elif t.kind == "Text" %}TEXT{% if t.length is not none %}({{ t.length }}){% endif %}
+{%- elif t.kind == "UnicodeText" %}TEXT
+{%- elif t.kind == "Boolean" %}BOOL
+{%- elif t.kind == "Float" %}FLOAT{% if t.precision is not none %}({{ t.precision }}){% endif %}
+{%- elif t.kind == "Numeric" %}{{ numeric(t) }}
+{%- elif t.kind == "Date" %}DATE
+{%- elif t.kind == "DateTime" %}DATETIME
+{%- elif t.kind == "Time" %}TIME
+{%- elif t.kind == "Interval" %}DATETIME
+{%- elif t.kind == "LargeBinary" %}BLOB
+{%- elif t.kind == "JSON" %}JSON
+{%- elif t.kind == "Uuid" %}CHAR(32)
+{%- elif t.kind == "Enum" %}{% if t.native_enum %}ENUM({% for v in t.values %}{{ v | literal }}{{ "," if not loop.last }}{% endfor %}){% else %}VARCHAR({{ t.values | map("length") | max }}){% endif %}
+{%- elif t.kind == "Sql" %}{{ t.sql }}
+{%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
+{%- else %}{{ fail("type " ~ t.kind ~ " has no MySQL form") }}
+{%- endif %}
+{%- endmacro %}
+
+{% macro numeric(t) -%}
+NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not none %}, {{ t.scale }}{% endif %}){% endif %}
+{%- endmacro %}
+
+{% macro dialect_type(t) -%}
+{% if t.dialect != dialect.name %}{{ fail(t.dialect ~ "." ~ t.name ~ " is a " ~ t.dialect ~ " type; give a mapping of dialect to type, e.g. {" ~ t.dialect ~ ": " ~ t.name ~ ", default: ...}") }}{% endif %}
+{{ t.name }}{% if t.args %}({% for a in t.args %}{{ type_arg(a) }}{{ ", " if not loop.last }}{% endfor %}){% endif %}
+{%- endmacro %}
+
+{% macro type_arg(a) -%}
+{% if a.kind == "int" %}{{ a.value }}{% elif a.kind == "str" %}{{ a.value | literal }}{% else %}{{ type(a.value) }}{% endif %}
+{%- endmacro %}
+
+{#- A server default: a string is a literal, {sql: ...} is written as is,
+    in parentheses when it is more than one word (MySQL 8 expression
+    defaults, as SQLAlchemy writes them). -#}
+{% macro default(d) -%}
+{% set d = d | resolve(what="the server default") %}
+{% if d.kind in ["sql", "number"] and d.value | needs_parentheses and "ON UPDATE" not in d.value | upper %}({{ d.value }})
+{%- elif d.kind in ["sql", "number"] %}{{ d.value }}
+{%- else %}{{ d | literal }}{% endif %}
+{%- endmacro %}
+
+{#- A default as Alembic's ALTER statements write it: no parentheses. -#}
+{% macro plain_default(d) -%}
+{% set d = d | resolve(what="the server default") %}
+{% if d.kind in ["sql", "number"] %}{{ d.value }}{% else %}{{ d | literal }}{% endif %}
+{%- endmacro %}
+
+{#- MySQL: NOT NULL before COMMENT, then AUTO_INCREMENT or DEFAULT. -#}
+{% macro column(c, table) -%}
+{{ c.name | quote }} {{ type(c.type) }}
+{%- if not c.nullable %} NOT NULL{% endif %}
+{%- if c.comment is not none %} COMMENT {{ c.comment | literal }}{% endif %}
+{%- if (c.name == table.autoincrement_column or c.identity is not none) and c.server_default is none %} AUTO_INCREMENT
+{%- elif c.server_default is not none %} DEFAULT {{ default(c.server_default) }}{% endif %}
+{%- endmacro %}
+
+{% macro names(columns) -%}
+{% for c in columns %}{{ c | quote }}{{ ", " if not loop.last }}{% endfor %}
+{%- endmacro %}
+
+{#- An SQL keyword phrase from the revision (ON DELETE ..., INITIALLY ...):
+    only the phrases SQLAlchemy accepts. -#}
+{% macro phrase(value, allowed, what) -%}
+{% if value | upper not in allowed %}{{ fail(what ~ " must be one of " ~ allowed | join(", ") ~ ", not `" ~ value ~ "`") }}{% endif %}
+{{- value }}
+{%- endmacro %}
+
+{% macro constraint(c) -%}
+{% if c.name is not none %}CONSTRAINT {{ c.name | quote }} {% endif %}
+{% if c.kind == "primary_key" %}PRIMARY KEY ({{ names(c.columns) }})
+{%- elif c.kind == "unique" %}UNIQUE ({{ names(c.columns) }})
+{%- elif c.kind == "check" %}CHECK ({{ c.condition }})
+{%- elif c.kind == "enum_check" %}CHECK ({{ c.columns[0] | quote }} IN ({% for v in c.values %}{{ v | literal }}{{ ", " if not loop.last }}{% endfor %}))
+{%- elif c.kind == "foreign_key" %}FOREIGN KEY({{ names(c.columns) }}) REFERENCES {{ c.ref_table | table(c.ref_schema) }} ({{ names(c.ref_columns) }})
+{%- if c.ondelete is not none %} ON DELETE {{ phrase(c.ondelete, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "ondelete") }}{% endif %}
+{%- if c.onupdate is not none %} ON UPDATE {{ phrase(c.onupdate, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "onupdate") }}{% endif %}
+{%- if c.deferrable is not none %} {{ "DEFERRABLE" if c.deferrable else "NOT DEFERRABLE" }}{% endif %}
+{%- if c.initially is not none %} INITIALLY {{ phrase(c.initially, ["DEFERRED", "IMMEDIATE"], "initially") }}{% endif %}
+{%- endif %}
+{%- endmacro %}
+
+{#- Whether a table-level constraint is written on this dialect: an enum's
+    CHECK only where the enum is not native. -#}
+{% macro writes(c, table) -%}
+{% if c.kind != "enum_check" %}yes{% else %}{% for col in table.columns if col.name == c.columns[0] %}{% set t = col.type | resolve %}{% if not t.native_enum %}yes{% endif %}{% endfor %}{% endif %}
+{%- endmacro %}
+
+{% macro index_columns(columns) -%}
+{% for c in columns %}{% if c is string %}{{ c | quote }}{% else %}{{ c.sql }}{% endif %}{{ ", " if not loop.last }}{% endfor %}
+{%- endmacro %}
+
+{% macro create_index(ix, table_name, schema) -%}
+{% if ix.where is not none %}{{ fail("MySQL has no partial indexes (`where:`); give this index per-dialect ops") }}{% endif %}
+CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} ({{ index_columns(ix.columns) }})
+{%- endmacro %}

@@ -1,0 +1,1 @@
+INSERT INTO {{ table | table(schema) }} (version_num) VALUES ({{ version | literal }})

@@ -1,0 +1,1 @@
+{# Oracle has no enum types: an Enum column is a VARCHAR. #}

@@ -1,0 +1,16 @@
+{% import "macros.sql" as m %}
+{% set c = table.columns[0] %}
+ALTER TABLE {{ table.name | table(table.schema) }} ADD COLUMN {{ m.column(c, table) }}
+{{ statement_end }}
+{# Alembic adds the column's constraints and index with separate statements. #}
+{% for k in table.constraints if m.writes(k, table) %}
+ALTER TABLE {{ table.name | table(table.schema) }} ADD {{ m.constraint(k) }}
+{{ statement_end }}
+{% endfor %}
+{% for ix in table.indexes %}
+{{ m.create_index(ix, table.name, table.schema) }}
+{{ statement_end }}
+{% endfor %}
+{% if c.comment is not none %}
+{{ m.column_comment(table.name, table.schema, c.name, c.comment) }}
+{% endif %}

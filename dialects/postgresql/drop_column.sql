@@ -1,0 +1,1 @@
+ALTER TABLE {{ op.table | table(op.schema) }} DROP COLUMN {{ op.column | quote }}

@@ -1,0 +1,1 @@
+DROP TYPE {{ op.name | table(op.schema) }}

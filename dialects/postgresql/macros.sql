@@ -1,0 +1,122 @@
+{#- Shared pieces of the PostgreSQL templates: types, columns, constraints.
+    Every identifier goes through `quote`/`table`, every value through
+    `literal`; {sql: ...} defaults, check conditions and index expressions
+    are SQL text and are written as they are. -#}
+
+{% macro type(t) -%}
+{% set t = t | resolve(what="the column type") %}
+{% if t.kind == "Integer" %}INTEGER
+{%- elif t.kind == "SmallInteger" %}SMALLINT
+{%- elif t.kind == "BigInteger" %}BIGINT
+{%- elif t.kind in ["String", "Unicode"] %}VARCHAR{% if t.length is not none %}({{ t.length }}){% endif %}
+{%- elif t.kind == "Text" %}TEXT{% if t.length is not none %}({{ t.length }}){% endif %}
+{%- elif t.kind == "UnicodeText" %}TEXT
+{%- elif t.kind == "Boolean" %}BOOLEAN
+{%- elif t.kind == "Float" %}FLOAT{% if t.precision is not none %}({{ t.precision }}){% endif %}
+{%- elif t.kind == "Numeric" %}{{ numeric(t) }}
+{%- elif t.kind == "Date" %}DATE
+{%- elif t.kind == "DateTime" %}TIMESTAMP {{ "WITH" if t.timezone else "WITHOUT" }} TIME ZONE
+{%- elif t.kind == "Time" %}TIME {{ "WITH" if t.timezone else "WITHOUT" }} TIME ZONE
+{%- elif t.kind == "Interval" %}INTERVAL
+{%- elif t.kind == "LargeBinary" %}BYTEA
+{%- elif t.kind == "JSON" %}JSON
+{%- elif t.kind == "Uuid" %}UUID
+{%- elif t.kind == "Enum" %}{% if t.native_enum %}{{ enum_name(t) }}{% else %}VARCHAR({{ t.values | map("length") | max }}){% endif %}
+{%- elif t.kind == "Sql" %}{{ t.sql }}
+{%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
+{%- else %}{{ fail("type " ~ t.kind ~ " has no PostgreSQL form") }}
+{%- endif %}
+{%- endmacro %}
+
+{% macro numeric(t) -%}
+NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not none %}, {{ t.scale }}{% endif %}){% endif %}
+{%- endmacro %}
+
+{% macro enum_name(t) -%}
+{% if t.name is none %}{{ fail("PostgreSQL ENUM type requires a name: Enum(..., name='...')") }}{% endif %}
+{{- t.name | quote }}
+{%- endmacro %}
+
+{% macro dialect_type(t) -%}
+{% if t.dialect != dialect.name %}{{ fail(t.dialect ~ "." ~ t.name ~ " is a " ~ t.dialect ~ " type; give a mapping of dialect to type, e.g. {" ~ t.dialect ~ ": " ~ t.name ~ ", default: ...}") }}{% endif %}
+{% if t.name == "ARRAY" %}{{ type(t.args[0].value) }}[]
+{%- else %}{{ t.name }}{% if t.args %}({% for a in t.args %}{{ type_arg(a) }}{{ ", " if not loop.last }}{% endfor %}){% endif %}
+{%- endif %}
+{%- endmacro %}
+
+{% macro type_arg(a) -%}
+{% if a.kind == "int" %}{{ a.value }}{% elif a.kind == "str" %}{{ a.value | literal }}{% else %}{{ type(a.value) }}{% endif %}
+{%- endmacro %}
+
+{#- A server default: a string is a literal, {sql: ...} is written as is. -#}
+{% macro default(d) -%}
+{% set d = d | resolve(what="the server default") %}
+{% if d.kind == "sql" %}{{ d.value }}{% else %}{{ d | literal }}{% endif %}
+{%- endmacro %}
+
+{% macro identity(i) -%}
+GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
+{%- set options = [] %}
+{%- if i.start is not none %}{% set options = options + ["START WITH " ~ i.start] %}{% endif %}
+{%- if i.increment is not none %}{% set options = options + ["INCREMENT BY " ~ i.increment] %}{% endif %}
+{%- if options %} ({{ options | join(" ") }}){% endif %}
+{%- endmacro %}
+
+{#- SERIAL for the table's autoincrement column (no DEFAULT then). -#}
+{% macro serial(t) -%}
+{% set t = t | resolve(what="the column type") %}
+{% if t.kind == "BigInteger" %}BIGSERIAL{% elif t.kind == "SmallInteger" %}SMALLSERIAL{% else %}SERIAL{% endif %}
+{%- endmacro %}
+
+{% macro column(c, table) -%}
+{{ c.name | quote }}
+{%- if c.name == table.autoincrement_column and c.identity is none %} {{ serial(c.type) }}
+{%- else %} {{ type(c.type) }}{% if c.server_default is not none %} DEFAULT {{ default(c.server_default) }}{% endif %}
+{%- endif %}
+{%- if c.identity is not none %} {{ identity(c.identity) }}{% endif %}
+{%- if not c.nullable and c.identity is none %} NOT NULL{% elif c.nullable and c.identity is not none %} NULL{% endif %}
+{%- endmacro %}
+
+{% macro names(columns) -%}
+{% for c in columns %}{{ c | quote }}{{ ", " if not loop.last }}{% endfor %}
+{%- endmacro %}
+
+{#- An SQL keyword phrase from the revision (ON DELETE ..., INITIALLY ...):
+    only the phrases SQLAlchemy accepts. -#}
+{% macro phrase(value, allowed, what) -%}
+{% if value | upper not in allowed %}{{ fail(what ~ " must be one of " ~ allowed | join(", ") ~ ", not `" ~ value ~ "`") }}{% endif %}
+{{- value }}
+{%- endmacro %}
+
+{% macro constraint(c) -%}
+{% if c.name is not none %}CONSTRAINT {{ c.name | quote }} {% endif %}
+{% if c.kind == "primary_key" %}PRIMARY KEY ({{ names(c.columns) }})
+{%- elif c.kind == "unique" %}UNIQUE ({{ names(c.columns) }})
+{%- elif c.kind == "check" %}CHECK ({{ c.condition }})
+{%- elif c.kind == "enum_check" %}CHECK ({{ c.columns[0] | quote }} IN ({% for v in c.values %}{{ v | literal }}{{ ", " if not loop.last }}{% endfor %}))
+{%- elif c.kind == "foreign_key" %}FOREIGN KEY({{ names(c.columns) }}) REFERENCES {{ c.ref_table | table(c.ref_schema) }} ({{ names(c.ref_columns) }})
+{%- if c.ondelete is not none %} ON DELETE {{ phrase(c.ondelete, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "ondelete") }}{% endif %}
+{%- if c.onupdate is not none %} ON UPDATE {{ phrase(c.onupdate, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "onupdate") }}{% endif %}
+{%- if c.deferrable is not none %} {{ "DEFERRABLE" if c.deferrable else "NOT DEFERRABLE" }}{% endif %}
+{%- if c.initially is not none %} INITIALLY {{ phrase(c.initially, ["DEFERRED", "IMMEDIATE"], "initially") }}{% endif %}
+{%- endif %}
+{%- endmacro %}
+
+{#- Whether a table-level constraint is written on this dialect: an enum's
+    CHECK only where the enum is not native. -#}
+{% macro writes(c, table) -%}
+{% if c.kind != "enum_check" %}yes{% else %}{% for col in table.columns if col.name == c.columns[0] %}{% set t = col.type | resolve %}{% if not t.native_enum %}yes{% endif %}{% endfor %}{% endif %}
+{%- endmacro %}
+
+{% macro index_columns(columns) -%}
+{% for c in columns %}{% if c is string %}{{ c | quote }}{% else %}{{ c.sql }}{% endif %}{{ ", " if not loop.last }}{% endfor %}
+{%- endmacro %}
+
+{% macro create_index(ix, table_name, schema, concurrently=false) -%}
+CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "CONCURRENTLY " if concurrently }}{{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} ({{ index_columns(ix.columns) }})
+{%- if ix.where is not none %} WHERE {{ ix.where }}{% endif %}
+{%- endmacro %}
+
+{% macro column_comment(table_name, schema, column, comment) -%}
+COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ comment | literal }}
+{%- endmacro %}

@@ -1,0 +1,1 @@
+DELETE FROM {{ table | table(schema) }} WHERE {{ table | table(schema) }}.version_num = {{ version | literal }}

@@ -1,0 +1,184 @@
+//! The filters and functions every dialect's templates use.
+//!
+//! `quote` and `table` for identifiers, `literal` for values: no value from a
+//! revision reaches the SQL without one of them, except `{sql: ...}`
+//! expressions, `execute` text and check conditions.
+
+use crate::dialect::DialectFacts;
+use minijinja::value::{Kwargs, ValueKind};
+use minijinja::{Environment, Error, ErrorKind, Value};
+use std::sync::Arc;
+
+/// Starts the detail of an error raised by `fail()`, to tell it from a
+/// template bug.
+pub(super) const FAIL_MARK: &str = "fail: ";
+
+/// Adds the filters and functions to `env`.
+pub(super) fn register(env: &mut Environment<'static>, facts: &Arc<DialectFacts>) {
+    let f = facts.clone();
+    env.add_filter("quote", move |name: String| quote(&f, &name));
+    let f = facts.clone();
+    env.add_filter("table", move |name: String, schema: Option<String>| {
+        let table = quote(&f, &name)?;
+        Ok::<_, Error>(match schema {
+            Some(schema) => format!("{}.{table}", quote(&f, &schema)?),
+            None => table,
+        })
+    });
+    let f = facts.clone();
+    env.add_filter("literal", move |value: Value| literal(&f, &value));
+    let f = facts.clone();
+    env.add_filter("resolve", move |value: Value, kwargs: Kwargs| {
+        resolve(&f, value, kwargs)
+    });
+    env.add_filter("needs_parentheses", needs_parentheses);
+    env.add_function("fail", |message: String| -> Result<Value, Error> {
+        Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!("{FAIL_MARK}{message}"),
+        ))
+    });
+}
+
+/// An identifier, quoted where SQLAlchemy quotes it; too long a name is an error.
+fn quote(facts: &DialectFacts, name: &str) -> Result<String, Error> {
+    if name.is_empty() {
+        return Err(fail("an identifier cannot be empty".into()));
+    }
+    let length = name.chars().count();
+    if length > facts.max_identifier_length {
+        return Err(fail(format!(
+            "identifier `{name}` is {length} characters long; {} allows at most {}",
+            facts.name, facts.max_identifier_length
+        )));
+    }
+    Ok(facts.quote_identifier(name))
+}
+
+fn fail(message: String) -> Error {
+    Error::new(ErrorKind::InvalidOperation, format!("{FAIL_MARK}{message}"))
+}
+
+/// A value as a SQL literal: strings quoted and escaped, booleans as the
+/// dialect writes them, `none` as NULL, numbers as written. Also takes the
+/// model's tagged values (`{kind: string, value: ...}`) of bulk-insert rows and
+/// server defaults; a `sql` default is not a literal and is refused.
+fn literal(facts: &DialectFacts, value: &Value) -> Result<String, Error> {
+    match value.kind() {
+        ValueKind::None => Ok("NULL".into()),
+        ValueKind::Bool => Ok(facts.boolean_literal(value.is_true()).to_owned()),
+        ValueKind::Number => Ok(value.to_string()),
+        ValueKind::String => Ok(facts.string_literal(value.as_str().unwrap_or_default())),
+        ValueKind::Map => tagged_literal(facts, value),
+        _ => Err(fail(format!(
+            "`{value}` cannot be written as a SQL literal"
+        ))),
+    }
+}
+
+fn tagged_literal(facts: &DialectFacts, value: &Value) -> Result<String, Error> {
+    let kind = value.get_attr("kind")?;
+    let inner = value.get_attr("value")?;
+    match kind.as_str() {
+        Some("null") => Ok("NULL".into()),
+        Some("bool") => Ok(facts.boolean_literal(inner.is_true()).to_owned()),
+        // Numbers are kept as the YAML text, already valid SQL.
+        Some("number") => Ok(inner
+            .as_str()
+            .map_or_else(|| inner.to_string(), String::from)),
+        Some("string") => Ok(facts.string_literal(inner.as_str().unwrap_or_default())),
+        _ => Err(fail(format!(
+            "`{value}` cannot be written as a SQL literal"
+        ))),
+    }
+}
+
+/// Picks the dialect's entry of a per-dialect value: a type or server-default
+/// mapping (`{postgresql: JSONB, default: JSON}`) or SQL text with `default:`;
+/// anything else is returned as it is. `what=` names the value in the error.
+fn resolve(facts: &DialectFacts, value: Value, kwargs: Kwargs) -> Result<Value, Error> {
+    let what: Option<String> = kwargs.get("what")?;
+    kwargs.assert_all_used()?;
+    let what = what.unwrap_or_else(|| "this value".into());
+    if value.kind() != ValueKind::Map {
+        return Ok(value);
+    }
+    let kind = value.get_attr("kind")?;
+    let (choices, default) = if kind.as_str() == Some("PerDialect") {
+        let types = value.get_attr("types")?;
+        (types.clone(), types.get_attr("default")?)
+    } else if kind.as_str() == Some("per_dialect") {
+        let defaults = value.get_attr("value")?;
+        (defaults.clone(), defaults.get_attr("default")?)
+    } else if !value.get_attr("per_dialect")?.is_undefined() {
+        (value.get_attr("per_dialect")?, value.get_attr("default")?)
+    } else {
+        return Ok(value);
+    };
+    let chosen = choices.get_attr(&facts.name)?;
+    if !chosen.is_undefined() && !chosen.is_none() {
+        return Ok(chosen);
+    }
+    if !default.is_undefined() && !default.is_none() {
+        return Ok(default);
+    }
+    Err(fail(format!(
+        "{what} has no entry for {} and no `default:`",
+        facts.name
+    )))
+}
+
+/// SQLAlchemy's rule on SQLite and MySQL: a default expression is wrapped in
+/// parentheses unless it starts with a quote or a parenthesis or is one word.
+fn needs_parentheses(text: String) -> bool {
+    let start = text.trim_start();
+    let quoted = start.starts_with(['\'', '"', '(']);
+    let one_word = text.chars().all(|c| c.is_alphanumeric() || c == '_');
+    !quoted && !one_word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialect::Dialect;
+
+    fn facts(name: &str) -> DialectFacts {
+        Dialect::load(name, None).unwrap().facts
+    }
+
+    // Literals as the bulk_insert probes show them (true/1, NULL, 'a''b').
+    #[test]
+    fn literals_per_dialect() {
+        let pg = facts("postgresql");
+        let mssql = facts("mssql");
+        assert_eq!(literal(&pg, &Value::from(true)).unwrap(), "true");
+        assert_eq!(literal(&mssql, &Value::from(false)).unwrap(), "0");
+        assert_eq!(literal(&pg, &Value::from(())).unwrap(), "NULL");
+        assert_eq!(literal(&pg, &Value::from("O'Brien")).unwrap(), "'O''Brien'");
+        let tagged = Value::from_serialize(crate::model::Literal::Number("3.10".into()));
+        assert_eq!(literal(&pg, &tagged).unwrap(), "3.10");
+        let tagged = Value::from_serialize(crate::model::Literal::String("a'b\\c".into()));
+        assert_eq!(literal(&facts("mysql"), &tagged).unwrap(), "'a''b\\\\c'");
+    }
+
+    #[test]
+    fn sql_defaults_are_not_literals() {
+        let tagged = Value::from_serialize(crate::model::ServerDefault::Sql("now()".into()));
+        assert!(literal(&facts("postgresql"), &tagged).is_err());
+    }
+
+    #[test]
+    fn parentheses_around_default_expressions() {
+        assert!(needs_parentheses("now()".into()));
+        assert!(!needs_parentheses("CURRENT_TIMESTAMP".into()));
+        assert!(!needs_parentheses("'x'".into()));
+        assert!(!needs_parentheses("42".into()));
+    }
+
+    #[test]
+    fn long_identifiers_are_errors() {
+        let name = "x".repeat(64);
+        assert!(quote(&facts("postgresql"), &name).is_err());
+        assert!(quote(&facts("mssql"), &name).is_ok());
+    }
+}

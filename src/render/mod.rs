@@ -1,0 +1,158 @@
+//! SQL from ops: a MiniJinja environment per dialect, and the whole script.
+//!
+//! Each op renders through the dialect's template of the same name
+//! (`create_table.sql`, ...). A template may write several statements: they are
+//! separated by `{{ statement_end }}`; every non-blank piece is one statement
+//! (see the README's "Templates and dialects"). [`script`] lays statements out
+//! as Alembic does and frames the script.
+
+mod filters;
+pub mod script;
+pub mod table;
+
+use crate::dialect::{Dialect, DialectFacts};
+use crate::location::Location;
+use crate::model::{Op, OpEntry};
+use minijinja::{context, Environment, ErrorKind, UndefinedBehavior, Value};
+use std::sync::Arc;
+
+pub use script::{render_script, script, ScriptOptions};
+
+/// What templates write between two statements. A control character no
+/// revision text can carry (YAML does not allow it unescaped).
+pub const STATEMENT_END: &str = "\u{1e}";
+
+/// An op (or a version-table statement) that could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default())]
+pub struct RenderError {
+    /// The op's place in its revision file, when an op failed.
+    pub location: Option<Location>,
+    /// What went wrong, naming the op and the dialect.
+    pub message: String,
+}
+
+/// A dialect's templates, ready to render ops.
+pub struct Renderer {
+    env: Environment<'static>,
+    facts: Arc<DialectFacts>,
+}
+
+impl Renderer {
+    /// The MiniJinja environment of `dialect`: auto-escape off, undefined
+    /// variables are errors, templates from the project's folder first.
+    pub fn new(dialect: &Dialect) -> Renderer {
+        let facts = Arc::new(dialect.facts.clone());
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        let loader_dialect = dialect.clone();
+        env.set_loader(move |name| {
+            loader_dialect
+                .file(name)
+                .map(|found| found.map(|(_, text)| text))
+                .map_err(|e| minijinja::Error::new(ErrorKind::TemplateNotFound, e.to_string()))
+        });
+        env.add_global("statement_end", STATEMENT_END);
+        env.add_global("dialect", Value::from_serialize(&*facts));
+        filters::register(&mut env, &facts);
+        Renderer { env, facts }
+    }
+
+    /// The dialect's facts.
+    pub fn facts(&self) -> &DialectFacts {
+        &self.facts
+    }
+
+    /// The statements of one op, in order (none for an op that does nothing
+    /// on this dialect).
+    pub fn render_op(&self, entry: &OpEntry) -> Result<Vec<String>, RenderError> {
+        let template = format!("{}.sql", entry.op.name());
+        let ctx = context! {
+            op => Value::from_serialize(&entry.op),
+            table => op_table(&entry.op),
+        };
+        self.render(&template, ctx).map_err(|message| RenderError {
+            location: Some(entry.location.clone()),
+            message: format!("{} on {}: {message}", entry.op.name(), self.facts.name),
+        })
+    }
+
+    /// Renders `template` with `ctx` and splits it into statements.
+    pub fn render(&self, template: &str, ctx: Value) -> Result<Vec<String>, String> {
+        let text = self
+            .env
+            .get_template(template)
+            .and_then(|t| t.render(ctx))
+            .map_err(describe)?;
+        Ok(split_statements(&text))
+    }
+}
+
+/// A template error as the user reads it: `fail()`'s message alone, anything
+/// else (a template bug) with the template's name and line.
+fn describe(error: minijinja::Error) -> String {
+    match (error.kind(), error.detail()) {
+        (ErrorKind::InvalidOperation, Some(detail)) if detail.starts_with(filters::FAIL_MARK) => {
+            detail[filters::FAIL_MARK.len()..].to_owned()
+        }
+        _ => {
+            let mut text = error.to_string();
+            let mut source = std::error::Error::source(&error);
+            while let Some(cause) = source {
+                text.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            text
+        }
+    }
+}
+
+/// Every non-blank piece between statement ends, as Alembic writes a
+/// statement: tabs as four spaces, surrounding whitespace stripped.
+pub fn split_statements(text: &str) -> Vec<String> {
+    text.split(STATEMENT_END)
+        .map(|piece| piece.replace('\t', "    ").trim().to_owned())
+        .filter(|piece| !piece.is_empty())
+        .collect()
+}
+
+/// The table an op creates or extends, as SQLAlchemy assembles it.
+fn op_table(op: &Op) -> Option<table::TableView> {
+    match op {
+        Op::CreateTable(t) => Some(table::table_view(
+            &t.name,
+            t.schema.as_ref(),
+            &t.columns,
+            &t.constraints,
+            &t.indexes,
+            t.comment.as_ref(),
+        )),
+        Op::AddColumn(a) => Some(table::table_view(
+            &a.table,
+            a.schema.as_ref(),
+            std::slice::from_ref(&a.column),
+            &[],
+            &[],
+            None,
+        )),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_strips_statements() {
+        let text = format!("\n  A\tB ;\n{STATEMENT_END}\n\n{STATEMENT_END} C\n");
+        assert_eq!(split_statements(&text), vec!["A    B ;", "C"]);
+        assert!(split_statements("  \n").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod op_tests;

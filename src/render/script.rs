@@ -1,0 +1,218 @@
+//! A whole script, laid out as Alembic's `--sql` mode writes it: transaction
+//! framing, the version table, a `-- Running ...` comment per step, the step's
+//! ops, then its version-table statements.
+
+use super::{RenderError, Renderer};
+use crate::dialect::DialectFacts;
+use crate::graph::RevisionGraph;
+use crate::model::OpEntry;
+use crate::plan::{Plan, ScriptKind, Step, VersionChange};
+use minijinja::context;
+
+/// Script settings from `retort.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptOptions {
+    /// Name of the version table.
+    pub version_table: String,
+    /// Schema of the version table.
+    pub version_table_schema: Option<String>,
+    /// One transaction per step instead of one for the script.
+    pub transaction_per_migration: bool,
+}
+
+impl ScriptOptions {
+    /// The options of a project's settings.
+    pub fn from_config(config: &crate::config::Config) -> ScriptOptions {
+        ScriptOptions {
+            version_table: config.version_table.clone(),
+            version_table_schema: config.version_table_schema.clone(),
+            transaction_per_migration: config.transaction_per_migration,
+        }
+    }
+}
+
+impl Default for ScriptOptions {
+    fn default() -> Self {
+        ScriptOptions::from_config(&crate::config::Config::default())
+    }
+}
+
+/// The script of `plan` on the renderer's dialect: the schema model gives
+/// each step its ops ([`crate::schema::step_ops`]), then [`render_script`].
+pub fn script(
+    plan: &Plan,
+    graph: &RevisionGraph,
+    renderer: &Renderer,
+    options: &ScriptOptions,
+) -> Result<String, RenderError> {
+    let applied = plan.revisions_before(graph);
+    let ops =
+        crate::schema::step_ops(plan, &applied, renderer.facts()).map_err(|e| RenderError {
+            location: Some(e.location),
+            message: format!("{}: {}", e.op, e.problem),
+        })?;
+    render_script(plan, &ops, renderer, options)
+}
+
+/// The script of `plan` whose steps run `ops` (one list per step).
+pub fn render_script(
+    plan: &Plan,
+    ops: &[Vec<OpEntry>],
+    renderer: &Renderer,
+    options: &ScriptOptions,
+) -> Result<String, RenderError> {
+    let mut script = ScriptWriter::new(renderer.facts());
+    let transactional = renderer.facts().transactional_ddl;
+    let per_step = transactional && options.transaction_per_migration;
+    if transactional && !per_step {
+        script.begin();
+    }
+    for (index, (step, step_ops)) in plan.steps.iter().zip(ops).enumerate() {
+        if per_step {
+            script.begin();
+        }
+        if index == 0 && plan.creates_version_table {
+            let ctx = version_context(options, context! {});
+            script.statements(render_version(renderer, "version_table_create.sql", ctx)?);
+        }
+        // A per-step prelude (such as a guard on the version table) goes here.
+        script.comment(&running_comment(plan.kind, step));
+        for entry in step_ops {
+            script.statements(renderer.render_op(entry)?);
+        }
+        for change in &step.version_changes {
+            script.statements(render_version_change(renderer, options, change)?);
+        }
+        if per_step {
+            script.commit();
+        }
+    }
+    if transactional && !per_step {
+        script.commit();
+    }
+    Ok(script.finish())
+}
+
+/// The statements of ops alone, laid out as in a script (no framing); for
+/// `schema` output and tests.
+pub fn render_ops(renderer: &Renderer, ops: &[OpEntry]) -> Result<String, RenderError> {
+    let mut script = ScriptWriter::new(renderer.facts());
+    for entry in ops {
+        script.statements(renderer.render_op(entry)?);
+    }
+    Ok(script.finish())
+}
+
+/// `-- Running upgrade A -> B`: ids joined with `, `, base as the empty string
+/// (hence Alembic's double space and trailing space).
+fn running_comment(kind: ScriptKind, step: &Step) -> String {
+    let verb = match kind {
+        ScriptKind::Upgrade => "upgrade",
+        ScriptKind::Downgrade => "downgrade",
+        ScriptKind::Stamp => "stamp_revision",
+    };
+    format!(
+        "-- Running {verb} {} -> {}",
+        step.from.join(", "),
+        step.to.join(", ")
+    )
+}
+
+fn version_context(options: &ScriptOptions, extra: minijinja::Value) -> minijinja::Value {
+    context! {
+        table => options.version_table,
+        schema => options.version_table_schema,
+        ..extra
+    }
+}
+
+fn render_version_change(
+    renderer: &Renderer,
+    options: &ScriptOptions,
+    change: &VersionChange,
+) -> Result<Vec<String>, RenderError> {
+    let (template, extra) = match change {
+        VersionChange::Insert { version } => ("version_insert.sql", context! { version }),
+        VersionChange::Update { from, to } => ("version_update.sql", context! { from, to }),
+        VersionChange::Delete { version } => ("version_delete.sql", context! { version }),
+    };
+    render_version(renderer, template, version_context(options, extra))
+}
+
+fn render_version(
+    renderer: &Renderer,
+    template: &str,
+    ctx: minijinja::Value,
+) -> Result<Vec<String>, RenderError> {
+    renderer
+        .render(template, ctx)
+        .map_err(|message| RenderError {
+            location: None,
+            message: format!("{template} on {}: {message}", renderer.facts().name),
+        })
+}
+
+/// Writes statements as Alembic does: each followed by the terminator and a
+/// blank line, then the batch separator line and a blank line if the dialect
+/// has one; comments followed by a blank line only.
+struct ScriptWriter<'a> {
+    facts: &'a DialectFacts,
+    out: String,
+}
+
+impl<'a> ScriptWriter<'a> {
+    fn new(facts: &'a DialectFacts) -> Self {
+        ScriptWriter {
+            facts,
+            out: String::new(),
+        }
+    }
+
+    fn statement(&mut self, sql: &str) {
+        self.terminated(sql);
+        self.separator();
+    }
+
+    fn statements(&mut self, statements: Vec<String>) {
+        for sql in statements {
+            self.statement(&sql);
+        }
+    }
+
+    fn terminated(&mut self, sql: &str) {
+        self.out.push_str(sql);
+        self.out.push_str(&self.facts.statement_terminator);
+        self.out.push_str("\n\n");
+    }
+
+    fn separator(&mut self) {
+        if let Some(separator) = &self.facts.batch_separator {
+            self.out.push_str(separator);
+            self.out.push_str("\n\n");
+        }
+    }
+
+    fn comment(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push_str("\n\n");
+    }
+
+    fn begin(&mut self) {
+        if let Some(begin) = &self.facts.begin {
+            self.terminated(begin);
+            if self.facts.separator_after_begin {
+                self.separator();
+            }
+        }
+    }
+
+    fn commit(&mut self) {
+        if let Some(commit) = &self.facts.commit {
+            self.statement(commit);
+        }
+    }
+
+    fn finish(self) -> String {
+        self.out
+    }
+}
