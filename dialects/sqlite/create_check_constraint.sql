@@ -1,1 +1,2 @@
-ALTER TABLE {{ op.table | table(op.schema) }} ADD CONSTRAINT {{ op.name | quote }} CHECK ({{ op.condition }})
+{% import "macros.sql" as m %}
+{{ m.needs_rebuild("adding a check constraint") }}

@@ -1,1 +1,2 @@
-ALTER TABLE {{ op.table | table(op.schema) }} ADD CONSTRAINT {{ op.name | quote }} PRIMARY KEY ({% import "macros.sql" as m %}{{ m.names(op.columns) }})
+{% import "macros.sql" as m %}
+{{ m.needs_rebuild("adding a primary key") }}

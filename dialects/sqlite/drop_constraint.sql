@@ -1,1 +1,2 @@
-ALTER TABLE {{ op.table | table(op.schema) }} DROP CONSTRAINT {{ op.name | quote }}
+{% import "macros.sql" as m %}
+{{ m.needs_rebuild("dropping a constraint") }}

@@ -1,0 +1,1 @@
+{# SQLite has no enum types: an Enum column is a VARCHAR. #}

@@ -1,0 +1,1 @@
+DROP INDEX {{ "IF EXISTS " if op.if_exists }}{{ op.name | table(op.schema) }}
