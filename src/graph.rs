@@ -175,7 +175,17 @@ impl RevisionGraph {
             if index.get(&rev.id) != Some(&i) {
                 continue; // a duplicate, reported above
             }
-            for down in &rev.down_revisions {
+            for (n, down) in rev.down_revisions.iter().enumerate() {
+                if rev.down_revisions[..n].contains(down) {
+                    errors.push(LoadError::new(
+                        key_location(rev, "down_revision"),
+                        format!(
+                            "down_revision of revision `{}` names `{down}` twice",
+                            rev.id
+                        ),
+                    ));
+                    continue;
+                }
                 match index.get(down) {
                     Some(&p) if p == i => errors.push(LoadError::new(
                         key_location(rev, "down_revision"),
@@ -1310,6 +1320,14 @@ pub(crate) mod tests {
             "{e}"
         );
         assert!(e.contains("did you mean `base01`"), "{e}");
+
+        let e = graph_of(&[("a1", &[], ""), ("b1", &["a1", "a1"], "")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("revisions/01_b1.yaml:2:1: down_revision of revision `b1` names `a1` twice"),
+            "{e}"
+        );
 
         let e = graph_of(&[("a1", &[], ""), ("b1", &["a1"], "depends_on: nope")])
             .unwrap_err()

@@ -296,6 +296,8 @@ pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, LoadErr
             + 1;
         at(line, 1, format!("the file is not valid UTF-8: {e}"))
     })?;
+    // Editors on Windows may start the file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let positions = Positions::scan(text).map_err(|e| {
         at(
             e.marker().line(),
@@ -309,6 +311,23 @@ pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, LoadErr
             1,
             "the file is empty; expected a revision: a mapping with `revision:`, `down_revision:`, `message:` and `upgrade:`"
                 .into(),
+        ));
+    }
+    if let Some(second) = positions.document_starts.get(1) {
+        return Err(at(
+            second.line,
+            second.column,
+            "a second YAML document starts here; expected one revision per file".into(),
+        ));
+    }
+    if let Some((key, again, first)) = positions.duplicate_keys.first() {
+        return Err(at(
+            again.line,
+            again.column,
+            format!(
+                "`{key}` appears twice (first on line {}); expected each key once",
+                first.line
+            ),
         ));
     }
     if !positions.root_is_mapping {
@@ -461,12 +480,16 @@ struct Positions {
     root_is_mapping: bool,
     /// The file holds a document (not only comments).
     has_document: bool,
+    /// Where each YAML document starts (a revision file holds one).
+    document_starts: Vec<Pos>,
+    /// Top-level keys written twice: the key, the second and the first place.
+    duplicate_keys: Vec<(String, Pos, Pos)>,
 }
 
 impl Positions {
     fn scan(text: &str) -> Result<Positions, yaml_rust2::ScanError> {
         let mut scanner = PositionScanner::default();
-        Parser::new_from_str(text).load(&mut scanner, false)?;
+        Parser::new_from_str(text).load(&mut scanner, true)?;
         Ok(scanner.positions)
     }
 }
@@ -510,7 +533,7 @@ impl PositionScanner {
             }
         }
         let depth = self.stack.len();
-        if depth == 0 {
+        if depth == 0 && !self.positions.has_document {
             self.positions.has_document = true;
             self.positions.root_is_mapping = scalar.is_none() && self.root_mapping_next;
         }
@@ -519,6 +542,11 @@ impl PositionScanner {
             Some(Frame::Map { expecting_key, key }) if depth == 1 => {
                 if *expecting_key {
                     if let Some(name) = scalar {
+                        if let Some(&first) = self.positions.keys.get(name) {
+                            self.positions
+                                .duplicate_keys
+                                .push((name.to_owned(), pos, first));
+                        }
                         self.positions.keys.entry(name.to_owned()).or_insert(pos);
                         *key = Some(name.to_owned());
                     }
@@ -562,6 +590,7 @@ impl MarkedEventReceiver for PositionScanner {
                 self.node_start(pos, None);
                 self.node_end();
             }
+            Event::DocumentStart => self.positions.document_starts.push(pos),
             Event::MappingStart(..) => {
                 if let Some(Frame::Seq {
                     op_list: Some(list),
@@ -709,6 +738,26 @@ downgrade:
                 "expected line {line}: {e}"
             );
         }
+    }
+
+    #[test]
+    fn odd_files() {
+        let ok = "revision: a1\ndown_revision: null\nmessage: m\nupgrade: []\n";
+        assert_eq!(parse(&format!("\u{feff}{ok}")).unwrap().id, "a1");
+        let e = error(&format!("{ok}---\nrevision: b1\n"));
+        assert!(
+            e.starts_with("revisions/a.yaml:5:1: a second YAML document"),
+            "{e}"
+        );
+        let e = error(&format!("{ok}revision: a2\n"));
+        assert!(
+            e.starts_with("revisions/a.yaml:5:1: `revision` appears twice (first on line 1)"),
+            "{e}"
+        );
+        let e = error("revision: a1\ndown_revision: null\nmessage: m\nupgrade:\n  - *zz\n");
+        assert!(e.starts_with("revisions/a.yaml:5:5: invalid YAML"), "{e}");
+        let e = error("revision: a1\n\tdown_revision: null\n");
+        assert!(e.starts_with("revisions/a.yaml:1:11: invalid YAML"), "{e}");
     }
 
     #[test]
