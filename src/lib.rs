@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod config;
 pub mod dialect;
+pub mod emit;
 pub mod error;
 pub mod graph;
 pub mod load;

@@ -1,0 +1,1101 @@
+//! The archive `retort compile` writes: scripts with headers, the manifest,
+//! atomic writes, and the comparison `retort verify` makes.
+//!
+//! Everything is rendered in memory first ([`build_archive`]); only a
+//! complete, error-free [`Archive`] is written ([`write_archive`]), one
+//! temporary file renamed into place per file. Nothing here knows a machine
+//! path: outputs are keyed by paths relative to `out/`, and the sources are
+//! cited by paths relative to the project, so two compiles of the same
+//! sources give the same bytes anywhere.
+
+use crate::model::Revision;
+use crate::plan::{Plan, ScriptKind, Step, VersionChange};
+use camino::{Utf8Path, Utf8PathBuf};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+/// The manifest's file name, in `out/`.
+pub const MANIFEST: &str = "MANIFEST.sha256";
+
+/// The longest slug in a per-revision script name (Alembic's `truncate_slug_length`).
+const SLUG_MAX: usize = 40;
+
+/// Renders one plan on one dialect: the script without its header.
+///
+/// This is the seam to the renderer: `compile` passes a closure over the
+/// render engine (with guards on), tests pass simpler ones.
+pub trait RenderScript: Sync {
+    /// The script for `plan` on `dialect`.
+    fn render(&self, plan: &Plan, dialect: &str) -> anyhow::Result<String>;
+}
+
+impl<F> RenderScript for F
+where
+    F: Fn(&Plan, &str) -> anyhow::Result<String> + Sync,
+{
+    fn render(&self, plan: &Plan, dialect: &str) -> anyhow::Result<String> {
+        self(plan, dialect)
+    }
+}
+
+/// One script to write for every target: where it goes and what it runs.
+#[derive(Debug, Clone)]
+pub struct ScriptJob<'a> {
+    /// Path under `out/<dialect>/`, `/`-separated.
+    pub path: Utf8PathBuf,
+    /// What the script runs.
+    pub plan: Plan<'a>,
+    /// The range, as the header shows it: `base -> 7c3e9a5b1d84`.
+    pub range: String,
+    /// For a per-revision script, the revision it archives.
+    pub revision: Option<String>,
+}
+
+/// A source file the manifest lists (a revision file, `retort.yaml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Path relative to the project folder, `/`-separated.
+    pub path: Utf8PathBuf,
+    /// Lower-case hex sha256 of its bytes.
+    pub sha256: String,
+}
+
+/// Everything `compile` writes, in memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Archive {
+    /// Scripts by path relative to `out/` (`postgresql/upgrade.sql`).
+    pub files: BTreeMap<Utf8PathBuf, String>,
+    /// For each per-revision script, the revision it archives.
+    pub archived: BTreeMap<Utf8PathBuf, String>,
+    /// The dialects compiled.
+    pub dialects: Vec<String>,
+    /// The manifest's text.
+    pub manifest: String,
+}
+
+/// Errors of a compile, each once, in a stable order.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .0.iter().cloned().collect::<Vec<_>>().join("\n"))]
+pub struct CompileErrors(pub BTreeSet<String>);
+
+/// The per-revision and whole-range jobs of a project: `upgrade.sql` and
+/// `downgrade.sql` from the full plans, and one upgrade and one downgrade
+/// script per revision, each the full plan's step for that revision on its
+/// own (so that running them in `NNNN` order does what `upgrade.sql` does).
+pub fn jobs<'a>(upgrade: &Plan<'a>, downgrade: &Plan<'a>) -> Vec<ScriptJob<'a>> {
+    let mut jobs = vec![
+        ScriptJob {
+            path: "upgrade.sql".into(),
+            plan: upgrade.clone(),
+            range: range_text(upgrade),
+            revision: None,
+        },
+        ScriptJob {
+            path: "downgrade.sql".into(),
+            plan: downgrade.clone(),
+            range: range_text(downgrade),
+            revision: None,
+        },
+    ];
+    let places = plan_places(upgrade);
+    for (kind, plan) in [("upgrade", upgrade), ("downgrade", downgrade)] {
+        let rows = rows_before_each_step(plan);
+        for (index, step) in plan.steps.iter().enumerate() {
+            let Some(revision) = step.revision else {
+                continue;
+            };
+            let Some(place) = places.get(revision.id.as_str()) else {
+                continue;
+            };
+            let single = Plan {
+                kind: plan.kind,
+                creates_version_table: plan.creates_version_table && index == 0,
+                start: rows[index].clone(),
+                steps: vec![step.clone()],
+            };
+            jobs.push(ScriptJob {
+                path: format!("revisions/{}.{kind}.sql", revision_stem(*place, revision)).into(),
+                range: range_text(&single),
+                plan: single,
+                revision: Some(revision.id.clone()),
+            });
+        }
+    }
+    jobs
+}
+
+/// Each revision's 1-based place in the upgrade plan.
+fn plan_places<'p>(upgrade: &'p Plan) -> BTreeMap<&'p str, usize> {
+    upgrade
+        .revisions()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i + 1))
+        .collect()
+}
+
+/// `NNNN_<rev>_<slug>`: the file stem of a revision's scripts.
+pub fn revision_stem(place: usize, revision: &Revision) -> String {
+    let slug = slug(&revision.message);
+    if slug.is_empty() {
+        format!("{place:04}_{}", revision.id)
+    } else {
+        format!("{place:04}_{}_{slug}", revision.id)
+    }
+}
+
+/// The message as a file-name slug: lower-case ASCII words joined by `_`,
+/// cut at a word boundary to at most 40 characters (as Alembic's file names).
+pub fn slug(message: &str) -> String {
+    let mut slug = String::new();
+    let words = message
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    for word in words {
+        let word = word.to_ascii_lowercase();
+        let extra = if slug.is_empty() { 0 } else { 1 };
+        if slug.len() + extra + word.len() > SLUG_MAX {
+            if slug.is_empty() {
+                slug = word[..SLUG_MAX].to_owned();
+            }
+            break;
+        }
+        if extra == 1 {
+            slug.push('_');
+        }
+        slug.push_str(&word);
+    }
+    slug
+}
+
+/// The version-table rows before each step of `plan`, starting from
+/// `plan.start` and applying each step's version changes, in table order.
+pub fn rows_before_each_step(plan: &Plan) -> Vec<Vec<String>> {
+    let mut rows = plan.start.clone();
+    let mut before = Vec::with_capacity(plan.steps.len());
+    for step in &plan.steps {
+        before.push(rows.clone());
+        apply_version_changes(&mut rows, step);
+    }
+    before
+}
+
+fn apply_version_changes(rows: &mut Vec<String>, step: &Step) {
+    for change in &step.version_changes {
+        match change {
+            VersionChange::Insert { version } => rows.push(version.clone()),
+            VersionChange::Update { from, to } => match rows.iter_mut().find(|r| *r == from) {
+                Some(row) => *row = to.clone(),
+                None => rows.push(to.clone()),
+            },
+            VersionChange::Delete { version } => rows.retain(|r| r != version),
+        }
+    }
+}
+
+/// The rows after the whole plan.
+fn rows_after(plan: &Plan) -> Vec<String> {
+    let mut rows = plan.start.clone();
+    for step in &plan.steps {
+        apply_version_changes(&mut rows, step);
+    }
+    rows
+}
+
+/// Revision ids as a header shows them: `base` for none.
+fn rows_text(rows: &[String]) -> String {
+    if rows.is_empty() {
+        "base".to_owned()
+    } else {
+        rows.join(", ")
+    }
+}
+
+/// The range a header shows: a one-revision script as its
+/// `-- Running upgrade A -> B` line (`4d7a2f9e3c18, b95c3e7d1f62 ->
+/// 0f6b8d4a2e57`), a longer one from its first rows to its last.
+fn range_text(plan: &Plan) -> String {
+    match plan.steps.as_slice() {
+        [step] if step.revision.is_some() => {
+            format!("{} -> {}", rows_text(&step.from), rows_text(&step.to))
+        }
+        _ => format!(
+            "{} -> {}",
+            rows_text(&plan.start),
+            rows_text(&rows_after(plan))
+        ),
+    }
+}
+
+/// Renders every job on every dialect, targets in parallel, into an
+/// [`Archive`] with its manifest. Any error anywhere fails the whole
+/// compile, with every error reported.
+pub fn build_archive(
+    jobs: &[ScriptJob],
+    dialects: &[String],
+    sources: &[Source],
+    manifest_prefix: &Utf8Path,
+    render: &dyn RenderScript,
+) -> Result<Archive, CompileErrors> {
+    let sha_of: BTreeMap<&Utf8Path, &str> = sources
+        .iter()
+        .map(|s| (s.path.as_path(), s.sha256.as_str()))
+        .collect();
+    let results: Vec<TargetResult> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = dialects
+                .iter()
+                .map(|dialect| {
+                    let sha_of = &sha_of;
+                    scope.spawn(move || compile_target(jobs, dialect, sha_of, render))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(BTreeSet::from([
+                            "internal error: a compile thread panicked".into(),
+                        ]))
+                    })
+                })
+                .collect()
+        });
+    let mut archive = Archive {
+        dialects: dialects.to_vec(),
+        ..Archive::default()
+    };
+    let mut errors = BTreeSet::new();
+    for result in results {
+        match result {
+            Ok(files) => archive.files.extend(files),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(CompileErrors(errors));
+    }
+    for dialect in dialects {
+        for job in jobs {
+            if let Some(revision) = &job.revision {
+                archive
+                    .archived
+                    .insert(Utf8PathBuf::from(dialect).join(&job.path), revision.clone());
+            }
+        }
+    }
+    archive.manifest = manifest_text(sources, manifest_prefix, &archive.files);
+    Ok(archive)
+}
+
+/// One target's scripts (path relative to `out/`, text), or its errors.
+type TargetResult = Result<Vec<(Utf8PathBuf, String)>, BTreeSet<String>>;
+
+fn compile_target(
+    jobs: &[ScriptJob],
+    dialect: &str,
+    sha_of: &BTreeMap<&Utf8Path, &str>,
+    render: &dyn RenderScript,
+) -> TargetResult {
+    let mut files = Vec::new();
+    let mut errors = BTreeSet::new();
+    for job in jobs {
+        match render.render(&job.plan, dialect) {
+            Ok(body) => {
+                let text = format!("{}{body}", header(job, dialect, sha_of));
+                files.push((Utf8PathBuf::from(dialect).join(&job.path), text));
+            }
+            Err(e) => {
+                errors.insert(format!("{dialect}: {e:#}"));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The comment header of a script: tool, dialect, range, and each revision
+/// with its message and its source's checksum. One line per fact, so that a
+/// reviewer's diff of two archives shows what changed.
+pub fn header(job: &ScriptJob, dialect: &str, sha_of: &BTreeMap<&Utf8Path, &str>) -> String {
+    let kind = match job.plan.kind {
+        ScriptKind::Upgrade => "upgrade",
+        ScriptKind::Downgrade => "downgrade",
+        ScriptKind::Stamp => "stamp",
+    };
+    let mut h = String::new();
+    let _ = writeln!(
+        h,
+        "-- Generated by retort {} ({}). Do not edit: change the revisions and run `retort compile`.",
+        env!("CARGO_PKG_VERSION"),
+        env!("CARGO_PKG_NAME"),
+    );
+    let _ = writeln!(h, "-- Dialect: {dialect}");
+    let _ = writeln!(h, "-- Script: {kind} {}", comment_safe(&job.range));
+    let _ = writeln!(
+        h,
+        "-- Version table: {} before, {} after",
+        rows_text(&job.plan.start),
+        rows_text(&rows_after(&job.plan))
+    );
+    let revisions: Vec<&Revision> = job.plan.revisions().collect();
+    let _ = writeln!(
+        h,
+        "-- Revisions, in the order they run ({}):",
+        revisions.len()
+    );
+    for revision in revisions {
+        let _ = writeln!(
+            h,
+            "--   {}  {}",
+            revision.id,
+            comment_safe(&revision.message)
+        );
+        let path = &revision.source.path;
+        let sha = sha_of
+            .get(path.as_path())
+            .copied()
+            .unwrap_or(revision.source.sha256.as_str());
+        let _ = writeln!(h, "--     {}  sha256 {sha}", comment_safe(path.as_str()));
+    }
+    h.push_str("-- Each revision first checks the version table (a retort guard) and stops\n");
+    h.push_str("-- the script when the database is not at the revision it expects.\n\n");
+    h
+}
+
+/// One line of text, safe inside a `--` comment: line breaks would end it.
+fn comment_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Lower-case hex sha256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// The manifest: `sha256sum` lines for the sources (paths relative to
+/// `out/`, through `prefix`, e.g. `../revisions/x.yaml`), then the outputs.
+pub fn manifest_text(
+    sources: &[Source],
+    prefix: &Utf8Path,
+    files: &BTreeMap<Utf8PathBuf, String>,
+) -> String {
+    let mut lines: Vec<(String, String)> = sources
+        .iter()
+        .map(|s| (s.sha256.clone(), prefix.join(&s.path).into_string()))
+        .collect();
+    lines.sort_by(|a, b| a.1.cmp(&b.1));
+    lines.extend(
+        files
+            .iter()
+            .map(|(path, text)| (sha256_hex(text.as_bytes()), path.to_string())),
+    );
+    lines
+        .iter()
+        .map(|(sha, path)| manifest_line(sha, path))
+        .collect()
+}
+
+/// One `sha256sum` line, with GNU's escaping of `\` and newlines in names.
+fn manifest_line(sha: &str, path: &str) -> String {
+    if path.contains(['\\', '\n']) {
+        let escaped = path.replace('\\', "\\\\").replace('\n', "\\n");
+        format!("\\{sha}  {escaped}\n")
+    } else {
+        format!("{sha}  {path}\n")
+    }
+}
+
+/// A manifest read back: path (as written, relative to `out/`) → sha256.
+pub fn parse_manifest(text: &str) -> BTreeMap<String, String> {
+    text.lines()
+        .filter_map(|line| {
+            let (escaped, line) = match line.strip_prefix('\\') {
+                Some(rest) => (true, rest),
+                None => (false, line),
+            };
+            let (sha, path) = line.split_once(' ')?;
+            let path = path.strip_prefix(' ').or_else(|| path.strip_prefix('*'))?;
+            let path = if escaped {
+                path.replace("\\n", "\n").replace("\\\\", "\\")
+            } else {
+                path.to_owned()
+            };
+            Some((path, sha.to_ascii_lowercase()))
+        })
+        .collect()
+}
+
+/// The path from `out` back to the project folder, so that the manifest's
+/// source lines work from `out/` (`out` → `..`, `build/sql` → `../..`).
+pub fn prefix_from_out(out: &Utf8Path) -> Utf8PathBuf {
+    let mut depth: usize = 0;
+    for component in out.components() {
+        match component {
+            camino::Utf8Component::Normal(_) => depth += 1,
+            camino::Utf8Component::ParentDir => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let mut prefix = Utf8PathBuf::new();
+    for _ in 0..depth {
+        prefix.push("..");
+    }
+    prefix
+}
+
+/// What is on disk under `out/` now: every file (relative path → bytes).
+pub fn read_out_dir(out: &Utf8Path) -> std::io::Result<BTreeMap<Utf8PathBuf, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    if !out.exists() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(path) = Utf8PathBuf::from_path_buf(entry.path().to_owned()) else {
+            continue;
+        };
+        let Ok(relative) = path.strip_prefix(out) else {
+            continue;
+        };
+        let relative = Utf8PathBuf::from(relative.as_str().replace('\\', "/"));
+        files.insert(relative, std::fs::read(&path)?);
+    }
+    Ok(files)
+}
+
+/// An archived script that a compile would change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchivedChange {
+    /// The script, relative to `out/`.
+    pub path: Utf8PathBuf,
+    /// Why: which source changed, or that it would be removed.
+    pub reason: String,
+}
+
+/// The per-revision scripts listed in the old manifest that `archive` would
+/// change or remove, each with the reason. A `full` compile owns every
+/// dialect folder; a partial one (`compile --dialect`) only those it builds.
+pub fn archived_changes(
+    archive: &Archive,
+    old_manifest: &BTreeMap<String, String>,
+    prefix: &Utf8Path,
+    revisions: &[&Revision],
+    sources: &[Source],
+    full: bool,
+) -> Vec<ArchivedChange> {
+    let source_of: BTreeMap<&str, &Utf8Path> = revisions
+        .iter()
+        .map(|r| (r.id.as_str(), r.source.path.as_path()))
+        .collect();
+    let new_sha: BTreeMap<&Utf8Path, &str> = sources
+        .iter()
+        .map(|s| (s.path.as_path(), s.sha256.as_str()))
+        .collect();
+    let mut changes = Vec::new();
+    for (path, old_sha) in old_manifest {
+        let path = Utf8PathBuf::from(path);
+        if path
+            .components()
+            .any(|c| c == camino::Utf8Component::ParentDir)
+        {
+            continue;
+        }
+        let mut parts = path.components();
+        let (Some(dialect), Some(folder)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let owned = full || archive.dialects.iter().any(|d| d == dialect.as_str());
+        if folder.as_str() != "revisions" || !owned {
+            continue;
+        }
+        let Some(text) = archive.files.get(&path) else {
+            changes.push(ArchivedChange {
+                path,
+                reason: "would be removed: its revision was removed, renamed or moved in the plan"
+                    .into(),
+            });
+            continue;
+        };
+        if sha256_hex(text.as_bytes()) == *old_sha {
+            continue;
+        }
+        let revision = archive.archived.get(&path).map(String::as_str);
+        let reason = match revision.and_then(|r| source_of.get(r)) {
+            Some(source) => {
+                let listed = prefix.join(source).into_string();
+                match (old_manifest.get(&listed), new_sha.get(source)) {
+                    (Some(old), Some(new)) if old != new => format!(
+                        "would change: its source {source} changed (sha256 {old} in the manifest, now {new})"
+                    ),
+                    (None, _) => format!(
+                        "would change: its source {source} is not in the manifest"
+                    ),
+                    _ => format!(
+                        "would change although its source {source} did not: a template, \
+                         retort.yaml or the retort version changed"
+                    ),
+                }
+            }
+            None => "would change".into(),
+        };
+        changes.push(ArchivedChange { path, reason });
+    }
+    changes
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder,
+/// flushed, then renamed over `path`.
+pub fn write_atomic(path: &Utf8Path, text: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let folder = path.parent().unwrap_or(Utf8Path::new("."));
+    std::fs::create_dir_all(folder)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".retort-")
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temp.write_all(text)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes `archive` under `out`: each changed file atomically, files no longer
+/// produced removed (by a `full` compile anywhere in `out/`, else only in the
+/// compiled dialects' folders), and `manifest` last.
+pub fn write_archive(
+    out: &Utf8Path,
+    archive: &Archive,
+    manifest: &str,
+    full: bool,
+) -> std::io::Result<WriteSummary> {
+    let existing = read_out_dir(out)?;
+    let mut summary = WriteSummary::default();
+    for (path, text) in &archive.files {
+        if existing.get(path).map(Vec::as_slice) == Some(text.as_bytes()) {
+            summary.unchanged += 1;
+            continue;
+        }
+        write_atomic(&out.join(path), text.as_bytes())?;
+        summary.written.push(path.clone());
+    }
+    for path in existing.keys() {
+        let owned = full
+            || path
+                .components()
+                .next()
+                .is_some_and(|d| archive.dialects.iter().any(|x| x == d.as_str()));
+        if owned && path != MANIFEST && !archive.files.contains_key(path) {
+            std::fs::remove_file(out.join(path))?;
+            summary.removed.push(path.clone());
+        }
+    }
+    if existing.get(Utf8Path::new(MANIFEST)).map(Vec::as_slice) != Some(manifest.as_bytes()) {
+        write_atomic(&out.join(MANIFEST), manifest.as_bytes())?;
+        summary.written.push(MANIFEST.into());
+    }
+    Ok(summary)
+}
+
+/// What [`write_archive`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WriteSummary {
+    /// Files written (new or changed).
+    pub written: Vec<Utf8PathBuf>,
+    /// Files removed (no longer produced).
+    pub removed: Vec<Utf8PathBuf>,
+    /// Files already identical.
+    pub unchanged: usize,
+}
+
+/// The manifest after compiling only some dialects: the new lines, plus the
+/// old lines of the dialects left alone, in the same order as a full one.
+pub fn merge_manifest(
+    new_manifest: &str,
+    old: &BTreeMap<String, String>,
+    compiled: &[String],
+) -> String {
+    let mut text = new_manifest.to_owned();
+    let kept: BTreeMap<&String, &String> = old
+        .iter()
+        .filter(|(path, _)| {
+            let first = path.split('/').next().unwrap_or("");
+            first != ".." && path.contains('/') && !compiled.iter().any(|d| d == first)
+        })
+        .collect();
+    if kept.is_empty() {
+        return text;
+    }
+    let mut source_lines = Vec::new();
+    let mut output_lines: BTreeMap<String, String> = BTreeMap::new();
+    for line in text.lines() {
+        let path = parse_manifest(line).into_keys().next().unwrap_or_default();
+        if path.starts_with("../") {
+            source_lines.push(format!("{line}\n"));
+        } else {
+            output_lines.insert(path, format!("{line}\n"));
+        }
+    }
+    for (path, sha) in kept {
+        output_lines.insert(path.clone(), manifest_line(sha, path));
+    }
+    text = source_lines.concat();
+    text.extend(output_lines.into_values());
+    text
+}
+
+/// What `verify` found: each difference between `out/` and a fresh compile.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Differences {
+    /// Files whose content differs.
+    pub differ: Vec<Utf8PathBuf>,
+    /// Files the compile produces that are not on disk.
+    pub missing: Vec<Utf8PathBuf>,
+    /// Files on disk the compile does not produce.
+    pub extra: Vec<Utf8PathBuf>,
+    /// Sources whose checksum no longer matches the manifest, with why.
+    pub sources: Vec<String>,
+}
+
+impl Differences {
+    /// True when `out/` is exactly the compile's output.
+    pub fn is_empty(&self) -> bool {
+        self.differ.is_empty()
+            && self.missing.is_empty()
+            && self.extra.is_empty()
+            && self.sources.is_empty()
+    }
+
+    /// One line per difference, paths relative to the project via `out`.
+    pub fn report(&self, out: &Utf8Path) -> String {
+        let mut lines = Vec::new();
+        for p in &self.differ {
+            lines.push(format!("differs: {}", out.join(p)));
+        }
+        for p in &self.missing {
+            lines.push(format!("missing: {}", out.join(p)));
+        }
+        for p in &self.extra {
+            lines.push(format!("extra:   {}", out.join(p)));
+        }
+        for s in &self.sources {
+            lines.push(format!("source:  {s}"));
+        }
+        lines.join("\n")
+    }
+}
+
+/// Compares a fresh `archive` with what is on disk, and the manifest's source
+/// lines with the current `sources`.
+pub fn compare(
+    archive: &Archive,
+    on_disk: &BTreeMap<Utf8PathBuf, Vec<u8>>,
+    sources: &[Source],
+    prefix: &Utf8Path,
+) -> Differences {
+    let mut diff = Differences::default();
+    let mut expected: BTreeMap<Utf8PathBuf, &[u8]> = archive
+        .files
+        .iter()
+        .map(|(p, t)| (p.clone(), t.as_bytes()))
+        .collect();
+    expected.insert(MANIFEST.into(), archive.manifest.as_bytes());
+    for (path, bytes) in &expected {
+        match on_disk.get(path) {
+            None => diff.missing.push(path.clone()),
+            Some(found) if found.as_slice() != *bytes => diff.differ.push(path.clone()),
+            Some(_) => {}
+        }
+    }
+    diff.extra = on_disk
+        .keys()
+        .filter(|p| !expected.contains_key(*p))
+        .cloned()
+        .collect();
+    let listed = on_disk
+        .get(Utf8Path::new(MANIFEST))
+        .map(|b| parse_manifest(&String::from_utf8_lossy(b)))
+        .unwrap_or_default();
+    let current: BTreeMap<String, &Source> = sources
+        .iter()
+        .map(|s| (prefix.join(&s.path).into_string(), s))
+        .collect();
+    let source_prefix = format!("{prefix}/");
+    for (path, old_sha) in &listed {
+        if !path.starts_with(&source_prefix) {
+            continue;
+        }
+        match current.get(path) {
+            Some(s) if s.sha256 != *old_sha => diff.sources.push(format!(
+                "{} changed since the manifest was written (sha256 {old_sha} in the manifest, now {})",
+                s.path, s.sha256
+            )),
+            Some(_) => {}
+            None => diff.sources.push(format!(
+                "{} is in the manifest but no longer exists",
+                path.strip_prefix(&source_prefix).unwrap_or(path)
+            )),
+        }
+    }
+    if !listed.is_empty() {
+        for (path, s) in &current {
+            if !listed.contains_key(path) {
+                diff.sources
+                    .push(format!("{} is not in the manifest", s.path));
+            }
+        }
+    }
+    diff
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::RevisionGraph;
+    use crate::load::parse_revision;
+
+    fn graph(files: &[(&str, &str)]) -> RevisionGraph {
+        let revisions = files
+            .iter()
+            .map(|(path, text)| parse_revision(text.as_bytes(), Utf8Path::new(path)).unwrap())
+            .collect();
+        RevisionGraph::build(revisions).unwrap()
+    }
+
+    /// root → a, root → b, merge(a, b): a branch and its merge.
+    fn branchy() -> RevisionGraph {
+        graph(&[
+            ("revisions/root.yaml", "revision: root\ndown_revision: null\nmessage: first one\nupgrade: []\ndowngrade: []\n"),
+            ("revisions/a.yaml", "revision: a\ndown_revision: root\nmessage: feature A\nupgrade: []\ndowngrade: []\n"),
+            ("revisions/b.yaml", "revision: b\ndown_revision: root\nmessage: feature B\nupgrade: []\ndowngrade: []\n"),
+            ("revisions/m.yaml", "revision: m\ndown_revision: [a, b]\nmessage: \"merge\\nboth\"\nupgrade: []\ndowngrade: []\n"),
+        ])
+    }
+
+    fn sources(graph: &RevisionGraph) -> Vec<Source> {
+        graph
+            .revisions
+            .iter()
+            .map(|r| Source {
+                path: r.source.path.clone(),
+                sha256: r.source.sha256.clone(),
+            })
+            .collect()
+    }
+
+    /// A stand-in renderer: one line per step with the rows it expects.
+    fn fake(plan: &Plan, dialect: &str) -> anyhow::Result<String> {
+        let rows = rows_before_each_step(plan);
+        let mut text = format!("-- {dialect} {:?}\n", plan.kind);
+        for (step, rows) in plan.steps.iter().zip(rows) {
+            let _ = writeln!(
+                text,
+                "step {:?} -> {:?} expecting {rows:?}",
+                step.from, step.to
+            );
+        }
+        Ok(text)
+    }
+
+    fn archive_of(graph: &RevisionGraph, dialects: &[&str]) -> Archive {
+        let up = crate::plan::upgrade(graph, "heads").unwrap();
+        let down = crate::plan::downgrade(graph, "heads:base").unwrap();
+        let dialects: Vec<String> = dialects.iter().map(|d| d.to_string()).collect();
+        build_archive(
+            &jobs(&up, &down),
+            &dialects,
+            &sources(graph),
+            Utf8Path::new(".."),
+            &fake,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn slugs_are_lower_case_words_cut_at_forty() {
+        assert_eq!(slug("Add error_count to runs!"), "add_error_count_to_runs");
+        assert_eq!(
+            slug("index runs by status and start time for the scheduler's queries"),
+            "index_runs_by_status_and_start_time_for"
+        );
+        assert_eq!(slug("ééé"), "");
+        assert_eq!(slug(&"x".repeat(50)), "x".repeat(40));
+    }
+
+    #[test]
+    fn each_revision_gets_an_upgrade_and_a_downgrade_script_numbered_by_plan_place() {
+        let archive = archive_of(&branchy(), &["sqlite"]);
+        let names: Vec<&str> = archive.files.keys().map(|p| p.as_str()).collect();
+        assert_eq!(names.len(), 2 + 4 * 2, "{names:?}");
+        assert!(names.contains(&"sqlite/upgrade.sql"));
+        assert!(names.contains(&"sqlite/revisions/0001_root_first_one.upgrade.sql"));
+        assert!(names.contains(&"sqlite/revisions/0004_m_merge_both.downgrade.sql"));
+        assert_eq!(
+            archive.archived[Utf8Path::new("sqlite/revisions/0004_m_merge_both.upgrade.sql")],
+            "m"
+        );
+    }
+
+    #[test]
+    fn a_per_revision_script_is_its_step_of_the_full_plan() {
+        let archive = archive_of(&branchy(), &["sqlite"]);
+        let g = branchy();
+        let up = crate::plan::upgrade(&g, "heads").unwrap();
+        let second = up.steps[2].revision.unwrap().id.clone();
+        let script = archive
+            .files
+            .iter()
+            .find(|(p, _)| {
+                p.as_str()
+                    .starts_with(&format!("sqlite/revisions/0003_{second}_"))
+                    && p.as_str().ends_with(".upgrade.sql")
+            })
+            .map(|(_, t)| t)
+            .unwrap();
+        // The second branch runs after the first, whose row is then in the table.
+        let first = up.steps[1].revision.unwrap().id.clone();
+        assert!(
+            script.contains(&format!("expecting [\"{first}\"]")),
+            "{script}"
+        );
+        assert!(
+            script.contains(&format!("-- Script: upgrade root -> {second}\n")),
+            "{script}"
+        );
+        assert!(
+            script.contains(&format!(
+                "-- Version table: {first} before, {first}, {second} after\n"
+            )),
+            "{script}"
+        );
+    }
+
+    #[test]
+    fn the_header_names_tool_dialect_range_revisions_and_checksums() {
+        let g = branchy();
+        let archive = archive_of(&g, &["postgresql"]);
+        let text = &archive.files[Utf8Path::new("postgresql/upgrade.sql")];
+        let header: Vec<&str> = text.lines().take_while(|l| l.starts_with("--")).collect();
+        assert!(header[0].starts_with(&format!(
+            "-- Generated by retort {}",
+            env!("CARGO_PKG_VERSION")
+        )));
+        assert_eq!(header[1], "-- Dialect: postgresql");
+        assert_eq!(header[2], "-- Script: upgrade base -> m");
+        let root = g.get("root").unwrap();
+        assert!(header.contains(&"--   root  first one"), "{header:?}");
+        assert!(header.contains(
+            &format!("--     revisions/root.yaml  sha256 {}", root.source.sha256).as_str()
+        ));
+        // A line break in a message cannot end the comment.
+        assert!(header.contains(&"--   m  merge both"), "{header:?}");
+    }
+
+    #[test]
+    fn compiling_twice_gives_the_same_bytes() {
+        assert_eq!(
+            archive_of(&branchy(), &["sqlite", "mysql"]),
+            archive_of(&branchy(), &["sqlite", "mysql"])
+        );
+    }
+
+    #[test]
+    fn an_error_on_any_target_fails_the_whole_archive_with_every_error() {
+        let g = branchy();
+        let up = crate::plan::upgrade(&g, "heads").unwrap();
+        let down = crate::plan::downgrade(&g, "heads:base").unwrap();
+        let failing = |plan: &Plan, dialect: &str| -> anyhow::Result<String> {
+            if dialect == "mysql" && plan.kind == ScriptKind::Downgrade {
+                anyhow::bail!("cannot render this")
+            }
+            fake(plan, dialect)
+        };
+        let dialects = vec!["sqlite".to_owned(), "mysql".to_owned()];
+        let errors = build_archive(
+            &jobs(&up, &down),
+            &dialects,
+            &sources(&g),
+            Utf8Path::new(".."),
+            &failing,
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors.0,
+            BTreeSet::from(["mysql: cannot render this".to_owned()])
+        );
+    }
+
+    #[test]
+    fn the_manifest_lists_sources_relative_to_out_then_outputs() {
+        let g = branchy();
+        let archive = archive_of(&g, &["sqlite"]);
+        let lines: Vec<&str> = archive.manifest.lines().collect();
+        assert_eq!(lines.len(), 4 + archive.files.len());
+        let a = g.get("a").unwrap();
+        assert_eq!(
+            lines[0],
+            format!("{}  ../revisions/a.yaml", a.source.sha256)
+        );
+        let upgrade = &archive.files[Utf8Path::new("sqlite/upgrade.sql")];
+        assert!(lines
+            .contains(&format!("{}  sqlite/upgrade.sql", sha256_hex(upgrade.as_bytes())).as_str()));
+        let parsed = parse_manifest(&archive.manifest);
+        assert_eq!(parsed.len(), lines.len());
+        assert_eq!(parsed["../revisions/a.yaml"], a.source.sha256);
+    }
+
+    #[test]
+    fn odd_file_names_are_escaped_as_sha256sum_does() {
+        let line = manifest_line("ab", "x\\y\nz");
+        assert_eq!(line, "\\ab  x\\\\y\\nz\n");
+        assert_eq!(parse_manifest(&line)["x\\y\nz"], "ab");
+    }
+
+    #[test]
+    fn the_prefix_leads_from_out_back_to_the_project() {
+        assert_eq!(prefix_from_out(Utf8Path::new("out")), "..");
+        assert_eq!(prefix_from_out(Utf8Path::new("build/sql/")), "../..");
+        assert_eq!(prefix_from_out(Utf8Path::new("./out")), "..");
+    }
+
+    #[test]
+    fn write_then_compare_finds_nothing_then_every_kind_of_difference() {
+        let g = branchy();
+        let archive = archive_of(&g, &["sqlite"]);
+        let dir = tempfile::tempdir().unwrap();
+        let out = Utf8PathBuf::from_path_buf(dir.path().join("out")).unwrap();
+        let summary = write_archive(&out, &archive, &archive.manifest, false).unwrap();
+        assert_eq!(summary.written.len(), archive.files.len() + 1);
+        let on_disk = read_out_dir(&out).unwrap();
+        let prefix = Utf8Path::new("..");
+        assert!(compare(&archive, &on_disk, &sources(&g), prefix).is_empty());
+
+        std::fs::write(out.join("sqlite/upgrade.sql"), "changed").unwrap();
+        std::fs::remove_file(out.join("sqlite/downgrade.sql")).unwrap();
+        std::fs::write(out.join("sqlite/notes.txt"), "mine").unwrap();
+        let mut changed = sources(&g);
+        for source in &mut changed {
+            if source.path == "revisions/a.yaml" {
+                source.sha256 = "0".repeat(64);
+            }
+        }
+        let diff = compare(&archive, &read_out_dir(&out).unwrap(), &changed, prefix);
+        assert_eq!(diff.differ, vec![Utf8PathBuf::from("sqlite/upgrade.sql")]);
+        assert_eq!(
+            diff.missing,
+            vec![Utf8PathBuf::from("sqlite/downgrade.sql")]
+        );
+        assert_eq!(diff.extra, vec![Utf8PathBuf::from("sqlite/notes.txt")]);
+        assert_eq!(diff.sources.len(), 1);
+        assert!(
+            diff.sources[0].starts_with("revisions/a.yaml changed since the manifest was written"),
+            "{:?}",
+            diff.sources
+        );
+
+        // A second write restores the archive and removes the stray file.
+        let summary = write_archive(&out, &archive, &archive.manifest, false).unwrap();
+        assert_eq!(summary.removed, vec![Utf8PathBuf::from("sqlite/notes.txt")]);
+        assert!(compare(&archive, &read_out_dir(&out).unwrap(), &sources(&g), prefix).is_empty());
+    }
+
+    #[test]
+    fn sha256sum_checks_the_manifest_from_out() {
+        let Ok(status) = std::process::Command::new("sha256sum")
+            .arg("--version")
+            .output()
+        else {
+            eprintln!("skipped: sha256sum not available");
+            return;
+        };
+        assert!(status.status.success());
+        let g = branchy();
+        let archive = archive_of(&g, &["sqlite"]);
+        let dir = tempfile::tempdir().unwrap();
+        let root = Utf8PathBuf::from_path_buf(dir.path().to_owned()).unwrap();
+        for (path, text) in [
+            ("revisions/root.yaml", "revision: root\ndown_revision: null\nmessage: first one\nupgrade: []\ndowngrade: []\n"),
+            ("revisions/a.yaml", "revision: a\ndown_revision: root\nmessage: feature A\nupgrade: []\ndowngrade: []\n"),
+            ("revisions/b.yaml", "revision: b\ndown_revision: root\nmessage: feature B\nupgrade: []\ndowngrade: []\n"),
+            ("revisions/m.yaml", "revision: m\ndown_revision: [a, b]\nmessage: \"merge\\nboth\"\nupgrade: []\ndowngrade: []\n"),
+        ] {
+            std::fs::create_dir_all(root.join("revisions")).unwrap();
+            std::fs::write(root.join(path), text).unwrap();
+        }
+        write_archive(&root.join("out"), &archive, &archive.manifest, false).unwrap();
+        let check = std::process::Command::new("sha256sum")
+            .args(["-c", "--strict", MANIFEST])
+            .current_dir(root.join("out"))
+            .output()
+            .unwrap();
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+    }
+
+    #[test]
+    fn an_archived_script_that_would_change_is_reported_with_its_source() {
+        let g = branchy();
+        let archive = archive_of(&g, &["sqlite"]);
+        let revisions: Vec<&Revision> = g.revisions.iter().collect();
+        let prefix = Utf8Path::new("..");
+        let mut old = parse_manifest(&archive.manifest);
+        assert!(
+            archived_changes(&archive, &old, prefix, &revisions, &sources(&g), false).is_empty()
+        );
+
+        let a_script = archive
+            .archived
+            .iter()
+            .find(|(p, r)| *r == "a" && p.as_str().ends_with(".upgrade.sql"))
+            .map(|(p, _)| p.clone())
+            .unwrap();
+        old.insert(a_script.to_string(), "1".repeat(64));
+        old.insert("../revisions/a.yaml".into(), "2".repeat(64));
+        old.insert(
+            "sqlite/revisions/0099_gone_x.upgrade.sql".into(),
+            "3".repeat(64),
+        );
+        old.insert(
+            "mysql/revisions/0001_root_first_one.upgrade.sql".into(),
+            "4".repeat(64),
+        );
+        let changes = archived_changes(&archive, &old, prefix, &revisions, &sources(&g), false);
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        assert_eq!(changes[0].path, a_script);
+        assert!(
+            changes[0]
+                .reason
+                .contains("its source revisions/a.yaml changed"),
+            "{}",
+            changes[0].reason
+        );
+        assert!(changes[1].reason.starts_with("would be removed"));
+        // A full compile also owns the dialects it no longer builds.
+        let changes = archived_changes(&archive, &old, prefix, &revisions, &sources(&g), true);
+        assert_eq!(changes.len(), 3, "{changes:?}");
+    }
+
+    #[test]
+    fn a_partial_compile_keeps_the_other_dialects_manifest_lines() {
+        let g = branchy();
+        let both = archive_of(&g, &["mysql", "sqlite"]);
+        let sqlite_only = archive_of(&g, &["sqlite"]);
+        let merged = merge_manifest(
+            &sqlite_only.manifest,
+            &parse_manifest(&both.manifest),
+            &["sqlite".to_owned()],
+        );
+        assert_eq!(merged, both.manifest);
+    }
+}
