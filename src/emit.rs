@@ -8,8 +8,9 @@
 //! cited by paths relative to the project, so two compiles of the same
 //! sources give the same bytes anywhere.
 
+use crate::guard::{rows_after, rows_before_each_step};
 use crate::model::Revision;
-use crate::plan::{Plan, ScriptKind, Step, VersionChange};
+use crate::plan::{Plan, ScriptKind};
 use camino::{Utf8Path, Utf8PathBuf};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
@@ -168,40 +169,6 @@ pub fn slug(message: &str) -> String {
     slug
 }
 
-/// The version-table rows before each step of `plan`, starting from
-/// `plan.start` and applying each step's version changes, in table order.
-pub fn rows_before_each_step(plan: &Plan) -> Vec<Vec<String>> {
-    let mut rows = plan.start.clone();
-    let mut before = Vec::with_capacity(plan.steps.len());
-    for step in &plan.steps {
-        before.push(rows.clone());
-        apply_version_changes(&mut rows, step);
-    }
-    before
-}
-
-fn apply_version_changes(rows: &mut Vec<String>, step: &Step) {
-    for change in &step.version_changes {
-        match change {
-            VersionChange::Insert { version } => rows.push(version.clone()),
-            VersionChange::Update { from, to } => match rows.iter_mut().find(|r| *r == from) {
-                Some(row) => *row = to.clone(),
-                None => rows.push(to.clone()),
-            },
-            VersionChange::Delete { version } => rows.retain(|r| r != version),
-        }
-    }
-}
-
-/// The rows after the whole plan.
-fn rows_after(plan: &Plan) -> Vec<String> {
-    let mut rows = plan.start.clone();
-    for step in &plan.steps {
-        apply_version_changes(&mut rows, step);
-    }
-    rows
-}
-
 /// Revision ids as a header shows them: `base` for none.
 fn rows_text(rows: &[String]) -> String {
     if rows.is_empty() {
@@ -241,26 +208,25 @@ pub fn build_archive(
         .iter()
         .map(|s| (s.path.as_path(), s.sha256.as_str()))
         .collect();
-    let results: Vec<TargetResult> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = dialects
-                .iter()
-                .map(|dialect| {
-                    let sha_of = &sha_of;
-                    scope.spawn(move || compile_target(jobs, dialect, sha_of, render))
+    let results: Vec<TargetResult> = std::thread::scope(|scope| {
+        let handles: Vec<_> = dialects
+            .iter()
+            .map(|dialect| {
+                let sha_of = &sha_of;
+                scope.spawn(move || compile_target(jobs, dialect, sha_of, render))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(BTreeSet::from([
+                        "internal error: a compile thread panicked".into(),
+                    ]))
                 })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        Err(BTreeSet::from([
-                            "internal error: a compile thread panicked".into(),
-                        ]))
-                    })
-                })
-                .collect()
-        });
+            })
+            .collect()
+    });
     let mut archive = Archive {
         dialects: dialects.to_vec(),
         ..Archive::default()

@@ -11,6 +11,7 @@ pub mod dialect;
 pub mod emit;
 pub mod error;
 pub mod graph;
+pub mod guard;
 pub mod load;
 pub mod location;
 pub mod model;

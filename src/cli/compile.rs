@@ -1,19 +1,209 @@
 //! `compile` and `verify`: the checksummed archive under out/.
+//!
+//! Both compile every script in memory first ([`crate::emit::build_archive`]);
+//! `compile` then writes what changed, `verify` compares with what is there.
 
-use camino::Utf8Path;
+use crate::config::{Config, CONFIG_FILE};
+use crate::emit::{self, Archive, RenderScript, Source};
+use crate::graph::RevisionGraph;
+use crate::model::Revision;
+use crate::plan::Plan;
+use anyhow::{bail, Context};
+use camino::{Utf8Path, Utf8PathBuf};
 
 /// Arguments of `retort compile`.
 #[derive(Debug, clap::Args)]
-pub struct CompileArgs {}
+#[command(after_help = "\
+Examples:
+  retort compile                      every target of retort.yaml (all five dialects by default)
+  retort compile --dialect sqlite     only out/sqlite/; the other dialects' scripts stay as they are
+  retort compile --force              also rewrite archived scripts whose output changed")]
+pub struct CompileArgs {
+    /// Compile only this dialect (repeatable); default: `targets:` in retort.yaml.
+    #[arg(long = "dialect", value_name = "NAME")]
+    pub dialects: Vec<String>,
+    /// Rewrite per-revision scripts already in the manifest even when they change.
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// Arguments of `retort verify`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  retort verify                       exit 0 when out/ is exactly what the sources compile to
+  (cd out && sha256sum -c MANIFEST.sha256)   the same checksums, without retort")]
 pub struct VerifyArgs {}
 
 /// `retort compile`.
-pub fn compile(_project: &Utf8Path, _args: CompileArgs) -> anyhow::Result<()> {
-    super::not_yet("compile")
+pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
+    let loaded = Loaded::load(project)?;
+    let full = args.dialects.is_empty();
+    let dialects = if full {
+        loaded.config.targets.clone()
+    } else {
+        args.dialects.clone()
+    };
+    let archive = loaded.compile(&dialects)?;
+    let out = project.join(&loaded.config.out);
+    let on_disk = emit::read_out_dir(&out).with_context(|| format!("cannot read {out}"))?;
+    let old_manifest = on_disk
+        .get(Utf8Path::new(emit::MANIFEST))
+        .map(|bytes| emit::parse_manifest(&String::from_utf8_lossy(bytes)))
+        .unwrap_or_default();
+    let revisions: Vec<&Revision> = loaded.graph.revisions.iter().collect();
+    let changes = emit::archived_changes(
+        &archive,
+        &old_manifest,
+        &loaded.prefix,
+        &revisions,
+        &loaded.sources,
+        full,
+    );
+    if !changes.is_empty() && !args.force {
+        let lines: Vec<String> = changes
+            .iter()
+            .map(|c| format!("  {}: {}", loaded.config.out.join(&c.path), c.reason))
+            .collect();
+        bail!(
+            "refusing to change {} archived script(s); nothing was written:\n{}\n\
+             An archived script is never changed silently: restore the source, or \
+             run `retort compile --force` to rewrite them.",
+            changes.len(),
+            lines.join("\n")
+        );
+    }
+    let manifest = if full {
+        archive.manifest.clone()
+    } else {
+        emit::merge_manifest(&archive.manifest, &old_manifest, &dialects)
+    };
+    let summary = emit::write_archive(&out, &archive, &manifest, full)
+        .with_context(|| format!("cannot write the scripts under {out}"))?;
+    for path in &summary.written {
+        println!("wrote   {}", loaded.config.out.join(path));
+    }
+    for path in &summary.removed {
+        println!("removed {}", loaded.config.out.join(path));
+    }
+    println!(
+        "compiled {} revision(s) for {}: {} file(s) written, {} unchanged",
+        loaded.graph.revisions.len(),
+        dialects.join(", "),
+        summary.written.len(),
+        summary.unchanged
+    );
+    Ok(())
 }
+
 /// `retort verify`.
-pub fn verify(_project: &Utf8Path, _args: VerifyArgs) -> anyhow::Result<()> {
-    super::not_yet("verify")
+pub fn verify(project: &Utf8Path, _args: VerifyArgs) -> anyhow::Result<()> {
+    let loaded = Loaded::load(project)?;
+    let archive = loaded.compile(&loaded.config.targets)?;
+    let out = project.join(&loaded.config.out);
+    let on_disk = emit::read_out_dir(&out).with_context(|| format!("cannot read {out}"))?;
+    let differences = emit::compare(&archive, &on_disk, &loaded.sources, &loaded.prefix);
+    if !differences.is_empty() {
+        bail!(
+            "{} does not match the sources:\n{}\nRun `retort compile` to rebuild it \
+             (it refuses to change archived scripts without --force).",
+            loaded.config.out,
+            differences.report(&loaded.config.out)
+        );
+    }
+    println!(
+        "verified: the {} file(s) in {} match the {} revision source(s) and the manifest",
+        archive.files.len() + 1,
+        loaded.config.out,
+        loaded.graph.revisions.len()
+    );
+    Ok(())
+}
+
+/// A project loaded for compiling: its settings, graph and sources.
+struct Loaded {
+    root: Utf8PathBuf,
+    config: Config,
+    graph: RevisionGraph,
+    sources: Vec<Source>,
+    /// From `out/` back to the project, for the manifest's source lines.
+    prefix: Utf8PathBuf,
+}
+
+impl Loaded {
+    fn load(project: &Utf8Path) -> anyhow::Result<Loaded> {
+        let (config, graph) = crate::load::load_graph(project)?;
+        if graph.revisions.is_empty() {
+            bail!(
+                "no revisions to compile in {}",
+                project.join(&config.revisions)
+            );
+        }
+        if config.out.is_absolute()
+            || config
+                .out
+                .components()
+                .any(|c| c == camino::Utf8Component::ParentDir)
+        {
+            bail!(
+                "{CONFIG_FILE}: `out: {}` must be a folder inside the project, so that the \
+                 manifest can name the sources relative to it",
+                config.out
+            );
+        }
+        let mut sources: Vec<Source> = graph
+            .revisions
+            .iter()
+            .map(|r| Source {
+                path: r.source.path.clone(),
+                sha256: r.source.sha256.clone(),
+            })
+            .collect();
+        let config_file = project.join(CONFIG_FILE);
+        if config_file.is_file() {
+            let bytes = std::fs::read(&config_file)
+                .with_context(|| format!("cannot read {config_file}"))?;
+            sources.push(Source {
+                path: CONFIG_FILE.into(),
+                sha256: emit::sha256_hex(&bytes),
+            });
+        }
+        let prefix = emit::prefix_from_out(&config.out);
+        Ok(Loaded {
+            root: project.to_owned(),
+            config,
+            graph,
+            sources,
+            prefix,
+        })
+    }
+
+    /// Every script of `dialects`, in memory.
+    fn compile(&self, dialects: &[String]) -> anyhow::Result<Archive> {
+        let upgrade = crate::plan::upgrade(&self.graph, "heads")?;
+        let heads = self.graph.heads();
+        if heads.len() > 1 {
+            let ids: Vec<&str> = heads.iter().map(|r| r.id.as_str()).collect();
+            bail!(
+                "compile needs a single head to write downgrade.sql, and there are {}: {}; \
+                 join them with `retort merge {} -m MESSAGE`",
+                ids.len(),
+                ids.join(", "),
+                ids.join(" ")
+            );
+        }
+        let downgrade = crate::plan::downgrade(&self.graph, "head:base")?;
+        let jobs = emit::jobs(&upgrade, &downgrade);
+        let render = self.renderer()?;
+        emit::build_archive(&jobs, dialects, &self.sources, &self.prefix, &render)
+            .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))
+    }
+
+    /// The renderer, with guards on: compiled scripts always guard.
+    fn renderer(&self) -> anyhow::Result<impl RenderScript + '_> {
+        let _ = (&self.root, &self.graph);
+        Ok(|_plan: &Plan, dialect: &str| -> anyhow::Result<String> {
+            bail!("rendering {dialect} scripts is not available yet")
+        })
+    }
 }
