@@ -4,12 +4,15 @@
 //! `compile` then writes what changed, `verify` compares with what is there.
 
 use crate::config::{Config, CONFIG_FILE};
+use crate::dialect::Dialect;
 use crate::emit::{self, Archive, RenderScript, Source};
 use crate::graph::RevisionGraph;
 use crate::model::Revision;
 use crate::plan::Plan;
+use crate::render::{Renderer, ScriptOptions};
 use anyhow::{bail, Context};
 use camino::{Utf8Path, Utf8PathBuf};
+use std::collections::BTreeMap;
 
 /// Arguments of `retort compile`.
 #[derive(Debug, clap::Args)]
@@ -194,16 +197,49 @@ impl Loaded {
         }
         let downgrade = crate::plan::downgrade(&self.graph, "head:base")?;
         let jobs = emit::jobs(&upgrade, &downgrade);
-        let render = self.renderer()?;
+        let render = self.renderer(dialects)?;
         emit::build_archive(&jobs, dialects, &self.sources, &self.prefix, &render)
             .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))
     }
 
-    /// The renderer, with guards on: compiled scripts always guard.
-    fn renderer(&self) -> anyhow::Result<impl RenderScript + '_> {
-        let _ = (&self.root, &self.graph);
-        Ok(|_plan: &Plan, dialect: &str| -> anyhow::Result<String> {
-            bail!("rendering {dialect} scripts is not available yet")
+    /// The renderer of each dialect, with guards on: compiled scripts always
+    /// guard. An unknown dialect is an error naming the known ones.
+    fn renderer(&self, dialects: &[String]) -> anyhow::Result<ProjectRenderer<'_>> {
+        let overrides = self.root.join(&self.config.dialects);
+        let mut renderers = BTreeMap::new();
+        for name in dialects {
+            let dialect = Dialect::load(name, Some(&overrides))?;
+            renderers.insert(name.clone(), Renderer::new(&dialect));
+        }
+        Ok(ProjectRenderer {
+            graph: &self.graph,
+            renderers,
+            options: ScriptOptions {
+                guard: true,
+                ..ScriptOptions::from_config(&self.config)
+            },
         })
+    }
+}
+
+/// Renders a project's plans through each dialect's templates.
+struct ProjectRenderer<'g> {
+    graph: &'g RevisionGraph,
+    renderers: BTreeMap<String, Renderer>,
+    options: ScriptOptions,
+}
+
+impl RenderScript for ProjectRenderer<'_> {
+    fn render(&self, plan: &Plan, dialect: &str) -> anyhow::Result<String> {
+        let renderer = self
+            .renderers
+            .get(dialect)
+            .ok_or_else(|| anyhow::anyhow!("dialect {dialect} was not loaded"))?;
+        Ok(crate::render::script(
+            plan,
+            self.graph,
+            renderer,
+            &self.options,
+        )?)
     }
 }

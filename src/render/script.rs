@@ -18,6 +18,8 @@ pub struct ScriptOptions {
     pub version_table_schema: Option<String>,
     /// One transaction per step instead of one for the script.
     pub transaction_per_migration: bool,
+    /// Precede each step with the dialect's `guard.sql` (SPEC §6 "Guards").
+    pub guard: bool,
 }
 
 impl ScriptOptions {
@@ -27,6 +29,7 @@ impl ScriptOptions {
             version_table: config.version_table.clone(),
             version_table_schema: config.version_table_schema.clone(),
             transaction_per_migration: config.transaction_per_migration,
+            guard: false,
         }
     }
 }
@@ -67,6 +70,7 @@ pub fn render_script(
     if transactional && !per_step {
         script.begin();
     }
+    let guards = crate::guard::guards(plan, &options.version_table);
     for (index, (step, step_ops)) in plan.steps.iter().zip(ops).enumerate() {
         if per_step {
             script.begin();
@@ -75,8 +79,11 @@ pub fn render_script(
             let ctx = version_context(options, context! {});
             script.statements(render_version(renderer, "version_table_create.sql", ctx)?);
         }
-        // A per-step prelude (such as a guard on the version table) goes here.
         script.comment(&running_comment(plan.kind, step));
+        if options.guard {
+            let ctx = version_context(options, minijinja::Value::from_serialize(&guards[index]));
+            script.statements(render_version(renderer, "guard.sql", ctx)?);
+        }
         for entry in step_ops {
             script.statements(renderer.render_op(entry)?);
         }
