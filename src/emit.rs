@@ -326,8 +326,10 @@ pub fn header(job: &ScriptJob, dialect: &str, sha_of: &BTreeMap<&Utf8Path, &str>
             .unwrap_or(revision.source.sha256.as_str());
         let _ = writeln!(h, "--     {}  sha256 {sha}", comment_safe(path.as_str()));
     }
-    h.push_str("-- Each revision first checks the version table (a retort guard) and stops\n");
-    h.push_str("-- the script when the database is not at the revision it expects.\n\n");
+    h.push_str("-- Each revision first checks the version table (a retort guard) and fails when\n");
+    h.push_str("-- the database is not at the revision it expects. Run the script so that the\n");
+    h.push_str("-- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),\n");
+    h.push_str("-- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.\n\n");
     h
 }
 

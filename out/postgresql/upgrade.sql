@@ -23,8 +23,10 @@
 --     revisions/0f6b8d4a2e57_merge_scheduling_and_processed_at.yaml  sha256 4c4ce206839aab38dd488fbdab17f28e244901d96020321c495d7f816f60f1d8
 --   7c3e9a5b1d84  add storage cost per processed file
 --     revisions/7c3e9a5b1d84_add_file_costs.yaml  sha256 c7e98395143023f7a8015e58a99922d5b259e44b39198d74a50bcfb8d0ce9cad
--- Each revision first checks the version table (a retort guard) and stops
--- the script when the database is not at the revision it expects.
+-- Each revision first checks the version table (a retort guard) and fails when
+-- the database is not at the revision it expects. Run the script so that the
+-- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
+-- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.
 
 BEGIN;
 

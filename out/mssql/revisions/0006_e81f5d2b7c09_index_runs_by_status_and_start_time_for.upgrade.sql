@@ -5,8 +5,10 @@
 -- Revisions, in the order they run (1):
 --   e81f5d2b7c09  index runs by status and start time for the scheduler's queries
 --     revisions/e81f5d2b7c09_index_runs_by_status.yaml  sha256 2c55eaa3066965ba025865c73cfb239275d6a504d792a703eb3afd376fd55b22
--- Each revision first checks the version table (a retort guard) and stops
--- the script when the database is not at the revision it expects.
+-- Each revision first checks the version table (a retort guard) and fails when
+-- the database is not at the revision it expects. Run the script so that the
+-- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
+-- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.
 
 BEGIN TRANSACTION;
 
