@@ -1,35 +1,128 @@
 //! `upgrade`, `downgrade`, `stamp`: print a script (Alembic's `--sql` mode).
 
-use camino::Utf8Path;
+use crate::dialect::Dialect;
+use crate::graph::RevisionGraph;
+use crate::plan::Plan;
+use crate::render::{script, Renderer, ScriptOptions};
+use anyhow::Context;
+use camino::{Utf8Path, Utf8PathBuf};
+
+/// Options every script-printing command takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ScriptArgs {
+    /// The dialect: postgresql, sqlite, mysql, mssql, oracle, or one of the
+    /// project's own `dialects/` folders [default: `dialect` of retort.yaml].
+    #[arg(long, value_name = "NAME")]
+    pub dialect: Option<String>,
+    /// Write the script to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<Utf8PathBuf>,
+    /// Lay out the SQL of `execute` ops with sqlformat (the rest keeps
+    /// Alembic's layout; off by default, so the output is Alembic's).
+    #[arg(long)]
+    pub pretty: bool,
+}
 
 /// Arguments of `retort upgrade`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  retort upgrade head                      base to head: creates alembic_version first
+  retort upgrade ae10:head --dialect mysql from revision ae10 (already applied) to head
+  retort upgrade +2 -o out/next.sql        the next two revisions from base, to a file
+  retort upgrade heads                     every branch to its head
+
+The script is what `alembic upgrade [FROM:]TO --sql` prints for the same revisions:
+the dialect's transaction framing, `-- Running upgrade A -> B` before each revision,
+its ops, then the alembic_version row changes.")]
 pub struct UpgradeArgs {
     /// `[FROM:]TO`, e.g. `head`, `ae10:head`, `+2`.
+    #[arg(allow_hyphen_values = true)]
     pub range: String,
+    #[command(flatten)]
+    pub script: ScriptArgs,
 }
+
 /// Arguments of `retort downgrade`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  retort downgrade head:base               undo every revision
+  retort downgrade head:-1                 undo the last revision
+  retort downgrade r9:r6 --dialect oracle  undo what lies between r6 and r9
+
+As with `alembic downgrade --sql`, the range needs its FROM: the script cannot ask the
+database where it stands.")]
 pub struct DowngradeArgs {
     /// `FROM:TO`, e.g. `head:base`, `head:-1`.
+    #[arg(allow_hyphen_values = true)]
     pub range: String,
+    #[command(flatten)]
+    pub script: ScriptArgs,
 }
+
 /// Arguments of `retort stamp`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  retort stamp head          create alembic_version and record head, running nothing
+  retort stamp r6:r7a        move the recorded revision from r6 to r7a
+  retort stamp head:base     remove the recorded revision
+
+Only the alembic_version statements are printed, as `alembic stamp --sql` does.")]
 pub struct StampArgs {
-    /// `[FROM:]TO`.
+    /// `[FROM:]TO`, e.g. `head`, `r6:r7a`, `head:base`.
+    #[arg(allow_hyphen_values = true)]
     pub range: String,
+    #[command(flatten)]
+    pub script: ScriptArgs,
 }
 
 /// `retort upgrade`.
-pub fn upgrade(_project: &Utf8Path, _args: UpgradeArgs) -> anyhow::Result<()> {
-    super::not_yet("upgrade")
+pub fn upgrade(project: &Utf8Path, args: UpgradeArgs) -> anyhow::Result<()> {
+    print_script(project, &args.range, &args.script, crate::plan::upgrade)
 }
+
 /// `retort downgrade`.
-pub fn downgrade(_project: &Utf8Path, _args: DowngradeArgs) -> anyhow::Result<()> {
-    super::not_yet("downgrade")
+pub fn downgrade(project: &Utf8Path, args: DowngradeArgs) -> anyhow::Result<()> {
+    print_script(project, &args.range, &args.script, crate::plan::downgrade)
 }
+
 /// `retort stamp`.
-pub fn stamp(_project: &Utf8Path, _args: StampArgs) -> anyhow::Result<()> {
-    super::not_yet("stamp")
+pub fn stamp(project: &Utf8Path, args: StampArgs) -> anyhow::Result<()> {
+    print_script(project, &args.range, &args.script, crate::plan::stamp)
+}
+
+/// How a command turns its range into a plan.
+type Planner = for<'g> fn(&'g RevisionGraph, &str) -> Result<Plan<'g>, crate::graph::ResolveError>;
+
+/// Loads the project, plans `range`, renders the script and writes it.
+fn print_script(
+    project: &Utf8Path,
+    range: &str,
+    args: &ScriptArgs,
+    planner: Planner,
+) -> anyhow::Result<()> {
+    let (config, graph) = crate::load::load_graph(project)?;
+    let plan = planner(&graph, range)?;
+    let name = args.dialect.as_deref().unwrap_or(&config.dialect);
+    let dialect = Dialect::load(name, Some(&project.join(&config.dialects)))?;
+    let renderer = Renderer::new(&dialect).with_pretty_execute(args.pretty);
+    let text = script(
+        &plan,
+        &graph,
+        &renderer,
+        &ScriptOptions::from_config(&config),
+    )?;
+    match &args.output {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {path}")),
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("cannot write the script to standard output")
+        }
+    }
 }

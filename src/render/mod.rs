@@ -36,6 +36,7 @@ pub struct RenderError {
 pub struct Renderer {
     env: Environment<'static>,
     facts: Arc<DialectFacts>,
+    pretty_execute: bool,
 }
 
 impl Renderer {
@@ -58,7 +59,18 @@ impl Renderer {
         env.add_global("statement_end", STATEMENT_END);
         env.add_global("dialect", Value::from_serialize(&*facts));
         filters::register(&mut env, &facts);
-        Renderer { env, facts }
+        Renderer {
+            env,
+            facts,
+            pretty_execute: false,
+        }
+    }
+
+    /// Lays out the SQL of `execute` ops with sqlformat (`--pretty`); the
+    /// only place sqlformat is used, since it only re-indents.
+    pub fn with_pretty_execute(mut self, pretty: bool) -> Renderer {
+        self.pretty_execute = pretty;
+        self
     }
 
     /// The dialect's facts.
@@ -70,8 +82,12 @@ impl Renderer {
     /// on this dialect).
     pub fn render_op(&self, entry: &OpEntry) -> Result<Vec<String>, RenderError> {
         let template = format!("{}.sql", entry.op.name());
+        let op = match &entry.op {
+            Op::Execute(execute) if self.pretty_execute => Op::Execute(pretty(execute)),
+            op => op.clone(),
+        };
         let ctx = context! {
-            op => Value::from_serialize(&entry.op),
+            op => Value::from_serialize(&op),
             table => op_table(&entry.op),
         };
         self.render(&template, ctx).map_err(|message| RenderError {
@@ -119,6 +135,23 @@ pub fn split_statements(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `execute` with each SQL text laid out by sqlformat.
+fn pretty(execute: &crate::model::Execute) -> crate::model::Execute {
+    let format = |sql: &String| {
+        sqlformat::format(
+            sql,
+            &sqlformat::QueryParams::None,
+            &sqlformat::FormatOptions::default(),
+        )
+    };
+    let mut pretty = execute.clone();
+    pretty.sql.default = pretty.sql.default.as_ref().map(format);
+    for text in pretty.sql.per_dialect.values_mut() {
+        *text = format(text);
+    }
+    pretty
+}
+
 /// The table an op creates or extends, as SQLAlchemy assembles it.
 fn op_table(op: &Op) -> Option<table::TableView> {
     match op {
@@ -137,6 +170,14 @@ fn op_table(op: &Op) -> Option<table::TableView> {
             &[],
             &[],
             None,
+        )),
+        Op::RebuildTable(r) => Some(table::table_view(
+            &r.create.name,
+            r.create.schema.as_ref(),
+            &r.create.columns,
+            &r.create.constraints,
+            &r.create.indexes,
+            r.create.comment.as_ref(),
         )),
         _ => None,
     }
