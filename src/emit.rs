@@ -506,10 +506,28 @@ pub fn archived_changes(
                     (None, _) => format!(
                         "would change: its source {source} is not in the manifest"
                     ),
-                    _ => format!(
-                        "would change although its source {source} did not: a template, \
-                         retort.yaml or the retort version changed"
-                    ),
+                    _ => {
+                        let config = prefix.join(crate::config::CONFIG_FILE).into_string();
+                        let config_sha = new_sha.get(Utf8Path::new(crate::config::CONFIG_FILE));
+                        match (old_manifest.get(&config), config_sha) {
+                            (Some(old), Some(new)) if old != new => format!(
+                                "would change: {} changed (sha256 {old} in the manifest, now {new})",
+                                crate::config::CONFIG_FILE
+                            ),
+                            (Some(_), None) => format!(
+                                "would change: {} was removed",
+                                crate::config::CONFIG_FILE
+                            ),
+                            (None, Some(_)) => format!(
+                                "would change: {} was added",
+                                crate::config::CONFIG_FILE
+                            ),
+                            _ => format!(
+                                "would change although its source {source} did not: a template \
+                                 or the retort version changed"
+                            ),
+                        }
+                    }
                 }
             }
             None => "would change".into(),

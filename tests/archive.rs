@@ -327,3 +327,63 @@ fn compiling_one_dialect_leaves_the_others_alone() {
     assert_eq!(files(&out), full);
     verify(project.path()).success();
 }
+
+#[test]
+fn a_settings_change_that_changes_archived_scripts_is_named() {
+    let project = example_project();
+    compile(project.path(), &[]).success();
+    support::write(
+        project.path(),
+        "retort.yaml",
+        "version_table: schema_migrations\n",
+    );
+    let refused = compile(project.path(), &[]).failure().code(1);
+    let message = stderr_of(&refused);
+    assert!(
+        message.contains("out/postgresql/revisions/0001_3f2a9c1e7b40_initial_schema_with_ingestions_runs.upgrade.sql: would change"),
+        "{message}"
+    );
+    assert!(
+        message.contains("would change: retort.yaml was added"),
+        "{message}"
+    );
+    compile(project.path(), &["--force"]).success();
+    let manifest = std::fs::read_to_string(project.path().join("out/MANIFEST.sha256")).unwrap();
+    assert!(manifest.contains("  ../retort.yaml\n"), "{manifest}");
+    support::write(
+        project.path(),
+        "retort.yaml",
+        "version_table: alembic_version\n",
+    );
+    let refused = compile(project.path(), &[]).failure().code(1);
+    assert!(
+        stderr_of(&refused).contains("would change: retort.yaml changed"),
+        "{}",
+        stderr_of(&refused)
+    );
+}
+
+#[test]
+fn verify_without_a_compile_says_to_compile_first() {
+    let project = example_project();
+    let failed = verify(project.path()).failure().code(1);
+    assert!(
+        stderr_of(&failed).contains("holds no compiled scripts: run `retort compile` first"),
+        "{}",
+        stderr_of(&failed)
+    );
+}
+
+#[test]
+fn compile_only_builds_targets() {
+    let project = example_project();
+    let failed = compile(project.path(), &["--dialect", "sqlit"])
+        .failure()
+        .code(1);
+    assert!(
+        stderr_of(&failed).contains("(did you mean `sqlite`?)"),
+        "{}",
+        stderr_of(&failed)
+    );
+    assert!(!project.path().join("out").exists());
+}

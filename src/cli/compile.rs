@@ -45,7 +45,7 @@ pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
     let dialects = if full {
         loaded.config.targets.clone()
     } else {
-        args.dialects.clone()
+        partial_targets(&args.dialects, &loaded.config.targets)?
     };
     let archive = loaded.compile(&dialects)?;
     let out = project.join(&loaded.config.out);
@@ -105,6 +105,12 @@ pub fn verify(project: &Utf8Path, _args: VerifyArgs) -> anyhow::Result<()> {
     let archive = loaded.compile(&loaded.config.targets)?;
     let out = project.join(&loaded.config.out);
     let on_disk = emit::read_out_dir(&out).with_context(|| format!("cannot read {out}"))?;
+    if on_disk.is_empty() {
+        bail!(
+            "{} holds no compiled scripts: run `retort compile` first",
+            loaded.config.out
+        );
+    }
     let differences = emit::compare(&archive, &on_disk, &loaded.sources, &loaded.prefix);
     if !differences.is_empty() {
         bail!(
@@ -121,6 +127,26 @@ pub fn verify(project: &Utf8Path, _args: VerifyArgs) -> anyhow::Result<()> {
         loaded.graph.revisions.len()
     );
     Ok(())
+}
+
+/// The dialects of `compile --dialect`, each once, each one of the targets
+/// (a dialect outside them would be an extra folder to `verify`).
+fn partial_targets(asked: &[String], targets: &[String]) -> anyhow::Result<Vec<String>> {
+    let mut dialects: Vec<String> = Vec::new();
+    for name in asked {
+        if !targets.contains(name) {
+            let hint = crate::suggest::did_you_mean(name, targets.iter().map(String::as_str));
+            bail!(
+                "`{name}` is not one of the targets{hint} ({}); add it to `targets:` in \
+                 {CONFIG_FILE} to compile it",
+                targets.join(", ")
+            );
+        }
+        if !dialects.contains(name) {
+            dialects.push(name.clone());
+        }
+    }
+    Ok(dialects)
 }
 
 /// A project loaded for compiling: its settings, graph and sources.
