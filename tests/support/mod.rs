@@ -5,6 +5,7 @@
 //! missing tool skips the test with a line saying why; with `CI=true` it fails.
 #![allow(dead_code)]
 
+pub mod alembic;
 pub mod engines;
 
 use assert_cmd::Command;
