@@ -28,7 +28,9 @@ How YAML becomes Alembic (SPEC.md section 2 on the YAML side):
   type picks the entry of the running dialect, else `default`.
 * server_default: a string stays a string (a SQL string literal), a number
   becomes sa.text("N"), true/false sa.true()/sa.false(), {sql: X} sa.text(X);
-  in alter_column an absent key is "no change", null drops the default.
+  a mapping of dialect to default picks the running dialect's entry, else
+  `default`, else none; in alter_column an absent key is "no change", null
+  drops the default.
 * columns: sa.Column with ForeignKey(name, ondelete, ...), Identity, unique,
   index, comment; table constraints: PrimaryKeyConstraint, UniqueConstraint,
   ForeignKeyConstraint, CheckConstraint.
@@ -501,6 +503,9 @@ class OpRunner:
         sa = self.sa
         if value is None:
             return None
+        if isinstance(value, dict) and "sql" not in value:
+            # A default per dialect; no entry for this dialect means no default.
+            return self.server_default(value.get(self.dialect, value.get("default")))
         if isinstance(value, bool):
             return sa.true() if value else sa.false()
         if isinstance(value, (int, float)):

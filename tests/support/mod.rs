@@ -7,6 +7,8 @@
 
 pub mod alembic;
 pub mod engines;
+pub mod roundtrip;
+pub mod scripts;
 
 use assert_cmd::Command;
 use std::io::Write;
@@ -85,4 +87,11 @@ pub fn write(root: &Path, path: &str, text: &str) {
         std::fs::create_dir_all(parent).expect("create parent folders");
     }
     std::fs::write(&full, text).expect("write a test file");
+}
+
+/// Query rows written as string slices, for comparing with [`engines::TestDatabase::query`].
+pub fn rows(rows: &[&[Option<&str>]]) -> Vec<Vec<Option<String>>> {
+    rows.iter()
+        .map(|row| row.iter().map(|v| v.map(str::to_owned)).collect())
+        .collect()
 }
