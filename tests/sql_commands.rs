@@ -348,3 +348,95 @@ fn unknown_dialect_is_an_error_with_a_suggestion() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("did you mean `postgresql`"), "{stderr}");
 }
+
+const ONE_TABLE: &str = "\
+revision: a1
+down_revision: null
+message: one table
+upgrade:
+  - create_table: {name: t, columns: [{name: id, type: Integer, primary_key: true}]}
+  - execute: \"select a, b from t where a = 1\"
+downgrade:
+  - drop_table: t
+";
+
+#[test]
+fn a_project_template_overrides_the_built_in_one() {
+    let dir = support::project(&[
+        ("revisions/a1.yaml", ONE_TABLE),
+        (
+            "dialects/postgresql/drop_table.sql",
+            "DROP TABLE {{ op.name | table(op.schema) }} CASCADE\n",
+        ),
+    ]);
+    let output = run(dir.path(), "postgresql", &["downgrade", "a1:base"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("\nDROP TABLE t CASCADE;\n\n"), "{stdout}");
+    // Other templates still come from the built-in dialect.
+    let output = run(dir.path(), "postgresql", &["upgrade", "a1"]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("id SERIAL NOT NULL"));
+}
+
+#[test]
+fn a_project_folder_adds_a_dialect() {
+    let builtin = support::repo_root().join("dialects/sqlite");
+    let dir = support::project(&[("revisions/a1.yaml", ONE_TABLE)]);
+    let folder = dir.path().join("dialects/duckish");
+    std::fs::create_dir_all(&folder).unwrap();
+    copy_dir(&builtin, &folder);
+    let facts = std::fs::read_to_string(folder.join("dialect.yaml")).unwrap();
+    let facts = facts
+        .replace("name: sqlite", "name: duckish")
+        .replace("batch_separator: null", "batch_separator: \"-- go\"");
+    std::fs::write(folder.join("dialect.yaml"), facts).unwrap();
+    let output = run(dir.path(), "duckish", &["upgrade", "a1"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("    PRIMARY KEY (id)\n);\n\n-- go\n\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_broken_project_template_names_the_op_and_the_template() {
+    let dir = support::project(&[
+        ("revisions/a1.yaml", ONE_TABLE),
+        ("dialects/postgresql/execute.sql", "{{ op.no_such_key }}\n"),
+    ]);
+    let output = run(dir.path(), "postgresql", &["upgrade", "a1"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("revisions/a1.yaml:6:5: execute on postgresql:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("execute.sql"), "{stderr}");
+}
+
+#[test]
+fn pretty_lays_out_execute_only() {
+    let dir = support::project(&[("revisions/a1.yaml", ONE_TABLE)]);
+    let plain = run(dir.path(), "postgresql", &["upgrade", "a1"]);
+    assert!(String::from_utf8_lossy(&plain.stdout).contains("\nselect a, b from t where a = 1;\n"));
+    let pretty = run(dir.path(), "postgresql", &["upgrade", "a1", "--pretty"]);
+    let stdout = String::from_utf8_lossy(&pretty.stdout);
+    assert!(
+        stdout.contains("\nselect\n  a,\n  b\nfrom\n  t\nwhere\n  a = 1;\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("CREATE TABLE t (\n    id SERIAL NOT NULL, \n"),
+        "{stdout}"
+    );
+}
