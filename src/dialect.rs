@@ -69,6 +69,25 @@ pub struct DialectFacts {
     /// rebuild ("move and copy", SQLite); empty for most dialects.
     #[serde(default)]
     pub table_rebuild_for: Vec<String>,
+    /// What the review notes of `retort check` need to know of the engine.
+    #[serde(default)]
+    pub review: ReviewFacts,
+}
+
+/// The facts `dialect.yaml` gives under `review:`, read by the review rules
+/// (`retort check`); every one is false when absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReviewFacts {
+    /// `CREATE`/`DROP INDEX CONCURRENTLY` exist, and the plain forms block
+    /// writes to the table while they run (PostgreSQL).
+    pub concurrent_index: bool,
+    /// `ADD CONSTRAINT ... NOT VALID` exists, and without it the constraint
+    /// is checked against every row under a lock that blocks writes (PostgreSQL).
+    pub not_valid_constraints: bool,
+    /// A column type change rewrites the table under an exclusive lock,
+    /// except for binary-compatible widenings (PostgreSQL).
+    pub type_change_rewrites_table: bool,
 }
 
 /// The quote characters of identifiers.
@@ -257,6 +276,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         backslash_escapes: false,
         default_schema: None,
         table_rebuild_for: Vec::new(),
+        review: ReviewFacts::default(),
     }
 }
 

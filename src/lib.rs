@@ -12,6 +12,7 @@ pub mod emit;
 pub mod error;
 pub mod graph;
 pub mod guard;
+pub mod lint;
 pub mod load;
 pub mod location;
 pub mod model;

@@ -1,25 +1,66 @@
 //! `check`: validation and review notes.
 //!
-//! Loads the project, builds the revision graph and replays every revision
-//! up from base and back down through the schema model, for every target
-//! dialect ([`crate::schema::validate_graph`]). Writes nothing.
+//! Loads the project, builds the revision graph, replays every revision up
+//! from base and back down through the schema model for every target
+//! dialect ([`crate::schema::validate_graph`]), then prints the review notes
+//! ([`crate::lint`]) of the revisions in the range. Writes nothing.
+//!
+//! Exit code 1: a validation error, a `review.allow` naming no rule, a note
+//! of severity `error` that no `review.allow` silences, or a note that a
+//! `--deny` selects.
 
-use anyhow::bail;
+use crate::dialect::Dialect;
+use crate::lint::{self, format, Note, Selector};
+use anyhow::{bail, Context};
 use camino::Utf8Path;
+use std::collections::BTreeSet;
 
 /// Arguments of `retort check`.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {}
+pub struct CheckArgs {
+    /// Only the notes of these revisions, as `upgrade` takes them
+    /// (`[FROM:]TO`, e.g. `ae10:head`); every revision is still validated.
+    #[arg(value_name = "RANGE")]
+    pub range: Option<String>,
+
+    /// The dialect the notes are for (default: every dialect of `targets`
+    /// in retort.yaml).
+    #[arg(long, value_name = "NAME")]
+    pub dialect: Option<String>,
+
+    /// How to print the notes: a report per revision, or one JSON object per line.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// Exit with code 1 when a note of this rule, category (`destructive`,
+    /// `locking`, `transaction`, `portability`) or severity (`info`,
+    /// `warning`, `error`: that one or worse) exists; repeatable.
+    #[arg(long, value_name = "RULE|CATEGORY|SEVERITY", value_parser = Selector::parse)]
+    pub deny: Vec<Selector>,
+}
+
+/// The output formats of `retort check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// A report grouped per revision.
+    Human,
+    /// One JSON object per note and line.
+    Json,
+}
 
 /// `retort check`.
-pub fn check(project: &Utf8Path, _args: CheckArgs) -> anyhow::Result<()> {
+pub fn check(project: &Utf8Path, args: CheckArgs) -> anyhow::Result<()> {
     let (config, graph) = crate::load::load_graph(project)?;
     let overrides = project.join(&config.dialects);
-    let dialects = config
-        .targets
+    let mut names = config.targets.clone();
+    if let Some(name) = args.dialect.as_ref().filter(|n| !names.contains(n)) {
+        names.push(name.clone());
+    }
+    let dialects = names
         .iter()
-        .map(|name| crate::dialect::Dialect::load(name, Some(&overrides)).map(|d| d.facts))
+        .map(|name| Dialect::load(name, Some(&overrides)).map(|d| d.facts))
         .collect::<Result<Vec<_>, _>>()?;
+    // Validated for every target dialect; notes for `--dialect` alone if given.
     let problems = crate::schema::validate_graph(&graph, &dialects);
     if !problems.is_empty() {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
@@ -28,9 +69,69 @@ pub fn check(project: &Utf8Path, _args: CheckArgs) -> anyhow::Result<()> {
             lines.join("\n")
         );
     }
-    println!(
-        "{} revisions checked: every op applies to the schema, up from base and back down",
-        graph.upgrade_order().len()
-    );
+    let history = graph.upgrade_order();
+    let bad_allows = lint::check_allows(&history);
+    if !bad_allows.is_empty() {
+        let lines: Vec<String> = bad_allows.iter().map(ToString::to_string).collect();
+        bail!("{}", lines.join("\n"));
+    }
+    let only = match &args.range {
+        Some(range) => Some(revisions_in(&graph, range)?),
+        None => None,
+    };
+    let targets: Vec<_> = dialects
+        .into_iter()
+        .filter(|d| args.dialect.as_ref().map_or(true, |name| &d.name == name))
+        .collect();
+    let notes = lint::review(&history, &targets, only.as_ref())?;
+    match args.format {
+        OutputFormat::Human => {
+            print!("{}", format::report(&notes, &history));
+            println!(
+                "{} revisions checked: every op applies to the schema, up from base and back down; {}",
+                history.len(),
+                format::summary(&notes)
+            );
+        }
+        OutputFormat::Json => print!("{}", format::json_lines(&notes)),
+    }
+    fail_on(&notes, &args.deny)
+}
+
+/// The ids of the revisions `upgrade RANGE` would run.
+fn revisions_in(
+    graph: &crate::graph::RevisionGraph,
+    range: &str,
+) -> anyhow::Result<BTreeSet<String>> {
+    let plan = crate::plan::upgrade(graph, range).with_context(|| format!("range `{range}`"))?;
+    Ok(plan.revisions().map(|r| r.id.clone()).collect())
+}
+
+/// An error when a note is of severity `error`, or selected by a `--deny`.
+fn fail_on(notes: &[Note], deny: &[Selector]) -> anyhow::Result<()> {
+    let errors = Selector::Severity(lint::Severity::Error);
+    let count = |selector: Selector| notes.iter().filter(|n| n.is_selected_by(selector)).count();
+    let failing = count(errors);
+    if failing > 0 {
+        bail!("{failing} review note(s) of severity error: the engine would reject the script");
+    }
+    let denied: Vec<String> = deny
+        .iter()
+        .filter_map(|&selector| {
+            let n = count(selector);
+            (n > 0).then(|| format!("{n} note(s) denied by --deny {}", selector_name(selector)))
+        })
+        .collect();
+    if !denied.is_empty() {
+        bail!("{}", denied.join("; "));
+    }
     Ok(())
+}
+
+fn selector_name(selector: Selector) -> &'static str {
+    match selector {
+        Selector::Rule(id) => id,
+        Selector::Category(category) => category.name(),
+        Selector::Severity(severity) => severity.name(),
+    }
 }

@@ -45,8 +45,3 @@ pub fn load_graph(project: &camino::Utf8Path) -> anyhow::Result<crate::graph::Re
     let (_, graph) = crate::load::load_graph(project)?;
     Ok(graph)
 }
-
-/// The error of a command that a later issue implements.
-fn not_yet(command: &str) -> anyhow::Result<()> {
-    anyhow::bail!("`retort {command}` is not implemented yet")
-}

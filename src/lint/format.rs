@@ -1,0 +1,121 @@
+//! Notes written out: the report `retort check` prints, one JSON object per
+//! note, and the SQL comments of compiled scripts.
+
+use super::{Note, Severity};
+use crate::model::Revision;
+use std::fmt::Write;
+
+/// The report of `retort check`: the notes grouped per revision (in the
+/// order given), each with its place, severity, rule and advice; an allowed
+/// note shows its reason instead of advice.
+pub fn report(notes: &[Note], revisions: &[&Revision]) -> String {
+    let mut out = String::new();
+    for revision in revisions {
+        let mine: Vec<&Note> = notes.iter().filter(|n| n.revision == revision.id).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{}: {} ({})",
+            revision.id,
+            one_line(&revision.message),
+            revision.source.path
+        );
+        for note in mine {
+            let status = match &note.allowed {
+                Some(_) => "allowed",
+                None => note.severity.name(),
+            };
+            let dialects = match note.dialects.as_slice() {
+                [] => String::new(),
+                some => format!(" ({})", some.join(", ")),
+            };
+            let _ = writeln!(
+                out,
+                "  {}: {status}[{}] {} {}{dialects}: {}",
+                note.location,
+                note.rule,
+                note.direction.name(),
+                note.op,
+                note.message
+            );
+            let _ = match &note.allowed {
+                Some(reason) => writeln!(out, "    allowed: {}", one_line(reason)),
+                None => writeln!(out, "    instead: {}", note.advice),
+            };
+        }
+    }
+    out
+}
+
+/// A count of the notes by severity, allowed ones apart: "2 warnings, 1 allowed".
+pub fn summary(notes: &[Note]) -> String {
+    let mut parts = Vec::new();
+    for severity in Severity::ALL.into_iter().rev() {
+        let count = notes
+            .iter()
+            .filter(|n| n.is_active() && n.severity == severity)
+            .count();
+        if count > 0 {
+            let plural = if count == 1 || severity == Severity::Info {
+                ""
+            } else {
+                "s"
+            };
+            parts.push(format!("{count} {}{plural}", severity.name()));
+        }
+    }
+    let allowed = notes.iter().filter(|n| !n.is_active()).count();
+    if allowed > 0 {
+        parts.push(format!("{allowed} allowed"));
+    }
+    if parts.is_empty() {
+        "no review notes".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// One JSON object per line, one line per note, with the fields of [`Note`]:
+/// `severity`, `rule`, `category`, `revision`, `direction`, `op`, `file`,
+/// `line`, `column`, `dialects`, `message`, `advice`, `allowed`.
+pub fn json_lines(notes: &[Note]) -> String {
+    let mut out = String::new();
+    for note in notes {
+        // A Note holds only strings, numbers and lists: it always serialises.
+        if let Ok(line) = serde_json::to_string(note) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The SQL comment lines of one note, as a compiled script carries them:
+/// `-- retort: warning destructive-drop-column: ...` and the advice, or for
+/// an allowed note `-- retort: allowed destructive-drop-column: <reason>`.
+pub fn comment_lines(note: &Note) -> Vec<String> {
+    match &note.allowed {
+        Some(reason) => vec![format!(
+            "-- retort: allowed {}: {}",
+            note.rule,
+            one_line(reason)
+        )],
+        None => vec![
+            format!(
+                "-- retort: {} {}: {}",
+                note.severity,
+                note.rule,
+                one_line(&note.message)
+            ),
+            format!("-- retort:   instead: {}", one_line(&note.advice)),
+        ],
+    }
+}
+
+/// `text` on one line: a comment or report line must not be broken by a
+/// newline a revision file put in a reason or message.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,153 @@
+//! Unit tests of the walk: which state the rules see, placement, silencing.
+//! Every rule is tested end to end in tests/lint_*.rs.
+
+use super::*;
+use crate::model::{RawOpItem, SourceFile};
+
+/// Ops from a YAML list; op `i` is placed at line `i + 1` of `<id>.yaml`.
+fn ops(id: &str, yaml: &str) -> Vec<OpEntry> {
+    let items: Vec<RawOpItem> = serde_yaml::from_str(yaml).expect("test ops parse");
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| OpEntry {
+            op: item.op,
+            review: item.review,
+            location: Location::new(format!("{id}.yaml"), i + 1, 3),
+        })
+        .collect()
+}
+
+fn revision(id: &str, upgrade: &str, downgrade: Option<&str>) -> Revision {
+    Revision {
+        id: id.into(),
+        down_revisions: Vec::new(),
+        branch_labels: Vec::new(),
+        depends_on: Vec::new(),
+        message: String::new(),
+        create_date: None,
+        upgrade: ops(id, upgrade),
+        downgrade: downgrade.map_or(Downgrade::Auto, |d| Downgrade::Ops(ops(id, d))),
+        source: SourceFile {
+            path: format!("{id}.yaml").into(),
+            sha256: String::new(),
+        },
+        location: Location::new(format!("{id}.yaml"), 1, 1),
+        key_locations: Default::default(),
+    }
+}
+
+const BASE: &str = r#"
+- create_table:
+    name: runs
+    columns:
+      - {name: id, type: Integer, primary_key: true}
+      - {name: status, type: String(32)}
+"#;
+
+fn rules_of(notes: &[Note]) -> Vec<(&str, Direction, &str)> {
+    notes
+        .iter()
+        .map(|n| (n.revision.as_str(), n.direction, n.rule))
+        .collect()
+}
+
+#[test]
+fn creating_and_undoing_a_table_is_no_news() {
+    let r1 = revision("r1", BASE, None);
+    let notes = review(&[&r1], &[], None).unwrap();
+    assert!(notes.is_empty(), "{notes:?}");
+}
+
+#[test]
+fn dropping_in_the_upgrade_is_destructive() {
+    let r1 = revision("r1", BASE, None);
+    let r2 = revision(
+        "r2",
+        "- drop_column: {table: runs, column: status}\n- drop_table: runs",
+        None,
+    );
+    let notes = review(&[&r1, &r2], &[], None).unwrap();
+    assert_eq!(
+        rules_of(&notes),
+        [
+            ("r2", Direction::Upgrade, "destructive-drop-column"),
+            ("r2", Direction::Upgrade, "destructive-drop-table"),
+        ]
+    );
+    assert_eq!(notes[0].location, Location::new("r2.yaml", 1, 3));
+    assert_eq!(notes[1].location, Location::new("r2.yaml", 2, 3));
+}
+
+#[test]
+fn a_downgrade_dropping_seeded_or_older_data_is_destructive() {
+    let r1 = revision("r1", BASE, None);
+    // r2 creates and seeds a table, and its written downgrade also drops
+    // a column that existed before r2.
+    let r2 = revision(
+        "r2",
+        "- create_table: {name: kinds, columns: [{name: id, type: Integer, primary_key: true}]}\n\
+         - bulk_insert: {table: kinds, rows: [{id: 1}]}",
+        Some("- drop_table: kinds\n- drop_column: {table: runs, column: status}"),
+    );
+    let notes = review(&[&r1, &r2], &[], None).unwrap();
+    assert_eq!(
+        rules_of(&notes),
+        [
+            ("r2", Direction::Downgrade, "destructive-downgrade"),
+            ("r2", Direction::Downgrade, "destructive-downgrade"),
+        ]
+    );
+    assert!(
+        notes[0].message.contains("bulk_insert"),
+        "{}",
+        notes[0].message
+    );
+    assert!(notes[1].message.contains("existed"), "{}", notes[1].message);
+}
+
+#[test]
+fn a_derived_downgrade_of_a_widening_narrows_and_keeps_the_upgrade_allow() {
+    let r1 = revision("r1", BASE, None);
+    let r2 = revision(
+        "r2",
+        "- alter_column: {table: runs, column: status, type: String(64)}\n  \
+         review: {allow: [destructive-type-change], reason: values are short}",
+        None,
+    );
+    let notes = review(&[&r1, &r2], &[], None).unwrap();
+    assert_eq!(
+        rules_of(&notes),
+        [("r2", Direction::Downgrade, "destructive-type-change")]
+    );
+    assert_eq!(notes[0].allowed.as_deref(), Some("values are short"));
+    assert!(!notes[0].is_active());
+}
+
+#[test]
+fn only_the_revisions_asked_for_get_notes_but_all_are_replayed() {
+    let r1 = revision("r1", BASE, None);
+    let r2 = revision("r2", "- drop_column: {table: runs, column: status}", None);
+    let only: BTreeSet<String> = ["r1".to_owned()].into();
+    assert!(review(&[&r1, &r2], &[], Some(&only)).unwrap().is_empty());
+}
+
+#[test]
+fn an_allow_naming_no_rule_is_an_error_with_a_suggestion() {
+    let r1 = revision(
+        "r1",
+        "- drop_table: runs\n  review: {allow: [destructive-drop-tabel], reason: x}",
+        Some("[]"),
+    );
+    let errors = check_allows(&[&r1]);
+    assert_eq!(errors.len(), 1);
+    let text = errors[0].to_string();
+    assert!(
+        text.starts_with("r1.yaml:1:3: drop_table: review.allow"),
+        "{text}"
+    );
+    assert!(
+        text.contains("did you mean `destructive-drop-table`"),
+        "{text}"
+    );
+}

@@ -1,0 +1,377 @@
+//! Every review rule of `retort check`: a revision that triggers it (the note
+//! names the rule, the revision file and the op's line) and one that does not.
+
+mod lint_support;
+mod support;
+
+use lint_support::{expect_none, expect_note, r2};
+
+// ---------------------------------------------------------------------------
+// Destructive
+
+#[test]
+fn drop_table_is_destructive() {
+    let second = r2("  - drop_table: runs", None);
+    let note = expect_note(&second, &[], "destructive-drop-table", "upgrade", 5);
+    assert_eq!(note["severity"], "warning");
+    assert_eq!(note["op"], "drop_table");
+    assert!(note["message"].as_str().unwrap().contains("`runs`"));
+}
+
+#[test]
+fn dropping_a_table_the_revision_created_is_not() {
+    let second = r2(
+        "  - create_table: {name: tmp, columns: [{name: id, type: Integer}]}\n  - drop_table: tmp",
+        None,
+    );
+    expect_none(&second, &[], "destructive-drop-table");
+}
+
+#[test]
+fn drop_column_is_destructive() {
+    let second = r2("  - drop_column: {table: runs, column: status}", None);
+    expect_note(&second, &[], "destructive-drop-column", "upgrade", 5);
+}
+
+#[test]
+fn the_derived_drop_of_an_added_column_is_not() {
+    let second = r2(
+        "  - add_column: {table: runs, column: {name: note, type: Text}}",
+        None,
+    );
+    expect_none(&second, &[], "destructive-drop-column");
+    expect_none(&second, &[], "destructive-downgrade");
+}
+
+#[test]
+fn narrowing_a_string_is_a_lossy_type_change() {
+    let second = r2(
+        "  - alter_column: {table: runs, column: status, type: String(8)}",
+        Some("  - alter_column: {table: runs, column: status, type: String(32)}"),
+    );
+    let note = expect_note(&second, &[], "destructive-type-change", "upgrade", 5);
+    let message = note["message"].as_str().unwrap();
+    assert!(message.contains("String(32) to String(8)"), "{message}");
+}
+
+#[test]
+fn text_to_number_is_a_lossy_type_change() {
+    let second = r2(
+        "  - alter_column: {table: runs, column: status, type: Integer, using: status::integer}",
+        Some("  - alter_column: {table: runs, column: status, type: String(32)}"),
+    );
+    expect_note(&second, &[], "destructive-type-change", "upgrade", 5);
+}
+
+#[test]
+fn the_derived_downgrade_of_a_widening_narrows() {
+    let second = r2(
+        "  - alter_column: {table: runs, column: status, type: String(64)}",
+        None,
+    );
+    expect_note(&second, &[], "destructive-type-change", "downgrade", 5);
+}
+
+#[test]
+fn widening_is_not_lossy() {
+    let second = r2(
+        "  - alter_column: {table: runs, column: status, type: String(64)}",
+        Some("  - execute: \"select 1\""),
+    );
+    expect_none(&second, &[], "destructive-type-change");
+}
+
+#[test]
+fn a_downgrade_dropping_a_seeded_table_is_destructive() {
+    let second = r2(
+        "  - create_table: {name: kinds, columns: [{name: id, type: Integer, primary_key: true}]}
+  - bulk_insert: {table: kinds, rows: [{id: 1}, {id: 2}]}",
+        Some("  - drop_table: kinds"),
+    );
+    let note = expect_note(&second, &[], "destructive-downgrade", "downgrade", 8);
+    assert!(note["message"].as_str().unwrap().contains("bulk_insert"));
+}
+
+#[test]
+fn a_downgrade_dropping_a_column_older_than_the_revision_is_destructive() {
+    let second = r2(
+        "  - alter_column: {table: runs, column: total, nullable: false}",
+        Some(
+            "  - alter_column: {table: runs, column: total, nullable: true}
+  - drop_column: {table: runs, column: total}
+  - add_column: {table: runs, column: {name: total, type: Integer}}",
+        ),
+    );
+    let note = expect_note(&second, &[], "destructive-downgrade", "downgrade", 8);
+    assert!(note["message"].as_str().unwrap().contains("existed"));
+}
+
+#[test]
+fn a_downgrade_dropping_an_unseeded_new_table_is_not() {
+    let second = r2(
+        "  - create_table: {name: kinds, columns: [{name: id, type: Integer, primary_key: true}]}",
+        Some("  - drop_table: kinds"),
+    );
+    expect_none(&second, &[], "destructive-downgrade");
+}
+
+// ---------------------------------------------------------------------------
+// Locking (PostgreSQL)
+
+#[test]
+fn an_index_on_an_existing_table_without_concurrently_locks_it() {
+    let second = r2(
+        "  - create_index: {name: ix_runs_status, table: runs, columns: [status]}",
+        None,
+    );
+    let project = lint_support::project(&second);
+    let (code, notes) = lint_support::check_json(&project, &[]);
+    assert_eq!(code, 0);
+    let found = lint_support::of_rule(&notes, "lock-index-without-concurrently");
+    // The upgrade creates it, the derived downgrade drops it: both lock.
+    let places: Vec<(&str, u64)> = found
+        .iter()
+        .map(|n| {
+            (
+                n["direction"].as_str().unwrap(),
+                n["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(places, [("upgrade", 5), ("downgrade", 5)]);
+    assert_eq!(found[0]["dialects"], serde_json::json!(["postgresql"]));
+    assert_eq!(found[0]["file"], "revisions/r2.yaml");
+}
+
+#[test]
+fn an_index_on_a_new_table_or_on_mysql_does_not() {
+    let second = r2(
+        "  - create_table: {name: kinds, columns: [{name: id, type: Integer}]}
+  - create_index: {name: ix_kinds_id, table: kinds, columns: [id]}",
+        None,
+    );
+    expect_none(&second, &[], "lock-index-without-concurrently");
+    let on_runs = r2(
+        "  - create_index: {name: ix_runs_status, table: runs, columns: [status]}",
+        None,
+    );
+    expect_none(
+        &on_runs,
+        &["--dialect", "mysql"],
+        "lock-index-without-concurrently",
+    );
+}
+
+#[test]
+fn a_not_null_column_without_default_on_an_existing_table() {
+    let second = r2(
+        "  - add_column: {table: runs, column: {name: owner, type: String(20), nullable: false}}",
+        None,
+    );
+    expect_note(
+        &second,
+        &[],
+        "lock-not-null-column-without-default",
+        "upgrade",
+        5,
+    );
+}
+
+#[test]
+fn a_not_null_column_with_a_default_does_not() {
+    let second = r2(
+        "  - add_column: {table: runs, column: {name: owner, type: String(20), nullable: false, server_default: nobody}}",
+        None,
+    );
+    expect_none(&second, &[], "lock-not-null-column-without-default");
+}
+
+#[test]
+fn a_type_change_that_rewrites_the_table() {
+    let second = r2(
+        "  - alter_column: {table: runs, column: total, type: BigInteger}",
+        Some("  - execute: \"select 1\""),
+    );
+    let note = expect_note(&second, &[], "lock-type-change-rewrite", "upgrade", 5);
+    assert_eq!(note["dialects"], serde_json::json!(["postgresql"]));
+}
+
+#[test]
+fn a_binary_compatible_widening_does_not_rewrite() {
+    let second = r2(
+        "  - alter_column: {table: runs, column: status, type: String(64)}",
+        Some("  - execute: \"select 1\""),
+    );
+    expect_none(&second, &[], "lock-type-change-rewrite");
+}
+
+#[test]
+fn a_constraint_on_an_existing_table_without_not_valid() {
+    let second = r2(
+        "  - create_check_constraint: {name: ck_runs_total, table: runs, condition: total >= 0}",
+        None,
+    );
+    expect_note(
+        &second,
+        &[],
+        "lock-constraint-without-not-valid",
+        "upgrade",
+        5,
+    );
+}
+
+#[test]
+fn a_constraint_on_a_new_table_does_not() {
+    let second = r2(
+        "  - create_table: {name: kinds, columns: [{name: id, type: Integer}]}
+  - create_check_constraint: {name: ck_kinds_id, table: kinds, condition: id > 0}",
+        None,
+    );
+    expect_none(&second, &[], "lock-constraint-without-not-valid");
+}
+
+// ---------------------------------------------------------------------------
+// Transactions
+
+#[test]
+fn concurrently_inside_the_transaction() {
+    let second = r2(
+        "  - create_index: {name: ix_runs_status, table: runs, columns: [status], concurrently: true}",
+        Some("  - execute: \"select 1\""),
+    );
+    let note = expect_note(
+        &second,
+        &["--dialect", "postgresql"],
+        "concurrently-in-transaction",
+        "upgrade",
+        5,
+    );
+    assert_eq!(note["severity"], "error");
+    expect_none(&second, &[], "lock-index-without-concurrently");
+}
+
+#[test]
+fn concurrently_means_nothing_on_mysql() {
+    let second = r2(
+        "  - create_index: {name: ix_runs_status, table: runs, columns: [status], concurrently: true}",
+        None,
+    );
+    expect_none(
+        &second,
+        &["--dialect", "mysql"],
+        "concurrently-in-transaction",
+    );
+}
+
+#[test]
+fn several_statements_without_a_transaction() {
+    let second = r2(
+        "  - add_column: {table: runs, column: {name: a, type: Integer}}
+  - add_column: {table: runs, column: {name: b, type: Integer}}",
+        Some("  - execute: \"alter table runs drop column a, drop column b\""),
+    );
+    let note = expect_note(
+        &second,
+        &["--dialect", "mysql", "r1:r2"],
+        "non-transactional-ddl",
+        "upgrade",
+        5,
+    );
+    assert_eq!(note["severity"], "info");
+    assert_eq!(note["dialects"], serde_json::json!(["mysql"]));
+    expect_none(
+        &second,
+        &["--dialect", "postgresql"],
+        "non-transactional-ddl",
+    );
+}
+
+#[test]
+fn one_statement_without_a_transaction_is_all_or_nothing() {
+    let second = r2(
+        "  - add_column: {table: runs, column: {name: a, type: Integer}}",
+        None,
+    );
+    expect_none(&second, &["--dialect", "mysql"], "non-transactional-ddl");
+}
+
+// ---------------------------------------------------------------------------
+// Portability
+
+#[test]
+fn execute_without_text_for_a_target() {
+    let second = r2(
+        "  - execute: {postgresql: \"update runs set total = 0\"}",
+        Some("  - execute: {default: \"select 1\"}"),
+    );
+    let note = expect_note(&second, &[], "execute-missing-dialect", "upgrade", 5);
+    assert_eq!(
+        note["dialects"],
+        serde_json::json!(["sqlite", "mysql", "mssql", "oracle"])
+    );
+    expect_none(
+        &second,
+        &["--dialect", "postgresql"],
+        "execute-missing-dialect",
+    );
+}
+
+#[test]
+fn execute_with_a_default_text() {
+    let second = r2(
+        "  - execute: {postgresql: \"update runs set total = 0\", default: \"update runs set total = 1\"}",
+        Some("  - execute: {default: \"select 1\"}"),
+    );
+    expect_none(&second, &[], "execute-missing-dialect");
+}
+
+#[test]
+fn a_dialect_type_on_another_dialect() {
+    let second = r2(
+        "  - add_column: {table: runs, column: {name: doc, type: postgresql.JSONB}}",
+        None,
+    );
+    let note = expect_note(
+        &second,
+        &["--dialect", "mysql"],
+        "dialect-type-elsewhere",
+        "upgrade",
+        5,
+    );
+    assert!(note["message"]
+        .as_str()
+        .unwrap()
+        .contains("postgresql.JSONB"));
+    expect_none(
+        &second,
+        &["--dialect", "postgresql"],
+        "dialect-type-elsewhere",
+    );
+}
+
+#[test]
+fn a_dialect_type_in_a_mapping() {
+    let second = r2(
+        "  - add_column: {table: runs, column: {name: doc, type: {postgresql: postgresql.JSONB, default: JSON}}}",
+        None,
+    );
+    expect_none(&second, &[], "dialect-type-elsewhere");
+}
+
+#[test]
+fn an_identifier_longer_than_the_dialect_allows() {
+    let long = format!("ix_runs_{}", "s".repeat(60));
+    let second = r2(
+        &format!("  - create_index: {{name: {long}, table: runs, columns: [status]}}"),
+        None,
+    );
+    let note = expect_note(
+        &second,
+        &["--dialect", "postgresql"],
+        "identifier-too-long",
+        "upgrade",
+        5,
+    );
+    assert!(note["message"].as_str().unwrap().contains("allows 63"));
+    expect_none(&second, &["--dialect", "mssql"], "identifier-too-long");
+}
