@@ -478,73 +478,99 @@ fn retort_output(root: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// Alembic prints absolute paths and iterates sets of children and labels
+/// in hash order: compare paths by file name, sort the items of every
+/// parenthesised list and of `Branches into:`/`Branch names:`, and sort the
+/// lines of `branches` (whose children come in set order).
+fn normalise_inspect(command: &str, text: &str) -> Vec<String> {
+    let sort_groups = |line: &str| -> String {
+        let mut out = String::new();
+        let mut rest = line;
+        while let Some(open) = rest.find('(') {
+            let Some(close) = rest[open..].find(')') else {
+                break;
+            };
+            let mut items: Vec<&str> = rest[open + 1..open + close].split(", ").collect();
+            items.sort();
+            out.push_str(&rest[..open]);
+            out.push_str(&format!("({})", items.join(", ")));
+            rest = &rest[open + close + 1..];
+        }
+        out.push_str(rest);
+        out
+    };
+    let mut lines: Vec<String> = text
+        .lines()
+        .map(|l| match l.strip_prefix("Path: ") {
+            Some(p) => format!(
+                "Path: {}",
+                p.rsplit('/')
+                    .next()
+                    .unwrap_or(p)
+                    .replace(".py", "")
+                    .replace(".yaml", "")
+            ),
+            None => l.to_owned(),
+        })
+        .map(|l| match l.split_once(": ") {
+            Some((key @ ("Branches into" | "Branch names"), list)) => {
+                let mut items: Vec<&str> = list.split(", ").collect();
+                items.sort();
+                format!("{key}: {}", items.join(", "))
+            }
+            _ => sort_groups(&l),
+        })
+        .collect();
+    if command == "branches" {
+        lines.sort();
+    }
+    lines
+}
+
+/// Runs each of `cases` with alembic and retort on `graph`; returns how
+/// many were compared (those Alembic fails on are skipped).
+fn compare_inspect(venv: &Path, graph: &[Rev], cases: &[&[&str]]) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    write_projects(dir.path(), graph);
+    let commands: Vec<Vec<&str>> = cases.iter().map(|args| args.to_vec()).collect();
+    let results = alembic_batch(venv, dir.path(), &commands);
+    let mut compared = 0;
+    for (args, (code, expected)) in cases.iter().zip(results) {
+        if code != 0 {
+            continue; // names a revision this graph does not have
+        }
+        let actual = retort_output(dir.path(), args);
+        assert_eq!(
+            normalise_inspect(args[0], &actual),
+            normalise_inspect(args[0], &expected),
+            "retort {args:?} differs from alembic"
+        );
+        compared += 1;
+    }
+    compared
+}
+
 #[test]
 fn inspect_commands_print_what_alembic_prints() {
     let Some(venv) = require_alembic() else {
         return;
     };
-    let mut compared = 0;
-    for graph in [CORPUS, BRANCHY] {
-        let dir = tempfile::tempdir().unwrap();
-        write_projects(dir.path(), graph);
-        let cases: &[&[&str]] = &[
-            &["history"],
-            &["history", "-r", "r6:"],
-            &["history", "-r", ":r3"],
-            &["history", "-r", "b1:m1"],
-            &["heads"],
-            &["branches"],
-            &["show", "r8"],
-            &["show", "heads"],
-            &["show", "b2"],
-        ];
-        let commands: Vec<Vec<&str>> = cases.iter().map(|args| args.to_vec()).collect();
-        let results = alembic_batch(&venv, dir.path(), &commands);
-        for (args, (code, expected)) in cases.iter().zip(results) {
-            if code != 0 {
-                continue; // not in this graph (r8 in BRANCHY, b1 in CORPUS)
-            }
-            let actual = retort_output(dir.path(), args);
-            // Alembic prints absolute paths and iterates sets of children and
-            // labels in hash order: compare paths by file name and sorted lines
-            // where Alembic's order is not stable.
-            let normalise = |text: &str| -> Vec<String> {
-                let mut lines: Vec<String> = text
-                    .lines()
-                    .map(|l| match l.strip_prefix("Path: ") {
-                        Some(p) => format!(
-                            "Path: {}",
-                            p.rsplit('/')
-                                .next()
-                                .unwrap_or(p)
-                                .replace(".py", "")
-                                .replace(".yaml", "")
-                        ),
-                        None => l.to_owned(),
-                    })
-                    .map(|l| match l.split_once(": ") {
-                        Some((key @ ("Branches into" | "Branch names"), list)) => {
-                            let mut items: Vec<&str> = list.split(", ").collect();
-                            items.sort();
-                            format!("{key}: {}", items.join(", "))
-                        }
-                        _ => l,
-                    })
-                    .collect();
-                if args[0] == "branches" {
-                    lines.sort();
-                }
-                lines
-            };
-            assert_eq!(
-                normalise(&actual),
-                normalise(&expected),
-                "retort {args:?} differs from alembic"
-            );
-            compared += 1;
-        }
-    }
-    assert!(compared >= 13, "only {compared} commands compared");
+    let cases: &[&[&str]] = &[
+        &["history"],
+        &["history", "--verbose"],
+        &["history", "-r", "r6:"],
+        &["history", "-r", ":r3"],
+        &["history", "-r", "b1:m1"],
+        &["heads"],
+        &["heads", "--verbose"],
+        &["branches"],
+        &["branches", "--verbose"],
+        &["show", "r8"],
+        &["show", "heads"],
+        &["show", "b2"],
+    ];
+    let compared = compare_inspect(&venv, CORPUS, cases) + compare_inspect(&venv, BRANCHY, cases);
+    assert!(compared >= 19, "only {compared} commands compared");
 }
 
 /// A small deterministic pseudo-random source (the tests must not vary).
@@ -622,6 +648,9 @@ fn random_graph(seed: u64) -> Vec<Rev> {
 
 #[test]
 fn random_graphs_match_alembic() {
+    let Some(venv) = require_alembic() else {
+        return;
+    };
     for seed in [3, 17, 29, 41, 77] {
         let graph = random_graph(seed);
         let mut rng = Lcg(seed + 1000);
@@ -647,5 +676,7 @@ fn random_graphs_match_alembic() {
                 .join(" ")
         );
         compare_plans(&graph, &cases);
+        let inspect: &[&[&str]] = &[&["history"], &["heads"], &["branches"], &["show", "heads"]];
+        assert_eq!(compare_inspect(&venv, &graph, inspect), inspect.len());
     }
 }
