@@ -113,7 +113,7 @@ fn fail_on(notes: &[Note], deny: &[Selector]) -> anyhow::Result<()> {
     let count = |selector: Selector| notes.iter().filter(|n| n.is_selected_by(selector)).count();
     let failing = count(errors);
     if failing > 0 {
-        bail!("{failing} review note(s) of severity error: the engine would reject the script");
+        bail!("{failing} review note(s) of severity error: the script cannot be compiled, or the engine would reject it");
     }
     let denied: Vec<String> = deny
         .iter()

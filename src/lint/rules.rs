@@ -361,8 +361,8 @@ fn portability(op: &Op, step: &Step, found: &mut Vec<Finding>) {
             found.push(Finding {
                 rule: EXECUTE_MISSING_DIALECT,
                 dialects: missing,
-                message: "`execute` has no SQL text for this dialect and no `default:`; \
-                          the script would leave the statement out"
+                message: "`execute` has no SQL text for this dialect and no `default:`: \
+                          its script cannot be compiled"
                     .into(),
             });
         }
