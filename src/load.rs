@@ -114,7 +114,13 @@ fn revision_files(root: &Utf8Path, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, L
         return Ok(Vec::new());
     }
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+    // Hidden files and folders are skipped: editors' lock files (`.#a.yaml`,
+    // often a dangling link) and backups are not revisions. A link to a
+    // file is read; links to folders are not followed.
+    let walk = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
         let entry = entry.map_err(|e| {
             let path = e
                 .path()
@@ -125,7 +131,10 @@ fn revision_files(root: &Utf8Path, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, L
                 format!("cannot read the revisions folder at {path}: {e}"),
             )
         })?;
-        if !entry.file_type().is_file() {
+        let is_file = entry.file_type().is_file()
+            || (entry.path_is_symlink()
+                && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
+        if !is_file {
             continue;
         }
         let Some(path) = Utf8Path::from_path(entry.path()) else {

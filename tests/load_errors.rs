@@ -294,6 +294,8 @@ fn files_other_than_yaml_are_ignored() {
     let dir = project(&[
         ("revisions/a.yaml", ROOT),
         ("revisions/README.md", "notes"),
+        ("revisions/.hidden.yaml", "not: a revision"),
+        ("revisions/.git/x.yaml", "not: a revision"),
         (
             "revisions/old/b.yml",
             "revision: b1\ndown_revision: a1\nmessage: second\nupgrade: []\n",
@@ -308,5 +310,25 @@ fn files_other_than_yaml_are_ignored() {
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
         "a1 -> b1 (head), second\n<base> -> a1, first\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn editor_lock_files_are_ignored() {
+    let dir = project(&[("revisions/a.yaml", ROOT)]);
+    // Emacs's lock file: a dangling symbolic link named .#<file>
+    std::os::unix::fs::symlink("user@host.1234:1", dir.path().join("revisions/.#a.yaml")).unwrap();
+    let output = retort()
+        .arg("--project")
+        .arg(dir.path())
+        .arg("heads")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "a1 (head)\n",
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
     );
 }
