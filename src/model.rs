@@ -635,6 +635,10 @@ pub struct BulkInsert {
     pub schema: Option<String>,
     /// Rows: column → value, in the order written.
     pub rows: Vec<Vec<(String, Literal)>>,
+    /// Whether the table has an identity (autoincrement) column, filled by the
+    /// schema model (not written in YAML); `None` when not replayed. SQL Server
+    /// sets IDENTITY_INSERT only on such a table (elsewhere it is an error).
+    pub has_identity: Option<bool>,
 }
 
 /// Alembic batch mode's "move and copy" of one table, for what SQLite's
@@ -1234,6 +1238,7 @@ impl<'de> Deserialize<'de> for BulkInsert {
             table: raw.table,
             schema: raw.schema,
             rows: raw.rows.into_iter().map(|row| row.0).collect(),
+            has_identity: None,
         })
     }
 }

@@ -440,3 +440,35 @@ fn pretty_lays_out_execute_only() {
         "{stdout}"
     );
 }
+
+#[test]
+fn mssql_sets_identity_insert_only_on_tables_with_an_identity() {
+    let revision = "\
+revision: a1
+down_revision: null
+message: seeds
+upgrade:
+  - create_table: {name: codes, columns: [{name: code, type: String(8), primary_key: true}]}
+  - create_table: {name: counted, columns: [{name: id, type: Integer, primary_key: true}]}
+  - bulk_insert: {table: codes, rows: [{code: a}]}
+  - bulk_insert: {table: counted, rows: [{id: 1}]}
+downgrade: []
+";
+    let dir = support::project(&[("revisions/a1.yaml", revision)]);
+    let output = run(dir.path(), "mssql", &["upgrade", "a1"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!stdout.contains("SET IDENTITY_INSERT codes"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "SET IDENTITY_INSERT counted ON;\n\nGO\n\n\
+         INSERT INTO counted (id) VALUES (1);\n\nGO\n\n\
+         SET IDENTITY_INSERT counted OFF;\n\nGO\n\n"
+        ),
+        "{stdout}"
+    );
+}

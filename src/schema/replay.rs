@@ -97,7 +97,13 @@ pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
         Op::DropEnum(o) => Op::DropEnum(drop_enum(schema, o)?),
         Op::BulkInsert(o) => {
             bulk_insert(schema, o)?;
-            op.clone()
+            let target = table(schema, &o.schema, &o.table)?;
+            let identity = target.autoincrement_column().is_some()
+                || target.columns.iter().any(|c| c.identity.is_some());
+            Op::BulkInsert(BulkInsert {
+                has_identity: Some(identity),
+                ..o.clone()
+            })
         }
         // Raw SQL is opaque to the model; rebuilds are made from the model.
         Op::Execute(_) | Op::RebuildTable(_) => op.clone(),
