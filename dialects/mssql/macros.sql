@@ -12,7 +12,7 @@
 {%- elif t.kind == "BigInteger" %}BIGINT
 {%- elif t.kind == "String" %}VARCHAR({{ t.length if t.length is not none else "max" }})
 {%- elif t.kind == "Unicode" %}NVARCHAR({{ t.length if t.length is not none else "max" }})
-{%- elif t.kind == "Text" %}TEXT
+{%- elif t.kind == "Text" %}TEXT{% if t.length is not none %}({{ t.length }}){% endif %}
 {%- elif t.kind == "UnicodeText" %}NTEXT
 {%- elif t.kind == "Boolean" %}BIT
 {%- elif t.kind == "Float" %}FLOAT{% if t.precision is not none %}({{ t.precision }}){% endif %}

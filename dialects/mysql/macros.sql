@@ -18,7 +18,7 @@
 {%- elif t.kind == "DateTime" %}DATETIME
 {%- elif t.kind == "Time" %}TIME
 {%- elif t.kind == "Interval" %}DATETIME
-{%- elif t.kind == "LargeBinary" %}BLOB
+{%- elif t.kind == "LargeBinary" %}BLOB{% if t.length is not none %}({{ t.length }}){% endif %}
 {%- elif t.kind == "JSON" %}JSON
 {%- elif t.kind == "Uuid" %}CHAR(32)
 {%- elif t.kind == "Enum" %}{% if t.native_enum %}ENUM({% for v in t.values %}{{ v | literal }}{{ "," if not loop.last }}{% endfor %}){% else %}VARCHAR({{ t.values | map("length") | max }}){% endif %}

@@ -1,0 +1,6 @@
+op.alter_column("runs", "started", existing_type=sa.DateTime(), nullable=False, existing_nullable=True)
+op.alter_column("runs", "n", existing_type=sa.Integer(), type_=sa.BigInteger(), existing_nullable=False)
+op.alter_column("runs", "s", existing_type=sa.String(10), server_default="x", existing_server_default="y", existing_nullable=True)
+op.alter_column("runs", "s", existing_type=sa.String(10), new_column_name="t", existing_nullable=False, existing_server_default="y", existing_comment="c")
+op.alter_column("runs", "s", existing_type=sa.String(10), comment=None, existing_comment="c", existing_nullable=True, schema="dbo")
+op.alter_column("runs", "s", existing_type=sa.String(10), type_=sa.String(20), nullable=False, server_default=None, existing_server_default="y", comment="new", schema="dbo")

@@ -1,0 +1,2 @@
+op.create_table("x", sa.Column("id", sa.SmallInteger, primary_key=True), sa.Column("a", sa.Text(100)), sa.Column("b", sa.LargeBinary(100)), sa.Column("c", sa.Numeric(10)), sa.Column("d", sa.Time(timezone=True)), sa.Column("e", sa.DateTime(timezone=True)), sa.Column("f", sa.Unicode(10)), sa.Column("g", sa.UnicodeText()), sa.Column("h", sa.Enum("a", "bb", name="hh", native_enum=False)))
+op.create_table("y", sa.Column("id", sa.BigInteger, primary_key=True), sa.Column("z", sa.Integer, autoincrement=True))
