@@ -86,6 +86,15 @@ impl Renderer {
             Op::Execute(execute) if self.pretty_execute => Op::Execute(pretty(execute)),
             op => op.clone(),
         };
+        if serde_json::to_string(&op).is_ok_and(|json| json.contains("\\u001e")) {
+            return Err(RenderError {
+                location: Some(entry.location.clone()),
+                message: format!(
+                    "{}: the control character U+001E cannot appear in a revision's values",
+                    entry.op.name()
+                ),
+            });
+        }
         let ctx = context! {
             op => Value::from_serialize(&op),
             table => op_table(&entry.op),

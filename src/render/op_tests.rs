@@ -127,3 +127,11 @@ fn phrases_from_revisions_are_checked() {
         "{error}"
     );
 }
+
+#[test]
+fn the_statement_separator_cannot_come_from_a_revision() {
+    let error = sql("postgresql", "- execute: \"SELECT 1\\x1e; DROP TABLE t\"")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("U+001E"), "{error}");
+}
