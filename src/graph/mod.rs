@@ -1,0 +1,591 @@
+//! The revision graph and Alembic's identifier resolution.
+//!
+//! [`RevisionGraph::build`] checks the loaded revisions as a graph (duplicate
+//! ids, references to nothing, cycles, branch labels used twice) and works out
+//! what Alembic's `RevisionMap` knows: heads, bases, children, the
+//! dependencies that are not already implied by an ancestor, and the branch
+//! labels each revision carries after propagation.
+//!
+//! Resolution follows `alembic/script/revision.py` function by function, so
+//! that an identifier means here what it means to `alembic`: `head`, `heads`,
+//! `base`, full ids, unique prefixes (of ids of four characters or more),
+//! branch labels, `label@head`, `id@head`, `+N`/`-N`, `REV+N`/`REV-N`.
+//!
+//! Where Alembic iterates a Python `set` (whose order can change from run to
+//! run), this module uses the order of the revisions in the graph: the sorted
+//! order of their file paths, which is also the order Alembic loads files in.
+
+use crate::error::{LoadError, LoadErrors};
+use crate::location::Location;
+use crate::model::Revision;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+mod resolve;
+
+pub use resolve::ResolveError;
+
+/// The validated revision graph, with what Alembic's `RevisionMap` computes.
+#[derive(Debug)]
+pub struct RevisionGraph {
+    /// The revisions, in the order they were loaded (sorted file paths).
+    pub revisions: Vec<Revision>,
+    index: HashMap<String, usize>,
+    /// Original branch labels (as written) → revision.
+    labels: BTreeMap<String, usize>,
+    /// Down revisions (`down_revision` only), as indices.
+    parents: Vec<Vec<usize>>,
+    /// `depends_on`, resolved to revisions (labels replaced by their revision).
+    dependencies: Vec<Vec<usize>>,
+    /// `depends_on` minus what an ancestor already depends on.
+    normalized_dependencies: Vec<Vec<usize>>,
+    /// Children through `down_revision` (Alembic's `nextrev`), in graph order.
+    children: Vec<Vec<usize>>,
+    /// Children through `down_revision` or `depends_on` (`_all_nextrev`).
+    all_children: Vec<Vec<usize>>,
+    /// Branch labels after propagation to descendants.
+    effective_labels: Vec<BTreeSet<String>>,
+}
+
+impl RevisionGraph {
+    /// Checks `revisions` as a graph and builds it. Every problem is
+    /// reported, each at the file and line it is about.
+    pub fn build(revisions: Vec<Revision>) -> Result<RevisionGraph, LoadErrors> {
+        let mut errors = Vec::new();
+        let mut index = HashMap::new();
+        for (i, rev) in revisions.iter().enumerate() {
+            if let Some(&first) = index.get(&rev.id) {
+                let first: &Revision = &revisions[first];
+                errors.push(LoadError::new(
+                    rev.location.clone(),
+                    format!(
+                        "duplicate revision id `{}`: it is also the id of {} ({}); \
+                         expected every revision id to be unique",
+                        rev.id, first.source.path, first.location
+                    ),
+                ));
+            } else {
+                index.insert(rev.id.clone(), i);
+            }
+        }
+        let mut labels: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, rev) in revisions.iter().enumerate() {
+            for label in &rev.branch_labels {
+                let at = key_location(rev, "branch_labels");
+                if let Some(&other) = labels.get(label) {
+                    let other = &revisions[other];
+                    errors.push(LoadError::new(
+                        at,
+                        format!(
+                            "branch label `{label}` of revision `{}` is already used by revision `{}` ({}); \
+                             expected each branch label to be used once",
+                            rev.id,
+                            other.id,
+                            key_location(other, "branch_labels")
+                        ),
+                    ));
+                } else if let Some(&other) = index.get(label).filter(|&&o| o != i) {
+                    let other = &revisions[other];
+                    errors.push(LoadError::new(
+                        at,
+                        format!(
+                            "branch label `{label}` of revision `{}` is also the id of revision {} ({})",
+                            rev.id, other.id, other.location
+                        ),
+                    ));
+                } else {
+                    labels.insert(label.clone(), i);
+                }
+            }
+        }
+        let known: Vec<&str> = index.keys().map(String::as_str).collect();
+        let mut parents = vec![Vec::new(); revisions.len()];
+        let mut dependencies = vec![Vec::new(); revisions.len()];
+        for (i, rev) in revisions.iter().enumerate() {
+            if index.get(&rev.id) != Some(&i) {
+                continue; // a duplicate, reported above
+            }
+            for (n, down) in rev.down_revisions.iter().enumerate() {
+                if rev.down_revisions[..n].contains(down) {
+                    errors.push(LoadError::new(
+                        key_location(rev, "down_revision"),
+                        format!(
+                            "down_revision of revision `{}` names `{down}` twice",
+                            rev.id
+                        ),
+                    ));
+                    continue;
+                }
+                match index.get(down) {
+                    Some(&p) if p == i => errors.push(LoadError::new(
+                        key_location(rev, "down_revision"),
+                        format!("revision `{}` names itself as its down_revision", rev.id),
+                    )),
+                    Some(&p) => push_unique(&mut parents[i], p),
+                    None => errors.push(LoadError::new(
+                        key_location(rev, "down_revision"),
+                        format!(
+                            "down_revision `{down}` of revision `{}` names no revision{}; \
+                             expected the id of an existing revision, or null for a first revision",
+                            rev.id,
+                            crate::suggest::did_you_mean(down, known.iter().copied())
+                        ),
+                    )),
+                }
+            }
+            for dep in &rev.depends_on {
+                match index.get(dep).or_else(|| labels.get(dep)) {
+                    Some(&d) if d == i => errors.push(LoadError::new(
+                        key_location(rev, "depends_on"),
+                        format!("revision `{}` depends on itself", rev.id),
+                    )),
+                    Some(&d) => push_unique(&mut dependencies[i], d),
+                    None => errors.push(LoadError::new(
+                        key_location(rev, "depends_on"),
+                        format!(
+                            "depends_on `{dep}` of revision `{}` names no revision or branch label{}; \
+                             expected a revision id or a branch label",
+                            rev.id,
+                            crate::suggest::did_you_mean(
+                                dep,
+                                known.iter().copied().chain(labels.keys().map(String::as_str))
+                            )
+                        ),
+                    )),
+                }
+            }
+        }
+        if errors.is_empty() {
+            if let Some(cycle) = find_cycle(&parents, &dependencies) {
+                errors.push(cycle_error(&revisions, &cycle));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(LoadErrors(errors));
+        }
+        let n = revisions.len();
+        let mut children = vec![Vec::new(); n];
+        let mut all_children = vec![Vec::new(); n];
+        for i in 0..n {
+            for &p in &parents[i] {
+                push_unique(&mut children[p], i);
+                push_unique(&mut all_children[p], i);
+            }
+            for &d in &dependencies[i] {
+                push_unique(&mut all_children[d], i);
+            }
+        }
+        let mut graph = RevisionGraph {
+            revisions,
+            index,
+            labels,
+            parents,
+            dependencies,
+            normalized_dependencies: vec![Vec::new(); n],
+            children,
+            all_children,
+            effective_labels: vec![BTreeSet::new(); n],
+        };
+        graph.normalize_dependencies();
+        graph.propagate_branch_labels();
+        Ok(graph)
+    }
+
+    /// Alembic's `_normalize_depends_on`: drop dependencies that an ancestor
+    /// (through `down_revision`) already depends on.
+    fn normalize_dependencies(&mut self) {
+        for i in 0..self.revisions.len() {
+            if self.dependencies[i].is_empty() {
+                continue;
+            }
+            let mut kept = self.dependencies[i].clone();
+            for ancestor in self.related(&[i], |g, r| g.parents[r].clone()) {
+                if ancestor != i {
+                    kept.retain(|d| !self.dependencies[ancestor].contains(d));
+                }
+            }
+            self.normalized_dependencies[i] = kept;
+        }
+    }
+
+    /// Alembic's `_add_branches`: a label marks its revision and every
+    /// descendant, then the line below the last descendant visited, down to
+    /// the nearest branch point or merge.
+    fn propagate_branch_labels(&mut self) {
+        for i in 0..self.revisions.len() {
+            let labels = &self.revisions[i].branch_labels;
+            if labels.is_empty() {
+                continue;
+            }
+            let labels: Vec<String> = labels.clone();
+            let descendants = self.related(&[i], |g, r| g.children[r].clone());
+            for &d in &descendants {
+                self.effective_labels[d].extend(labels.iter().cloned());
+            }
+            let mut parent = descendants.last().copied();
+            while let Some(p) = parent {
+                if self.all_children[p].len() > 1 || self.parents[p].len() > 1 {
+                    break;
+                }
+                self.effective_labels[p].extend(labels.iter().cloned());
+                parent = self.parents[p].first().copied();
+            }
+        }
+    }
+
+    /// Alembic's `_iterate_related_revisions`: a depth-first walk from
+    /// `targets` along `next`, each revision once, in visiting order.
+    fn related(&self, targets: &[usize], next: impl Fn(&Self, usize) -> Vec<usize>) -> Vec<usize> {
+        let mut seen = vec![false; self.revisions.len()];
+        let mut out = Vec::new();
+        for &target in targets {
+            let mut todo = vec![target];
+            while let Some(r) = todo.pop() {
+                if seen[r] {
+                    continue;
+                }
+                seen[r] = true;
+                todo.extend(next(self, r));
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    // ---------------------------------------------------------------------
+    // Graph facts, by index (used by the plan).
+
+    pub(crate) fn rev(&self, i: usize) -> &Revision {
+        &self.revisions[i]
+    }
+
+    /// `down_revision` followed by the normalized dependencies (Alembic's
+    /// `_normalized_down_revisions`).
+    pub(crate) fn normalized_down(&self, i: usize) -> Vec<usize> {
+        let mut out = self.parents[i].clone();
+        for &d in &self.normalized_dependencies[i] {
+            push_unique(&mut out, d);
+        }
+        out
+    }
+
+    pub(crate) fn parents_of(&self, i: usize) -> &[usize] {
+        &self.parents[i]
+    }
+
+    pub(crate) fn children_of(&self, i: usize) -> &[usize] {
+        &self.children[i]
+    }
+
+    /// Ancestors including `targets`, through `down_revision` and dependencies.
+    pub(crate) fn ancestors_idx(&self, targets: &[usize]) -> Vec<usize> {
+        self.related(targets, |g, r| g.normalized_down(r))
+    }
+
+    /// Ancestors including `targets`, through `down_revision` only.
+    pub(crate) fn versioned_ancestors_idx(&self, targets: &[usize]) -> Vec<usize> {
+        self.related(targets, |g, r| g.parents[r].clone())
+    }
+
+    /// Descendants including `targets`, through `down_revision` and dependencies.
+    pub(crate) fn descendants_idx(&self, targets: &[usize]) -> Vec<usize> {
+        self.related(targets, |g, r| g.all_children[r].clone())
+    }
+
+    /// Descendants including `targets`, through `down_revision` only.
+    pub(crate) fn versioned_descendants_idx(&self, targets: &[usize]) -> Vec<usize> {
+        self.related(targets, |g, r| g.children[r].clone())
+    }
+
+    fn ids(&self, revs: &[usize]) -> Vec<String> {
+        revs.iter().map(|&r| self.revisions[r].id.clone()).collect()
+    }
+
+    // ---------------------------------------------------------------------
+    // Public queries.
+
+    /// The revision with this exact id.
+    pub fn get(&self, id: &str) -> Option<&Revision> {
+        self.index.get(id).map(|&i| &self.revisions[i])
+    }
+
+    /// The heads: revisions no `down_revision` names (Alembic's `heads`), in
+    /// graph order.
+    pub fn heads(&self) -> Vec<&Revision> {
+        self.head_indices()
+            .into_iter()
+            .map(|i| &self.revisions[i])
+            .collect()
+    }
+
+    fn head_indices(&self) -> Vec<usize> {
+        (0..self.revisions.len())
+            .filter(|&i| self.children[i].is_empty())
+            .collect()
+    }
+
+    /// Heads that nothing depends on either (Alembic's `_real_heads`; what
+    /// the identifier `heads` means).
+    fn real_head_indices(&self) -> Vec<usize> {
+        (0..self.revisions.len())
+            .filter(|&i| self.all_children[i].is_empty())
+            .collect()
+    }
+
+    /// The bases: revisions without a `down_revision`, in graph order.
+    pub fn bases(&self) -> Vec<&Revision> {
+        self.revisions
+            .iter()
+            .filter(|r| r.down_revisions.is_empty())
+            .collect()
+    }
+
+    /// True when several revisions name `id` as their `down_revision`.
+    pub fn is_branch_point(&self, id: &str) -> bool {
+        self.index
+            .get(id)
+            .is_some_and(|&i| self.children[i].len() > 1)
+    }
+
+    /// True when `id` has several `down_revision`s.
+    pub fn is_merge_point(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|r| r.down_revisions.len() > 1)
+    }
+
+    /// True when `id` is a head.
+    pub fn is_head(&self, id: &str) -> bool {
+        self.index
+            .get(id)
+            .is_some_and(|&i| self.children[i].is_empty())
+    }
+
+    /// The revisions whose `down_revision` names `id`, in graph order.
+    pub fn children(&self, id: &str) -> Vec<&Revision> {
+        self.index
+            .get(id)
+            .map(|&i| {
+                self.children[i]
+                    .iter()
+                    .map(|&c| &self.revisions[c])
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The branch labels `id` carries: its own and those propagated from
+    /// its ancestors, as `alembic history` shows them.
+    pub fn branch_labels(&self, id: &str) -> Vec<String> {
+        self.index
+            .get(id)
+            .map(|&i| self.effective_labels[i].iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// The revisions from base up to and including `ids`, in the order an
+    /// upgrade from base applies them (every revision after its
+    /// `down_revision`s and `depends_on`s). This is the replay order of the
+    /// schema model: the schema at `ids` is what these revisions build.
+    /// Unknown ids are ignored; `&[]` gives nothing (base).
+    pub fn ancestors_in_order(&self, ids: &[String]) -> Vec<&Revision> {
+        let targets: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| self.index.get(id).copied())
+            .collect();
+        let needed = self.ancestors_idx(&targets);
+        let mut order = self.topological_sort(&needed, &targets);
+        order.reverse();
+        order.into_iter().map(|i| &self.revisions[i]).collect()
+    }
+
+    /// Alembic's `walk_revisions(base, head)`: the revisions from `base`
+    /// (inclusive) up to `head`, newest first, as `history -r BASE:HEAD`
+    /// lists them. `base`/`heads` give the whole graph.
+    pub fn history(&self, base: &str, head: &str) -> Result<Vec<&Revision>, ResolveError> {
+        let current = self.resolve_idx(base)?;
+        let mut targets = self.upgrade_targets(&current, head)?;
+        if let Some((branch, _)) = base.split_once('@') {
+            let mut label = branch.to_owned();
+            if let Ok(Some(r)) = self.resolve_one_idx(branch) {
+                if self.revisions[r].id == branch {
+                    if let Some(first) = self.effective_labels[r].iter().next() {
+                        label = first.clone();
+                    }
+                }
+            }
+            targets.retain(|&t| self.effective_labels[t].contains(&label));
+        }
+        let required = self.ancestors_idx(&targets);
+        if current.iter().any(|c| !required.contains(c)) {
+            return Err(ResolveError::BadRange(format!(
+                "requested range `{base}:{head}` does not refer to ancestor/descendant revisions \
+                 along the same branch"
+            )));
+        }
+        let below = self.ancestors_idx(&current);
+        let mut needs: Vec<usize> = required
+            .into_iter()
+            .filter(|r| !below.contains(r))
+            .collect();
+        needs.extend(current.iter().copied());
+        if !current.is_empty() {
+            let above = self.versioned_descendants_idx(&current);
+            needs.retain(|r| above.contains(r));
+        }
+        let order = self.topological_sort(&needs, &targets);
+        Ok(order.into_iter().map(|i| &self.revisions[i]).collect())
+    }
+
+    /// True when nothing names `id` in `down_revision` or `depends_on`
+    /// (Alembic's "real" head; `history` marks it `(head)`).
+    pub fn is_real_head(&self, id: &str) -> bool {
+        self.index
+            .get(id)
+            .is_some_and(|&i| self.all_children[i].is_empty())
+    }
+
+    /// Every revision in upgrade order from base to all heads.
+    pub fn upgrade_order(&self) -> Vec<&Revision> {
+        let heads = self.ids(&self.real_head_indices());
+        self.ancestors_in_order(&heads)
+    }
+
+    /// Alembic's `_topological_sort`: `revisions` in an order where each
+    /// comes *before* its down revisions (reverse it for an upgrade),
+    /// walking down from `heads`, one branch as far as possible before the
+    /// next, the first parent of a merge first.
+    pub(crate) fn topological_sort(&self, revisions: &[usize], heads: &[usize]) -> Vec<usize> {
+        let mut todo: BTreeSet<usize> = revisions.iter().copied().collect();
+        let mut current: Vec<usize> = heads.iter().copied().filter(|h| todo.contains(h)).collect();
+        current.sort_unstable();
+        current.dedup();
+        let ancestor_set =
+            |r: usize| -> BTreeSet<usize> { self.ancestors_idx(&[r]).into_iter().collect() };
+        let mut ancestors: Vec<BTreeSet<usize>> =
+            current.iter().map(|&h| ancestor_set(h)).collect();
+        let mut output = Vec::new();
+        let mut idx = 0;
+        while !current.is_empty() {
+            let candidate = current[idx];
+            if let Some(other) = ancestors
+                .iter()
+                .enumerate()
+                .position(|(j, a)| j != idx && a.contains(&candidate))
+            {
+                // another head depends on this one: walk that head first
+                idx = other;
+                continue;
+            }
+            if todo.remove(&candidate) {
+                output.push(candidate);
+            }
+            let down = self.normalized_down(candidate);
+            let to_add: Vec<usize> = down
+                .into_iter()
+                .filter(|r| todo.contains(r) && !current.contains(r))
+                .collect();
+            if to_add.is_empty() {
+                current.remove(idx);
+                ancestors.remove(idx);
+                idx = idx.saturating_sub(1);
+            } else if self.normalized_dependencies[candidate].is_empty()
+                && self.parents[candidate].len() == 1
+            {
+                current[idx] = to_add[0];
+                ancestors[idx].remove(&candidate);
+            } else {
+                current[idx] = to_add[0];
+                ancestors[idx] = ancestor_set(to_add[0]);
+                for &extra in &to_add[1..] {
+                    current.push(extra);
+                    ancestors.push(ancestor_set(extra));
+                }
+            }
+        }
+        // Unreachable from `heads` (Alembic asserts this cannot happen).
+        output.extend(todo);
+        output
+    }
+}
+
+fn push_unique(list: &mut Vec<usize>, item: usize) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// Where top-level `key` of `rev` is, or the revision's own location.
+fn key_location(rev: &Revision, key: &str) -> Location {
+    rev.key_locations
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| rev.location.clone())
+}
+
+/// A cycle through `down_revision`/`depends_on` edges, as revision indices
+/// in order (each one's down revision is the next), if there is one.
+fn find_cycle(parents: &[Vec<usize>], dependencies: &[Vec<usize>]) -> Option<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let n = parents.len();
+    let mut mark = vec![Mark::New; n];
+    for root in 0..n {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        // Iterative depth-first search; `path` holds the open revisions.
+        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        mark[root] = Mark::Open;
+        while let Some(&mut (node, ref mut next)) = path.last_mut() {
+            let edges: Vec<usize> = parents[node]
+                .iter()
+                .chain(dependencies[node].iter())
+                .copied()
+                .collect();
+            if let Some(&down) = edges.get(*next) {
+                *next += 1;
+                match mark[down] {
+                    Mark::New => {
+                        mark[down] = Mark::Open;
+                        path.push((down, 0));
+                    }
+                    Mark::Open => {
+                        let start = path.iter().position(|&(p, _)| p == down).unwrap_or(0);
+                        return Some(path[start..].iter().map(|&(p, _)| p).collect());
+                    }
+                    Mark::Done => {}
+                }
+            } else {
+                mark[node] = Mark::Done;
+                path.pop();
+            }
+        }
+    }
+    None
+}
+
+fn cycle_error(revisions: &[Revision], cycle: &[usize]) -> LoadError {
+    let ids: Vec<&str> = cycle.iter().map(|&i| revisions[i].id.as_str()).collect();
+    let mut chain = ids.join(" -> ");
+    chain.push_str(" -> ");
+    chain.push_str(ids[0]);
+    let files: Vec<String> = cycle
+        .iter()
+        .map(|&i| revisions[i].location.to_string())
+        .collect();
+    let first = &revisions[cycle[0]];
+    LoadError::new(
+        key_location(first, "down_revision"),
+        format!(
+            "cycle in the revision graph: {chain} (each names the next as its down_revision or depends_on); \
+             expected every chain of down revisions to end at a first revision (down_revision: null). \
+             Revisions in the cycle: {}",
+            files.join(", ")
+        ),
+    )
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
