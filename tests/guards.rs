@@ -123,3 +123,51 @@ fn guards_on_mariadb() {
 fn guards_on_sqlite() {
     guards_stop_scripts_at_the_wrong_revision(Engine::Sqlite);
 }
+
+/// `retort upgrade|downgrade` print Alembic's script unless asked for guards.
+fn printed(args: &[&str]) -> String {
+    let output = retort()
+        .arg("--project")
+        .arg(repo_root())
+        .args(args)
+        .assert()
+        .success();
+    String::from_utf8(output.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn upgrade_and_downgrade_guard_only_when_asked() {
+    for dialect in ["postgresql", "sqlite", "mysql", "mssql", "oracle"] {
+        let plain = printed(&["upgrade", "head", "--dialect", dialect]);
+        assert!(!plain.contains("retort guard"), "{dialect}");
+        let guarded = printed(&["upgrade", "head", "--dialect", dialect, "--guard"]);
+        assert_eq!(
+            guarded.matches("retort guard: upgrade ").count(),
+            10,
+            "{dialect}"
+        );
+        let down = printed(&["downgrade", "head:-1", "--dialect", dialect, "--guard"]);
+        assert!(
+            down.contains("retort guard: downgrade 7c3e9a5b1d84 -> 0f6b8d4a2e57 expects alembic_version to hold 7c3e9a5b1d84; it holds "),
+            "{dialect}:\n{down}"
+        );
+    }
+    let Some(db) = Engine::Sqlite.fresh_database() else {
+        return;
+    };
+    db.run_ok(&printed(&[
+        "upgrade",
+        "e81f5d2b7c09",
+        "--dialect",
+        "sqlite",
+    ]));
+    let guarded_down = printed(&["downgrade", "head:-1", "--dialect", "sqlite", "--guard"]);
+    let dump = db.schema_dump();
+    let error = db.run_script(&guarded_down).unwrap_err();
+    assert!(
+        error.contains("expects alembic_version to hold 7c3e9a5b1d84; it holds e81f5d2b7c09"),
+        "{error}"
+    );
+    assert_eq!(db.schema_dump(), dump);
+    assert_eq!(db.version_rows(), vec!["e81f5d2b7c09".to_owned()]);
+}

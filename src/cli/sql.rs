@@ -31,6 +31,7 @@ Examples:
   retort upgrade ae10:head --dialect mysql from revision ae10 (already applied) to head
   retort upgrade +2 -o out/next.sql        the next two revisions from base, to a file
   retort upgrade heads                     every branch to its head
+  retort upgrade ae10:head --guard         each revision first checks alembic_version
 
 The script is what `alembic upgrade [FROM:]TO --sql` prints for the same revisions:
 the dialect's transaction framing, `-- Running upgrade A -> B` before each revision,
@@ -41,6 +42,10 @@ pub struct UpgradeArgs {
     pub range: String,
     #[command(flatten)]
     pub script: ScriptArgs,
+    /// Precede each revision with a check that the version table holds the
+    /// revision(s) it expects, stopping the script otherwise (as `compile` does).
+    #[arg(long)]
+    pub guard: bool,
 }
 
 /// Arguments of `retort downgrade`.
@@ -50,6 +55,7 @@ Examples:
   retort downgrade head:base               undo every revision
   retort downgrade head:-1                 undo the last revision
   retort downgrade r9:r6 --dialect oracle  undo what lies between r6 and r9
+  retort downgrade head:-1 --guard         stop unless the database is at head
 
 As with `alembic downgrade --sql`, the range needs its FROM: the script cannot ask the
 database where it stands.")]
@@ -59,6 +65,10 @@ pub struct DowngradeArgs {
     pub range: String,
     #[command(flatten)]
     pub script: ScriptArgs,
+    /// Precede each revision with a check that the version table holds the
+    /// revision(s) it expects, stopping the script otherwise (as `compile` does).
+    #[arg(long)]
+    pub guard: bool,
 }
 
 /// Arguments of `retort stamp`.
@@ -80,17 +90,35 @@ pub struct StampArgs {
 
 /// `retort upgrade`.
 pub fn upgrade(project: &Utf8Path, args: UpgradeArgs) -> anyhow::Result<()> {
-    print_script(project, &args.range, &args.script, crate::plan::upgrade)
+    print_script(
+        project,
+        &args.range,
+        &args.script,
+        args.guard,
+        crate::plan::upgrade,
+    )
 }
 
 /// `retort downgrade`.
 pub fn downgrade(project: &Utf8Path, args: DowngradeArgs) -> anyhow::Result<()> {
-    print_script(project, &args.range, &args.script, crate::plan::downgrade)
+    print_script(
+        project,
+        &args.range,
+        &args.script,
+        args.guard,
+        crate::plan::downgrade,
+    )
 }
 
 /// `retort stamp`.
 pub fn stamp(project: &Utf8Path, args: StampArgs) -> anyhow::Result<()> {
-    print_script(project, &args.range, &args.script, crate::plan::stamp)
+    print_script(
+        project,
+        &args.range,
+        &args.script,
+        false,
+        crate::plan::stamp,
+    )
 }
 
 /// How a command turns its range into a plan.
@@ -101,6 +129,7 @@ fn print_script(
     project: &Utf8Path,
     range: &str,
     args: &ScriptArgs,
+    guard: bool,
     planner: Planner,
 ) -> anyhow::Result<()> {
     let (config, graph) = crate::load::load_graph(project)?;
@@ -108,12 +137,11 @@ fn print_script(
     let name = args.dialect.as_deref().unwrap_or(&config.dialect);
     let dialect = Dialect::load(name, Some(&project.join(&config.dialects)))?;
     let renderer = Renderer::new(&dialect).with_pretty_execute(args.pretty);
-    let text = script(
-        &plan,
-        &graph,
-        &renderer,
-        &ScriptOptions::from_config(&config),
-    )?;
+    let options = ScriptOptions {
+        guard,
+        ..ScriptOptions::from_config(&config)
+    };
+    let text = script(&plan, &graph, &renderer, &options)?;
     match &args.output {
         Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {path}")),
         None => {
