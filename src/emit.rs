@@ -570,7 +570,11 @@ pub fn write_archive(
             continue;
         }
         write_atomic(&out.join(path), text.as_bytes())?;
-        summary.written.push(path.clone());
+        if existing.contains_key(path) {
+            summary.changed.push(path.clone());
+        } else {
+            summary.new.push(path.clone());
+        }
     }
     for path in existing.keys() {
         let owned = full
@@ -583,9 +587,13 @@ pub fn write_archive(
             summary.removed.push(path.clone());
         }
     }
-    if existing.get(Utf8Path::new(MANIFEST)).map(Vec::as_slice) != Some(manifest.as_bytes()) {
+    let old_manifest = existing.get(Utf8Path::new(MANIFEST));
+    if old_manifest.map(Vec::as_slice) != Some(manifest.as_bytes()) {
         write_atomic(&out.join(MANIFEST), manifest.as_bytes())?;
-        summary.written.push(MANIFEST.into());
+        match old_manifest {
+            Some(_) => summary.changed.push(MANIFEST.into()),
+            None => summary.new.push(MANIFEST.into()),
+        }
     }
     Ok(summary)
 }
@@ -593,8 +601,10 @@ pub fn write_archive(
 /// What [`write_archive`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WriteSummary {
-    /// Files written (new or changed).
-    pub written: Vec<Utf8PathBuf>,
+    /// Files written that were not there.
+    pub new: Vec<Utf8PathBuf>,
+    /// Files rewritten with other content.
+    pub changed: Vec<Utf8PathBuf>,
     /// Files removed (no longer produced).
     pub removed: Vec<Utf8PathBuf>,
     /// Files already identical.
@@ -958,7 +968,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = Utf8PathBuf::from_path_buf(dir.path().join("out")).unwrap();
         let summary = write_archive(&out, &archive, &archive.manifest, false).unwrap();
-        assert_eq!(summary.written.len(), archive.files.len() + 1);
+        assert_eq!(summary.new.len(), archive.files.len() + 1);
+        assert!(summary.changed.is_empty());
         let on_disk = read_out_dir(&out).unwrap();
         let prefix = Utf8Path::new("..");
         assert!(compare(&archive, &on_disk, &sources(&g), prefix).is_empty());

@@ -83,19 +83,23 @@ pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
     };
     let summary = emit::write_archive(&out, &archive, &manifest, full)
         .with_context(|| format!("cannot write the scripts under {out}"))?;
-    for path in &summary.written {
-        println!("wrote   {}", loaded.config.out.join(path));
+    println!(
+        "compiled {} revision(s) for {} into {}: {} new, {} changed, {} removed, {} unchanged",
+        loaded.graph.revisions.len(),
+        dialects.join(", "),
+        loaded.config.out,
+        summary.new.len(),
+        summary.changed.len(),
+        summary.removed.len(),
+        summary.unchanged
+    );
+    // New files are many on a first compile and say little; changes matter.
+    for path in &summary.changed {
+        println!("changed {}", loaded.config.out.join(path));
     }
     for path in &summary.removed {
         println!("removed {}", loaded.config.out.join(path));
     }
-    println!(
-        "compiled {} revision(s) for {}: {} file(s) written, {} unchanged",
-        loaded.graph.revisions.len(),
-        dialects.join(", "),
-        summary.written.len(),
-        summary.unchanged
-    );
     Ok(())
 }
 
