@@ -1,9 +1,9 @@
 //! Loading a project: `retort.yaml` and every revision file under `revisions/`.
 //!
 //! Each file is parsed twice: once by `serde_yaml` into typed values (its
-//! errors carry a line and column), and once by `yaml-rust2`'s event parser,
-//! which gives the positions of the nodes that parsed fine (each op item, the
-//! top-level keys), so that later stages can point at them too.
+//! errors carry a line and column), and once by `yaml-rust2`'s event parser
+//! ([`positions`]), which gives the positions of the nodes that parsed fine
+//! (each op item, the top-level keys), so that later stages can point at them.
 //!
 //! Errors are collected across all files rather than stopping at the first,
 //! then the revisions are checked as a graph ([`crate::graph`]).
@@ -16,10 +16,11 @@ use camino::{Utf8Path, Utf8PathBuf};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 use std::fmt;
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::Marker;
+
+mod positions;
+
+use positions::{Pos, Positions};
 
 /// The longest revision id: `alembic_version.version_num` is `VARCHAR(32)`.
 pub const MAX_REVISION_ID_LEN: usize = 32;
@@ -292,47 +293,62 @@ impl<'de> Deserialize<'de> for RawDowngrade {
     }
 }
 
+/// What a revision file must be, for error messages.
+const EXPECTED_REVISION: &str =
+    "expected a revision: a mapping with `revision:`, `down_revision:`, `message:` and `upgrade:`";
+
 /// Parses one revision file; `file` is its path relative to the project.
 pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, LoadErrors> {
-    let at = |line, column, message: String| {
-        LoadErrors::from(LoadError::new(Location::new(file, line, column), message))
-    };
+    let text = decode(bytes, file)?;
+    let positions = Positions::scan(text).map_err(|e| {
+        let at = Location::new(file, e.marker().line(), e.marker().col() + 1);
+        LoadError::new(at, format!("invalid YAML: {}", e.info()))
+    })?;
+    check_shape(&positions, file)?;
+    // serde_yaml keeps the position of errors raised inside the hand-written
+    // Deserialize impls of model.rs and types.rs too (tested below).
+    let raw: RawRevision =
+        serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(file, &e))?;
+    check_identifiers(&raw, &positions, file)?;
+    Ok(build_revision(raw, &positions, bytes, file))
+}
+
+/// The file's text: UTF-8, without a byte-order mark (which editors on
+/// Windows may write).
+fn decode<'b>(bytes: &'b [u8], file: &Utf8Path) -> Result<&'b str, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|b| **b == b'\n')
             .count()
             + 1;
-        at(line, 1, format!("the file is not valid UTF-8: {e}"))
-    })?;
-    // Editors on Windows may start the file with a byte-order mark.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let positions = Positions::scan(text).map_err(|e| {
-        at(
-            e.marker().line(),
-            e.marker().col() + 1,
-            format!("invalid YAML: {}", e.info()),
+        LoadError::new(
+            Location::new(file, line, 1),
+            format!("the file is not valid UTF-8: {e}"),
         )
     })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// One YAML document, a mapping, each key once.
+fn check_shape(positions: &Positions, file: &Utf8Path) -> Result<(), LoadError> {
+    let at = |pos: Pos| Location::new(file, pos.line, pos.column);
+    let start = Pos { line: 1, column: 1 };
     if !positions.has_document {
-        return Err(at(
-            1,
-            1,
-            "the file is empty; expected a revision: a mapping with `revision:`, `down_revision:`, `message:` and `upgrade:`"
-                .into(),
+        return Err(LoadError::new(
+            at(start),
+            format!("the file is empty; {EXPECTED_REVISION}"),
         ));
     }
-    if let Some(second) = positions.document_starts.get(1) {
-        return Err(at(
-            second.line,
-            second.column,
-            "a second YAML document starts here; expected one revision per file".into(),
+    if let Some(&second) = positions.document_starts.get(1) {
+        return Err(LoadError::new(
+            at(second),
+            "a second YAML document starts here; expected one revision per file",
         ));
     }
     if let Some((key, again, first)) = positions.duplicate_keys.first() {
-        return Err(at(
-            again.line,
-            again.column,
+        return Err(LoadError::new(
+            at(*again),
             format!(
                 "`{key}` appears twice (first on line {}); expected each key once",
                 first.line
@@ -340,44 +356,52 @@ pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, LoadErr
         ));
     }
     if !positions.root_is_mapping {
-        return Err(at(
-            1,
-            1,
-            "expected a revision: a mapping with `revision:`, `down_revision:`, `message:` and `upgrade:`"
-                .into(),
-        ));
+        return Err(LoadError::new(at(start), EXPECTED_REVISION));
     }
-    // serde_yaml keeps the position of errors raised inside the hand-written
-    // Deserialize impls of model.rs and types.rs too (tested below).
-    let raw: RawRevision =
-        serde_yaml::from_str(text).map_err(|e| LoadErrors::from(LoadError::from_yaml(file, &e)))?;
-    let key_location = |key: &str| {
-        positions
-            .keys
-            .get(key)
-            .map(|m| Location::new(file, m.line, m.column))
-            .unwrap_or_else(|| Location::new(file, 1, 1))
-    };
-    let location = key_location("revision");
+    Ok(())
+}
+
+/// The revision id and branch labels fit `alembic_version.version_num`.
+fn check_identifiers(
+    raw: &RawRevision,
+    positions: &Positions,
+    file: &Utf8Path,
+) -> Result<(), LoadErrors> {
     let mut errors = Vec::new();
-    let id = raw.revision.0;
-    if let Err(message) = check_identifier(&id, "revision id") {
+    if let Err(message) = check_identifier(&raw.revision.0, "revision id") {
         errors.push(LoadError::new(
-            value_location(&positions, "revision", file),
+            value_location(positions, "revision", file),
             message,
         ));
     }
     for label in &raw.branch_labels {
         if let Err(message) = check_identifier(&label.0, "branch label") {
             errors.push(LoadError::new(
-                value_location(&positions, "branch_labels", file),
+                value_location(positions, "branch_labels", file),
                 message,
             ));
         }
     }
-    if !errors.is_empty() {
-        return Err(LoadErrors(errors));
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(LoadErrors(errors))
     }
+}
+
+/// The typed revision, with the positions of its keys and ops.
+fn build_revision(
+    raw: RawRevision,
+    positions: &Positions,
+    bytes: &[u8],
+    file: &Utf8Path,
+) -> Revision {
+    let located = |pos: Option<&Pos>| {
+        pos.map_or_else(
+            || Location::new(file, 1, 1),
+            |p| Location::new(file, p.line, p.column),
+        )
+    };
     let with_locations = |items: Vec<RawOpItem>, list: &[Pos]| -> Vec<OpEntry> {
         items
             .into_iter()
@@ -385,41 +409,37 @@ pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, LoadErr
             .map(|(i, item)| OpEntry {
                 op: item.op,
                 review: item.review,
-                location: list
-                    .get(i)
-                    .map(|p| Location::new(file, p.line, p.column))
-                    .unwrap_or_else(|| Location::new(file, 1, 1)),
+                location: located(list.get(i)),
             })
             .collect()
     };
-    let upgrade = with_locations(raw.upgrade, &positions.upgrade_items);
     let downgrade = match raw.downgrade {
         None | Some(RawDowngrade::Auto) => Downgrade::Auto,
         Some(RawDowngrade::Ops(items)) => {
             Downgrade::Ops(with_locations(items, &positions.downgrade_items))
         }
     };
-    let key_locations = positions
-        .keys
-        .iter()
-        .map(|(k, p)| (k.clone(), Location::new(file, p.line, p.column)))
-        .collect();
-    Ok(Revision {
-        id,
-        down_revisions: raw.down_revision.into_iter().map(|r| r.0).collect(),
-        branch_labels: raw.branch_labels.into_iter().map(|r| r.0).collect(),
-        depends_on: raw.depends_on.into_iter().map(|r| r.0).collect(),
+    let ids = |list: Vec<RevisionId>| list.into_iter().map(|r| r.0).collect();
+    Revision {
+        id: raw.revision.0,
+        down_revisions: ids(raw.down_revision),
+        branch_labels: ids(raw.branch_labels),
+        depends_on: ids(raw.depends_on),
         message: raw.message,
         create_date: raw.create_date,
-        upgrade,
+        upgrade: with_locations(raw.upgrade, &positions.upgrade_items),
         downgrade,
         source: SourceFile {
             path: file.to_owned(),
             sha256: hex::encode(Sha256::digest(bytes)),
         },
-        location,
-        key_locations,
-    })
+        location: located(positions.keys.get("revision")),
+        key_locations: positions
+            .keys
+            .iter()
+            .map(|(k, p)| (k.clone(), located(Some(p))))
+            .collect(),
+    }
 }
 
 /// Where the value of top-level `key` starts (or the key, if unknown).
@@ -455,182 +475,6 @@ pub fn check_identifier(id: &str, what: &str) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// A 1-based line and column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Pos {
-    line: usize,
-    column: usize,
-}
-
-impl From<Marker> for Pos {
-    fn from(m: Marker) -> Self {
-        // yaml-rust2's marker column is 0-based.
-        Pos {
-            line: m.line(),
-            column: m.col() + 1,
-        }
-    }
-}
-
-/// Positions of the nodes the later stages cite, from the marked event pass.
-#[derive(Debug, Default)]
-struct Positions {
-    /// Each top-level key.
-    keys: BTreeMap<String, Pos>,
-    /// Where each top-level key's value starts.
-    values: BTreeMap<String, Pos>,
-    /// Each item of `upgrade:`.
-    upgrade_items: Vec<Pos>,
-    /// Each item of `downgrade:` (when it is a list).
-    downgrade_items: Vec<Pos>,
-    /// The document is a mapping (a revision file must be one).
-    root_is_mapping: bool,
-    /// The file holds a document (not only comments).
-    has_document: bool,
-    /// Where each YAML document starts (a revision file holds one).
-    document_starts: Vec<Pos>,
-    /// Top-level keys written twice: the key, the second and the first place.
-    duplicate_keys: Vec<(String, Pos, Pos)>,
-}
-
-impl Positions {
-    fn scan(text: &str) -> Result<Positions, yaml_rust2::ScanError> {
-        let mut scanner = PositionScanner::default();
-        Parser::new_from_str(text).load(&mut scanner, true)?;
-        Ok(scanner.positions)
-    }
-}
-
-/// One open container while walking the events.
-enum Frame {
-    Map {
-        expecting_key: bool,
-        key: Option<String>,
-    },
-    Seq {
-        op_list: Option<OpList>,
-    },
-}
-
-#[derive(Clone, Copy)]
-enum OpList {
-    Upgrade,
-    Downgrade,
-}
-
-#[derive(Default)]
-struct PositionScanner {
-    stack: Vec<Frame>,
-    positions: Positions,
-    /// An op item that is a mapping: its position is its first key's, because
-    /// yaml-rust2 marks a block mapping's start after that key.
-    pending_item: Option<OpList>,
-    /// The node being started is a mapping (for [`Positions::root_is_mapping`]).
-    root_mapping_next: bool,
-}
-
-impl PositionScanner {
-    /// Records a node starting at `pos` (a scalar, alias, mapping or sequence).
-    /// Returns the op list this node is, if it is the value of `upgrade:`/`downgrade:`.
-    fn node_start(&mut self, pos: Pos, scalar: Option<&str>) -> Option<OpList> {
-        if let Some(list) = self.pending_item.take() {
-            match list {
-                OpList::Upgrade => self.positions.upgrade_items.push(pos),
-                OpList::Downgrade => self.positions.downgrade_items.push(pos),
-            }
-        }
-        let depth = self.stack.len();
-        if depth == 0 && !self.positions.has_document {
-            self.positions.has_document = true;
-            self.positions.root_is_mapping = scalar.is_none() && self.root_mapping_next;
-        }
-        let mut op_list = None;
-        match self.stack.last_mut() {
-            Some(Frame::Map { expecting_key, key }) if depth == 1 => {
-                if *expecting_key {
-                    if let Some(name) = scalar {
-                        if let Some(&first) = self.positions.keys.get(name) {
-                            self.positions
-                                .duplicate_keys
-                                .push((name.to_owned(), pos, first));
-                        }
-                        self.positions.keys.entry(name.to_owned()).or_insert(pos);
-                        *key = Some(name.to_owned());
-                    }
-                } else if let Some(name) = key.as_deref() {
-                    self.positions.values.entry(name.to_owned()).or_insert(pos);
-                    op_list = match name {
-                        "upgrade" => Some(OpList::Upgrade),
-                        "downgrade" => Some(OpList::Downgrade),
-                        _ => None,
-                    };
-                }
-            }
-            Some(Frame::Seq {
-                op_list: Some(list),
-            }) => match list {
-                OpList::Upgrade => self.positions.upgrade_items.push(pos),
-                OpList::Downgrade => self.positions.downgrade_items.push(pos),
-            },
-            _ => {}
-        }
-        op_list
-    }
-
-    /// A complete node ended: the enclosing mapping now expects the other half.
-    fn node_end(&mut self) {
-        if let Some(Frame::Map { expecting_key, .. }) = self.stack.last_mut() {
-            *expecting_key = !*expecting_key;
-        }
-    }
-}
-
-impl MarkedEventReceiver for PositionScanner {
-    fn on_event(&mut self, event: Event, mark: Marker) {
-        let pos = Pos::from(mark);
-        match event {
-            Event::Scalar(value, ..) => {
-                self.node_start(pos, Some(&value));
-                self.node_end();
-            }
-            Event::Alias(_) => {
-                self.node_start(pos, None);
-                self.node_end();
-            }
-            Event::DocumentStart => self.positions.document_starts.push(pos),
-            Event::MappingStart(..) => {
-                if let Some(Frame::Seq {
-                    op_list: Some(list),
-                }) = self.stack.last()
-                {
-                    self.pending_item = Some(*list);
-                    self.stack.push(Frame::Map {
-                        expecting_key: true,
-                        key: None,
-                    });
-                    return;
-                }
-                self.root_mapping_next = true;
-                self.node_start(pos, None);
-                self.root_mapping_next = false;
-                self.stack.push(Frame::Map {
-                    expecting_key: true,
-                    key: None,
-                });
-            }
-            Event::SequenceStart(..) => {
-                let op_list = self.node_start(pos, None);
-                self.stack.push(Frame::Seq { op_list });
-            }
-            Event::MappingEnd | Event::SequenceEnd => {
-                self.stack.pop();
-                self.node_end();
-            }
-            _ => {}
-        }
-    }
 }
 
 #[cfg(test)]
