@@ -15,12 +15,12 @@
 //! run), this module uses the order of the revisions in the graph: the sorted
 //! order of their file paths, which is also the order Alembic loads files in.
 
-use crate::error::{LoadError, LoadErrors};
-use crate::location::Location;
+use crate::error::LoadErrors;
 use crate::model::Revision;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod resolve;
+mod validate;
 
 pub use resolve::ResolveError;
 
@@ -51,129 +51,26 @@ impl RevisionGraph {
     /// reported, each at the file and line it is about.
     pub fn build(revisions: Vec<Revision>) -> Result<RevisionGraph, LoadErrors> {
         let mut errors = Vec::new();
-        let mut index = HashMap::new();
-        for (i, rev) in revisions.iter().enumerate() {
-            if let Some(&first) = index.get(&rev.id) {
-                let first: &Revision = &revisions[first];
-                errors.push(LoadError::new(
-                    rev.location.clone(),
-                    format!(
-                        "duplicate revision id `{}`: it is also the id of {} ({}); \
-                         expected every revision id to be unique",
-                        rev.id, first.source.path, first.location
-                    ),
-                ));
-            } else {
-                index.insert(rev.id.clone(), i);
-            }
-        }
-        let mut labels: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, rev) in revisions.iter().enumerate() {
-            for label in &rev.branch_labels {
-                let at = key_location(rev, "branch_labels");
-                if let Some(&other) = labels.get(label) {
-                    let other = &revisions[other];
-                    errors.push(LoadError::new(
-                        at,
-                        format!(
-                            "branch label `{label}` of revision `{}` is already used by revision `{}` ({}); \
-                             expected each branch label to be used once",
-                            rev.id,
-                            other.id,
-                            key_location(other, "branch_labels")
-                        ),
-                    ));
-                } else if let Some(&other) = index.get(label).filter(|&&o| o != i) {
-                    let other = &revisions[other];
-                    errors.push(LoadError::new(
-                        at,
-                        format!(
-                            "branch label `{label}` of revision `{}` is also the id of revision {} ({})",
-                            rev.id, other.id, other.location
-                        ),
-                    ));
-                } else {
-                    labels.insert(label.clone(), i);
-                }
-            }
-        }
-        let known: Vec<&str> = index.keys().map(String::as_str).collect();
+        let index = validate::index_ids(&revisions, &mut errors);
+        let labels = validate::index_labels(&revisions, &index, &mut errors);
         let mut parents = vec![Vec::new(); revisions.len()];
         let mut dependencies = vec![Vec::new(); revisions.len()];
         for (i, rev) in revisions.iter().enumerate() {
-            if index.get(&rev.id) != Some(&i) {
-                continue; // a duplicate, reported above
-            }
-            for (n, down) in rev.down_revisions.iter().enumerate() {
-                if rev.down_revisions[..n].contains(down) {
-                    errors.push(LoadError::new(
-                        key_location(rev, "down_revision"),
-                        format!(
-                            "down_revision of revision `{}` names `{down}` twice",
-                            rev.id
-                        ),
-                    ));
-                    continue;
-                }
-                match index.get(down) {
-                    Some(&p) if p == i => errors.push(LoadError::new(
-                        key_location(rev, "down_revision"),
-                        format!("revision `{}` names itself as its down_revision", rev.id),
-                    )),
-                    Some(&p) => push_unique(&mut parents[i], p),
-                    None => errors.push(LoadError::new(
-                        key_location(rev, "down_revision"),
-                        format!(
-                            "down_revision `{down}` of revision `{}` names no revision{}; \
-                             expected the id of an existing revision, or null for a first revision",
-                            rev.id,
-                            crate::suggest::did_you_mean(down, known.iter().copied())
-                        ),
-                    )),
-                }
-            }
-            for dep in &rev.depends_on {
-                match index.get(dep).or_else(|| labels.get(dep)) {
-                    Some(&d) if d == i => errors.push(LoadError::new(
-                        key_location(rev, "depends_on"),
-                        format!("revision `{}` depends on itself", rev.id),
-                    )),
-                    Some(&d) => push_unique(&mut dependencies[i], d),
-                    None => errors.push(LoadError::new(
-                        key_location(rev, "depends_on"),
-                        format!(
-                            "depends_on `{dep}` of revision `{}` names no revision or branch label{}; \
-                             expected a revision id or a branch label",
-                            rev.id,
-                            crate::suggest::did_you_mean(
-                                dep,
-                                known.iter().copied().chain(labels.keys().map(String::as_str))
-                            )
-                        ),
-                    )),
-                }
-            }
+            if index.get(&rev.id) == Some(&i) {
+                parents[i] = validate::parents(rev, i, &index, &mut errors);
+                dependencies[i] = validate::dependencies(rev, i, &index, &labels, &mut errors);
+            } // else: a duplicate, reported by index_ids
         }
         if errors.is_empty() {
-            if let Some(cycle) = find_cycle(&parents, &dependencies) {
-                errors.push(cycle_error(&revisions, &cycle));
+            if let Some(cycle) = validate::find_cycle(&parents, &dependencies) {
+                errors.push(validate::cycle_error(&revisions, &cycle));
             }
         }
         if !errors.is_empty() {
             return Err(LoadErrors(errors));
         }
         let n = revisions.len();
-        let mut children = vec![Vec::new(); n];
-        let mut all_children = vec![Vec::new(); n];
-        for i in 0..n {
-            for &p in &parents[i] {
-                push_unique(&mut children[p], i);
-                push_unique(&mut all_children[p], i);
-            }
-            for &d in &dependencies[i] {
-                push_unique(&mut all_children[d], i);
-            }
-        }
+        let (children, all_children) = children_lists(&parents, &dependencies);
         let mut graph = RevisionGraph {
             revisions,
             index,
@@ -512,79 +409,25 @@ fn push_unique(list: &mut Vec<usize>, item: usize) {
     }
 }
 
-/// Where top-level `key` of `rev` is, or the revision's own location.
-fn key_location(rev: &Revision, key: &str) -> Location {
-    rev.key_locations
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| rev.location.clone())
-}
-
-/// A cycle through `down_revision`/`depends_on` edges, as revision indices
-/// in order (each one's down revision is the next), if there is one.
-fn find_cycle(parents: &[Vec<usize>], dependencies: &[Vec<usize>]) -> Option<Vec<usize>> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        Open,
-        Done,
-    }
+/// Children through `down_revision` (Alembic's `nextrev`) and through
+/// `down_revision` or `depends_on` (`_all_nextrev`), in graph order.
+fn children_lists(
+    parents: &[Vec<usize>],
+    dependencies: &[Vec<usize>],
+) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
     let n = parents.len();
-    let mut mark = vec![Mark::New; n];
-    for root in 0..n {
-        if mark[root] != Mark::New {
-            continue;
+    let mut children = vec![Vec::new(); n];
+    let mut all_children = vec![Vec::new(); n];
+    for i in 0..n {
+        for &p in &parents[i] {
+            push_unique(&mut children[p], i);
+            push_unique(&mut all_children[p], i);
         }
-        // Iterative depth-first search; `path` holds the open revisions.
-        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
-        mark[root] = Mark::Open;
-        while let Some(&mut (node, ref mut next)) = path.last_mut() {
-            let edges: Vec<usize> = parents[node]
-                .iter()
-                .chain(dependencies[node].iter())
-                .copied()
-                .collect();
-            if let Some(&down) = edges.get(*next) {
-                *next += 1;
-                match mark[down] {
-                    Mark::New => {
-                        mark[down] = Mark::Open;
-                        path.push((down, 0));
-                    }
-                    Mark::Open => {
-                        let start = path.iter().position(|&(p, _)| p == down).unwrap_or(0);
-                        return Some(path[start..].iter().map(|&(p, _)| p).collect());
-                    }
-                    Mark::Done => {}
-                }
-            } else {
-                mark[node] = Mark::Done;
-                path.pop();
-            }
+        for &d in &dependencies[i] {
+            push_unique(&mut all_children[d], i);
         }
     }
-    None
-}
-
-fn cycle_error(revisions: &[Revision], cycle: &[usize]) -> LoadError {
-    let ids: Vec<&str> = cycle.iter().map(|&i| revisions[i].id.as_str()).collect();
-    let mut chain = ids.join(" -> ");
-    chain.push_str(" -> ");
-    chain.push_str(ids[0]);
-    let files: Vec<String> = cycle
-        .iter()
-        .map(|&i| revisions[i].location.to_string())
-        .collect();
-    let first = &revisions[cycle[0]];
-    LoadError::new(
-        key_location(first, "down_revision"),
-        format!(
-            "cycle in the revision graph: {chain} (each names the next as its down_revision or depends_on); \
-             expected every chain of down revisions to end at a first revision (down_revision: null). \
-             Revisions in the cycle: {}",
-            files.join(", ")
-        ),
-    )
+    (children, all_children)
 }
 
 #[cfg(test)]

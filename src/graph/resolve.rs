@@ -222,10 +222,9 @@ impl RevisionGraph {
                         } else {
                             crate::suggest::did_you_mean(
                                 id,
-                                self.index
-                                    .keys()
-                                    .chain(self.labels.keys())
-                                    .map(String::as_str),
+                                super::validate::sorted(
+                                    self.index.keys().chain(self.labels.keys()),
+                                ),
                             )
                         };
                         return Err(ResolveError::NoSuchRevision {

@@ -1,0 +1,230 @@
+//! Checks of the revisions as a graph, each error at the file and line it
+//! is about: duplicate ids, branch labels used twice, references to
+//! nothing, cycles.
+
+use super::push_unique;
+use crate::error::LoadError;
+use crate::location::Location;
+use crate::model::Revision;
+use std::collections::{BTreeMap, HashMap};
+
+/// Names in sorted order, so that a "did you mean" between equally close
+/// names does not depend on a hash map's order.
+pub(super) fn sorted<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = names.map(String::as_str).collect();
+    names.sort_unstable();
+    names
+}
+
+/// Revision id → index; a duplicate id is an error naming both files.
+pub(super) fn index_ids(
+    revisions: &[Revision],
+    errors: &mut Vec<LoadError>,
+) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    for (i, rev) in revisions.iter().enumerate() {
+        if let Some(&first) = index.get(&rev.id) {
+            let first: &Revision = &revisions[first];
+            errors.push(LoadError::new(
+                rev.location.clone(),
+                format!(
+                    "duplicate revision id `{}`: it is also the id of {} ({}); \
+                     expected every revision id to be unique",
+                    rev.id, first.source.path, first.location
+                ),
+            ));
+        } else {
+            index.insert(rev.id.clone(), i);
+        }
+    }
+    index
+}
+
+/// Branch label → index; a label used twice (or equal to another
+/// revision's id) is an error naming both files.
+pub(super) fn index_labels(
+    revisions: &[Revision],
+    index: &HashMap<String, usize>,
+    errors: &mut Vec<LoadError>,
+) -> BTreeMap<String, usize> {
+    let mut labels: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, rev) in revisions.iter().enumerate() {
+        for label in &rev.branch_labels {
+            let at = key_location(rev, "branch_labels");
+            if let Some(&other) = labels.get(label) {
+                let other = &revisions[other];
+                errors.push(LoadError::new(
+                    at,
+                    format!(
+                        "branch label `{label}` of revision `{}` is already used by revision `{}` ({}); \
+                         expected each branch label to be used once",
+                        rev.id,
+                        other.id,
+                        key_location(other, "branch_labels")
+                    ),
+                ));
+            } else if let Some(&other) = index.get(label).filter(|&&o| o != i) {
+                let other = &revisions[other];
+                errors.push(LoadError::new(
+                    at,
+                    format!(
+                        "branch label `{label}` of revision `{}` is also the id of revision {} ({})",
+                        rev.id, other.id, other.location
+                    ),
+                ));
+            } else {
+                labels.insert(label.clone(), i);
+            }
+        }
+    }
+    labels
+}
+
+/// The `down_revision`s of revision `i`, as indices.
+pub(super) fn parents(
+    rev: &Revision,
+    i: usize,
+    index: &HashMap<String, usize>,
+    errors: &mut Vec<LoadError>,
+) -> Vec<usize> {
+    let at = key_location(rev, "down_revision");
+    let mut parents = Vec::new();
+    for (n, down) in rev.down_revisions.iter().enumerate() {
+        if rev.down_revisions[..n].contains(down) {
+            errors.push(LoadError::new(
+                at.clone(),
+                format!(
+                    "down_revision of revision `{}` names `{down}` twice",
+                    rev.id
+                ),
+            ));
+            continue;
+        }
+        match index.get(down) {
+            Some(&p) if p == i => errors.push(LoadError::new(
+                at.clone(),
+                format!("revision `{}` names itself as its down_revision", rev.id),
+            )),
+            Some(&p) => push_unique(&mut parents, p),
+            None => errors.push(LoadError::new(
+                at.clone(),
+                format!(
+                    "down_revision `{down}` of revision `{}` names no revision{}; \
+                     expected the id of an existing revision, or null for a first revision",
+                    rev.id,
+                    crate::suggest::did_you_mean(down, sorted(index.keys()))
+                ),
+            )),
+        }
+    }
+    parents
+}
+
+/// The `depends_on`s of revision `i` (ids or branch labels), as indices.
+pub(super) fn dependencies(
+    rev: &Revision,
+    i: usize,
+    index: &HashMap<String, usize>,
+    labels: &BTreeMap<String, usize>,
+    errors: &mut Vec<LoadError>,
+) -> Vec<usize> {
+    let at = key_location(rev, "depends_on");
+    let mut dependencies = Vec::new();
+    for dep in &rev.depends_on {
+        match index.get(dep).or_else(|| labels.get(dep)) {
+            Some(&d) if d == i => errors.push(LoadError::new(
+                at.clone(),
+                format!("revision `{}` depends on itself", rev.id),
+            )),
+            Some(&d) => push_unique(&mut dependencies, d),
+            None => errors.push(LoadError::new(
+                at.clone(),
+                format!(
+                    "depends_on `{dep}` of revision `{}` names no revision or branch label{}; \
+                     expected a revision id or a branch label",
+                    rev.id,
+                    crate::suggest::did_you_mean(dep, sorted(index.keys().chain(labels.keys())))
+                ),
+            )),
+        }
+    }
+    dependencies
+}
+
+/// Where top-level `key` of `rev` is, or the revision's own location.
+pub(super) fn key_location(rev: &Revision, key: &str) -> Location {
+    rev.key_locations
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| rev.location.clone())
+}
+
+/// A cycle through `down_revision`/`depends_on` edges, as revision indices
+/// in order (each one's down revision is the next), if there is one.
+pub(super) fn find_cycle(
+    parents: &[Vec<usize>],
+    dependencies: &[Vec<usize>],
+) -> Option<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let n = parents.len();
+    let mut mark = vec![Mark::New; n];
+    for root in 0..n {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        // Iterative depth-first search; `path` holds the open revisions.
+        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        mark[root] = Mark::Open;
+        while let Some(&mut (node, ref mut next)) = path.last_mut() {
+            let edges: Vec<usize> = parents[node]
+                .iter()
+                .chain(dependencies[node].iter())
+                .copied()
+                .collect();
+            if let Some(&down) = edges.get(*next) {
+                *next += 1;
+                match mark[down] {
+                    Mark::New => {
+                        mark[down] = Mark::Open;
+                        path.push((down, 0));
+                    }
+                    Mark::Open => {
+                        let start = path.iter().position(|&(p, _)| p == down).unwrap_or(0);
+                        return Some(path[start..].iter().map(|&(p, _)| p).collect());
+                    }
+                    Mark::Done => {}
+                }
+            } else {
+                mark[node] = Mark::Done;
+                path.pop();
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn cycle_error(revisions: &[Revision], cycle: &[usize]) -> LoadError {
+    let ids: Vec<&str> = cycle.iter().map(|&i| revisions[i].id.as_str()).collect();
+    let mut chain = ids.join(" -> ");
+    chain.push_str(" -> ");
+    chain.push_str(ids[0]);
+    let files: Vec<String> = cycle
+        .iter()
+        .map(|&i| revisions[i].location.to_string())
+        .collect();
+    let first = &revisions[cycle[0]];
+    LoadError::new(
+        key_location(first, "down_revision"),
+        format!(
+            "cycle in the revision graph: {chain} (each names the next as its down_revision or depends_on); \
+             expected every chain of down revisions to end at a first revision (down_revision: null). \
+             Revisions in the cycle: {}",
+            files.join(", ")
+        ),
+    )
+}
