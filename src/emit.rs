@@ -9,6 +9,7 @@
 //! sources give the same bytes anywhere.
 
 use crate::guard::{rows_after, rows_before_each_step};
+use crate::lint::{Direction, Note};
 use crate::model::Revision;
 use crate::plan::{Plan, ScriptKind};
 use camino::{Utf8Path, Utf8PathBuf};
@@ -201,19 +202,23 @@ pub fn build_archive(
     jobs: &[ScriptJob],
     dialects: &[String],
     sources: &[Source],
+    notes: &[Note],
     manifest_prefix: &Utf8Path,
     render: &dyn RenderScript,
 ) -> Result<Archive, CompileErrors> {
-    let sha_of: BTreeMap<&Utf8Path, &str> = sources
-        .iter()
-        .map(|s| (s.path.as_path(), s.sha256.as_str()))
-        .collect();
+    let facts = HeaderFacts {
+        sha_of: sources
+            .iter()
+            .map(|s| (s.path.as_path(), s.sha256.as_str()))
+            .collect(),
+        notes,
+    };
     let results: Vec<TargetResult> = std::thread::scope(|scope| {
         let handles: Vec<_> = dialects
             .iter()
             .map(|dialect| {
-                let sha_of = &sha_of;
-                scope.spawn(move || compile_target(jobs, dialect, sha_of, render))
+                let facts = &facts;
+                scope.spawn(move || compile_target(jobs, dialect, facts, render))
             })
             .collect();
         handles
@@ -260,7 +265,7 @@ type TargetResult = Result<Vec<(Utf8PathBuf, String)>, BTreeSet<String>>;
 fn compile_target(
     jobs: &[ScriptJob],
     dialect: &str,
-    sha_of: &BTreeMap<&Utf8Path, &str>,
+    facts: &HeaderFacts,
     render: &dyn RenderScript,
 ) -> TargetResult {
     let mut files = Vec::new();
@@ -268,7 +273,7 @@ fn compile_target(
     for job in jobs {
         match render.render(&job.plan, dialect) {
             Ok(body) => {
-                let text = format!("{}{body}", header(job, dialect, sha_of));
+                let text = format!("{}{body}", header(job, dialect, facts));
                 files.push((Utf8PathBuf::from(dialect).join(&job.path), text));
             }
             Err(e) => {
@@ -283,10 +288,19 @@ fn compile_target(
     }
 }
 
-/// The comment header of a script: tool, dialect, range, and each revision
-/// with its message and its source's checksum. One line per fact, so that a
-/// reviewer's diff of two archives shows what changed.
-pub fn header(job: &ScriptJob, dialect: &str, sha_of: &BTreeMap<&Utf8Path, &str>) -> String {
+/// What a header cites besides the job: source checksums and review notes.
+pub struct HeaderFacts<'a> {
+    /// sha256 of each source, by its path in the project.
+    pub sha_of: BTreeMap<&'a Utf8Path, &'a str>,
+    /// The review notes of every revision (`retort check`'s).
+    pub notes: &'a [Note],
+}
+
+/// The comment header of a script: tool, dialect, range, each revision with
+/// its message and its source's checksum, and the review notes of its ops.
+/// One line per fact, so that a reviewer's diff of two archives shows what
+/// changed.
+pub fn header(job: &ScriptJob, dialect: &str, facts: &HeaderFacts) -> String {
     let kind = match job.plan.kind {
         ScriptKind::Upgrade => "upgrade",
         ScriptKind::Downgrade => "downgrade",
@@ -320,17 +334,58 @@ pub fn header(job: &ScriptJob, dialect: &str, sha_of: &BTreeMap<&Utf8Path, &str>
             comment_safe(&revision.message)
         );
         let path = &revision.source.path;
-        let sha = sha_of
+        let sha = facts
+            .sha_of
             .get(path.as_path())
             .copied()
             .unwrap_or(revision.source.sha256.as_str());
         let _ = writeln!(h, "--     {}  sha256 {sha}", comment_safe(path.as_str()));
     }
+    write_notes(&mut h, job, dialect, facts.notes);
     h.push_str("-- Each revision first checks the version table (a retort guard) and fails when\n");
     h.push_str("-- the database is not at the revision it expects. Run the script so that the\n");
     h.push_str("-- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),\n");
     h.push_str("-- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.\n\n");
     h
+}
+
+/// The review notes of the script's ops on `dialect`, as `retort check`
+/// reports them, each under the place of its op.
+fn write_notes(h: &mut String, job: &ScriptJob, dialect: &str, notes: &[Note]) {
+    let direction = match job.plan.kind {
+        ScriptKind::Upgrade => Direction::Upgrade,
+        ScriptKind::Downgrade => Direction::Downgrade,
+        ScriptKind::Stamp => return,
+    };
+    let ids: BTreeSet<&str> = job.plan.revisions().map(|r| r.id.as_str()).collect();
+    let mine: Vec<&Note> = job
+        .plan
+        .revisions()
+        .flat_map(|r| {
+            notes.iter().filter(move |n| {
+                n.revision == r.id && n.direction == direction && n.concerns(dialect)
+            })
+        })
+        .filter(|n| ids.contains(n.revision.as_str()))
+        .collect();
+    if mine.is_empty() {
+        h.push_str("-- Review notes: none\n");
+        return;
+    }
+    let _ = writeln!(h, "-- Review notes ({}):", mine.len());
+    for note in mine {
+        let _ = writeln!(
+            h,
+            "-- {} {} {} at {}",
+            note.revision,
+            note.direction.name(),
+            note.op,
+            comment_safe(&note.location.to_string())
+        );
+        for line in crate::lint::format::comment_lines(note) {
+            let _ = writeln!(h, "{}", comment_safe(&line));
+        }
+    }
 }
 
 /// One line of text, safe inside a `--` comment: line breaks would end it.
@@ -808,6 +863,7 @@ mod tests {
             &jobs(&up, &down),
             &dialects,
             &sources(graph),
+            &[],
             Utf8Path::new(".."),
             &fake,
         )
@@ -918,6 +974,7 @@ mod tests {
             &jobs(&up, &down),
             &dialects,
             &sources(&g),
+            &[],
             Utf8Path::new(".."),
             &failing,
         )

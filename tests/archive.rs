@@ -387,3 +387,33 @@ fn compile_only_builds_targets() {
     );
     assert!(!project.path().join("out").exists());
 }
+
+#[test]
+fn review_notes_head_the_scripts_they_are_about() {
+    let out = repo_root().join("out");
+    let script = |dialect: &str, stem: &str| {
+        std::fs::read_to_string(out.join(format!("{dialect}/revisions/{stem}.upgrade.sql")))
+            .unwrap()
+    };
+    let pg = script(
+        "postgresql",
+        "0007_b95c3e7d1f62_record_when_each_file_was_processed",
+    );
+    assert!(pg.contains("-- Review notes (1):\n-- b95c3e7d1f62 upgrade create_index at revisions/b95c3e7d1f62_track_processed_at.yaml:11:5\n-- retort: warning lock-index-without-concurrently: "), "{pg}");
+    let allowed = script(
+        "postgresql",
+        "0006_e81f5d2b7c09_index_runs_by_status_and_start_time_for",
+    );
+    assert!(
+        allowed.contains(
+            "-- retort: allowed lock-index-without-concurrently: runs holds a few thousand rows"
+        ),
+        "{allowed}"
+    );
+    // A PostgreSQL locking note does not head the SQLite script.
+    let sqlite = script(
+        "sqlite",
+        "0006_e81f5d2b7c09_index_runs_by_status_and_start_time_for",
+    );
+    assert!(sqlite.contains("-- Review notes: none\n"), "{sqlite}");
+}

@@ -12,7 +12,7 @@
 --   b95c3e7d1f62  record when each file was processed
 --     revisions/b95c3e7d1f62_track_processed_at.yaml  sha256 91dc50a2b0dd39f6f3a527d083e7241c9100d18e6502623023a977dc306bd260
 --   e81f5d2b7c09  index runs by status and start time for the scheduler's queries
---     revisions/e81f5d2b7c09_index_runs_by_status.yaml  sha256 2c55eaa3066965ba025865c73cfb239275d6a504d792a703eb3afd376fd55b22
+--     revisions/e81f5d2b7c09_index_runs_by_status.yaml  sha256 68272579d4e312c9d112be1bf56cddcf4c5513468e9232a5b7d021d1bc3bde33
 --   a2c6e8f01b3d  fail stale runs, normalise tenant ids, seed schema_versions
 --     revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml  sha256 f137c1e9bf3263cf3843df79f7969b34f3b319151f217d1e617d87efc93c1069
 --   5e9f13c8a6d7  rename source_credentials to credentials_json
@@ -23,6 +23,19 @@
 --     revisions/8b1d4e6f2a93_add_error_count_to_runs.yaml  sha256 85fe9d12a7ad71e8950d4eb811927458fe6bb6f0907c0adfa078ae9997f4faac
 --   3f2a9c1e7b40  initial schema with ingestions, runs, schema_versions and processed_files
 --     revisions/3f2a9c1e7b40_initial_schema.yaml  sha256 a2d0aa430e2dd6aa4cb10d5c8d44b30026703e266be677d192b87cbe85e9a3cb
+-- Review notes (4):
+-- 7c3e9a5b1d84 downgrade drop_column at revisions/7c3e9a5b1d84_add_file_costs.yaml:10:5
+-- retort: info non-transactional-ddl: this downgrade runs 2 statements without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
+-- 4d7a2f9e3c18 downgrade drop_column at revisions/4d7a2f9e3c18_add_ingestion_schedules.yaml:17:5
+-- retort: info non-transactional-ddl: this downgrade runs 2 statements without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
+-- b95c3e7d1f62 downgrade drop_index at revisions/b95c3e7d1f62_track_processed_at.yaml:17:5
+-- retort: info non-transactional-ddl: this downgrade runs 2 statements without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
+-- 3f2a9c1e7b40 downgrade drop_table at revisions/3f2a9c1e7b40_initial_schema.yaml:74:5
+-- retort: info non-transactional-ddl: this downgrade runs 5 statements without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),

@@ -14,7 +14,7 @@
 --   a2c6e8f01b3d  fail stale runs, normalise tenant ids, seed schema_versions
 --     revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml  sha256 f137c1e9bf3263cf3843df79f7969b34f3b319151f217d1e617d87efc93c1069
 --   e81f5d2b7c09  index runs by status and start time for the scheduler's queries
---     revisions/e81f5d2b7c09_index_runs_by_status.yaml  sha256 2c55eaa3066965ba025865c73cfb239275d6a504d792a703eb3afd376fd55b22
+--     revisions/e81f5d2b7c09_index_runs_by_status.yaml  sha256 68272579d4e312c9d112be1bf56cddcf4c5513468e9232a5b7d021d1bc3bde33
 --   b95c3e7d1f62  record when each file was processed
 --     revisions/b95c3e7d1f62_track_processed_at.yaml  sha256 91dc50a2b0dd39f6f3a527d083e7241c9100d18e6502623023a977dc306bd260
 --   4d7a2f9e3c18  add cron schedules to ingestions
@@ -23,6 +23,12 @@
 --     revisions/0f6b8d4a2e57_merge_scheduling_and_processed_at.yaml  sha256 4c4ce206839aab38dd488fbdab17f28e244901d96020321c495d7f816f60f1d8
 --   7c3e9a5b1d84  add storage cost per processed file
 --     revisions/7c3e9a5b1d84_add_file_costs.yaml  sha256 c7e98395143023f7a8015e58a99922d5b259e44b39198d74a50bcfb8d0ce9cad
+-- Review notes (2):
+-- e81f5d2b7c09 upgrade create_index at revisions/e81f5d2b7c09_index_runs_by_status.yaml:7:5
+-- retort: allowed lock-index-without-concurrently: runs holds a few thousand rows; the index builds in well under a second
+-- b95c3e7d1f62 upgrade create_index at revisions/b95c3e7d1f62_track_processed_at.yaml:11:5
+-- retort: warning lock-index-without-concurrently: creating index `ix_processed_files_processed_at` without `concurrently` blocks writes to `processed_files` until it is done
+-- retort:   instead: add `concurrently: true` (the revision then runs outside the transaction), or allow it for a small table
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),

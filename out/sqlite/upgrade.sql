@@ -14,7 +14,7 @@
 --   a2c6e8f01b3d  fail stale runs, normalise tenant ids, seed schema_versions
 --     revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml  sha256 f137c1e9bf3263cf3843df79f7969b34f3b319151f217d1e617d87efc93c1069
 --   e81f5d2b7c09  index runs by status and start time for the scheduler's queries
---     revisions/e81f5d2b7c09_index_runs_by_status.yaml  sha256 2c55eaa3066965ba025865c73cfb239275d6a504d792a703eb3afd376fd55b22
+--     revisions/e81f5d2b7c09_index_runs_by_status.yaml  sha256 68272579d4e312c9d112be1bf56cddcf4c5513468e9232a5b7d021d1bc3bde33
 --   b95c3e7d1f62  record when each file was processed
 --     revisions/b95c3e7d1f62_track_processed_at.yaml  sha256 91dc50a2b0dd39f6f3a527d083e7241c9100d18e6502623023a977dc306bd260
 --   4d7a2f9e3c18  add cron schedules to ingestions
@@ -23,6 +23,22 @@
 --     revisions/0f6b8d4a2e57_merge_scheduling_and_processed_at.yaml  sha256 4c4ce206839aab38dd488fbdab17f28e244901d96020321c495d7f816f60f1d8
 --   7c3e9a5b1d84  add storage cost per processed file
 --     revisions/7c3e9a5b1d84_add_file_costs.yaml  sha256 c7e98395143023f7a8015e58a99922d5b259e44b39198d74a50bcfb8d0ce9cad
+-- Review notes (5):
+-- 3f2a9c1e7b40 upgrade create_table at revisions/3f2a9c1e7b40_initial_schema.yaml:9:5
+-- retort: info non-transactional-ddl: this upgrade runs 7 statements without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
+-- a2c6e8f01b3d upgrade execute at revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml:9:5
+-- retort: info non-transactional-ddl: this upgrade runs 3 statements without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
+-- b95c3e7d1f62 upgrade add_column at revisions/b95c3e7d1f62_track_processed_at.yaml:8:5
+-- retort: info non-transactional-ddl: this upgrade runs 2 statements without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
+-- 4d7a2f9e3c18 upgrade add_column at revisions/4d7a2f9e3c18_add_ingestion_schedules.yaml:9:5
+-- retort: info non-transactional-ddl: this upgrade runs 2 statements without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
+-- 7c3e9a5b1d84 upgrade add_column at revisions/7c3e9a5b1d84_add_file_costs.yaml:7:5
+-- retort: info non-transactional-ddl: this upgrade runs 2 statements without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),

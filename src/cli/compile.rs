@@ -228,8 +228,16 @@ impl Loaded {
         let downgrade = crate::plan::downgrade(&self.graph, "head:base")?;
         let jobs = emit::jobs(&upgrade, &downgrade);
         let render = self.renderer(dialects)?;
-        emit::build_archive(&jobs, dialects, &self.sources, &self.prefix, &render)
-            .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))
+        let notes = self.review_notes(&render)?;
+        emit::build_archive(
+            &jobs,
+            dialects,
+            &self.sources,
+            &notes,
+            &self.prefix,
+            &render,
+        )
+        .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))
     }
 
     /// The renderer of each dialect, with guards on: compiled scripts always
@@ -249,6 +257,20 @@ impl Loaded {
                 ..ScriptOptions::from_config(&self.config)
             },
         })
+    }
+}
+
+impl Loaded {
+    /// `retort check`'s review notes for the dialects being compiled; they
+    /// head the scripts they are about.
+    fn review_notes(&self, render: &ProjectRenderer) -> anyhow::Result<Vec<crate::lint::Note>> {
+        let history = self.graph.upgrade_order();
+        let targets: Vec<_> = render
+            .renderers
+            .values()
+            .map(|r| r.facts().clone())
+            .collect();
+        Ok(crate::lint::review(&history, &targets, None)?)
     }
 }
 

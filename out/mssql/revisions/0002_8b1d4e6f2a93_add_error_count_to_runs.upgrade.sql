@@ -5,6 +5,7 @@
 -- Revisions, in the order they run (1):
 --   8b1d4e6f2a93  add error_count to runs
 --     revisions/8b1d4e6f2a93_add_error_count_to_runs.yaml  sha256 85fe9d12a7ad71e8950d4eb811927458fe6bb6f0907c0adfa078ae9997f4faac
+-- Review notes: none
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),

@@ -4,7 +4,8 @@
 -- Version table: a2c6e8f01b3d before, e81f5d2b7c09 after
 -- Revisions, in the order they run (1):
 --   e81f5d2b7c09  index runs by status and start time for the scheduler's queries
---     revisions/e81f5d2b7c09_index_runs_by_status.yaml  sha256 2c55eaa3066965ba025865c73cfb239275d6a504d792a703eb3afd376fd55b22
+--     revisions/e81f5d2b7c09_index_runs_by_status.yaml  sha256 68272579d4e312c9d112be1bf56cddcf4c5513468e9232a5b7d021d1bc3bde33
+-- Review notes: none
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),

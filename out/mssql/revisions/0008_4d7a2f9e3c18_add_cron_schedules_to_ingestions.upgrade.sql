@@ -5,6 +5,7 @@
 -- Revisions, in the order they run (1):
 --   4d7a2f9e3c18  add cron schedules to ingestions
 --     revisions/4d7a2f9e3c18_add_ingestion_schedules.yaml  sha256 d6061d8f82ad1b0fa4fcd5210f0827785385e679cfda8fdd2ee2bcffd444c4ac
+-- Review notes: none
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),

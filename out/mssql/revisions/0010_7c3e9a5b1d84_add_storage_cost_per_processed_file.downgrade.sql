@@ -5,6 +5,7 @@
 -- Revisions, in the order they run (1):
 --   7c3e9a5b1d84  add storage cost per processed file
 --     revisions/7c3e9a5b1d84_add_file_costs.yaml  sha256 c7e98395143023f7a8015e58a99922d5b259e44b39198d74a50bcfb8d0ce9cad
+-- Review notes: none
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),

@@ -5,6 +5,7 @@
 -- Revisions, in the order they run (1):
 --   5e9f13c8a6d7  rename source_credentials to credentials_json
 --     revisions/5e9f13c8a6d7_rename_source_credentials.yaml  sha256 8e38efae04acb26c08bb79a6e7a8f3b205ed3cc94dedb14e50e341a059618250
+-- Review notes: none
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),

@@ -5,6 +5,7 @@
 -- Revisions, in the order they run (1):
 --   0f6b8d4a2e57  merge the scheduling branch and processed_at
 --     revisions/0f6b8d4a2e57_merge_scheduling_and_processed_at.yaml  sha256 4c4ce206839aab38dd488fbdab17f28e244901d96020321c495d7f816f60f1d8
+-- Review notes: none
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),

@@ -5,6 +5,7 @@
 -- Revisions, in the order they run (1):
 --   c47e0b9a1d25  add retry_policies
 --     revisions/c47e0b9a1d25_add_retry_policies.yaml  sha256 18a1ebea5f6de56579e8678c1ea0f87362a82982df6a85468c510924596bdd5e
+-- Review notes: none
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
