@@ -12,7 +12,16 @@ pub fn invert_revision(before: &Schema, revision: &Revision) -> Result<Vec<OpEnt
     let mut schema = before.clone();
     let mut inverted: Vec<Vec<OpEntry>> = Vec::with_capacity(revision.upgrade.len());
     for entry in &revision.upgrade {
-        let state = schema.clone();
+        // Only these inverses read the schema before the op: copy it for them alone.
+        let state = matches!(
+            entry.op,
+            Op::CreateTable(_)
+                | Op::DropTable(_)
+                | Op::CreateIndex(_)
+                | Op::DropIndex(_)
+                | Op::DropConstraint(_)
+        )
+        .then(|| schema.clone());
         let done = replay::apply(&mut schema, entry)?;
         let fail = |reason: String| {
             SchemaError::new(
@@ -24,7 +33,7 @@ pub fn invert_revision(before: &Schema, revision: &Revision) -> Result<Vec<OpEnt
                 },
             )
         };
-        let ops = invert_op(&state, &done.op).map_err(fail)?;
+        let ops = invert_op(state.as_ref().unwrap_or(&schema), &done.op).map_err(fail)?;
         inverted.push(
             ops.into_iter()
                 .map(|op| OpEntry {

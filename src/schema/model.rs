@@ -384,6 +384,17 @@ impl Table {
     /// The `create_table` op that makes this table as it is now.
     pub fn to_create_table(&self) -> CreateTable {
         let mut columns = self.columns.clone();
+        // The table-level form of a column's foreign key hides it from the
+        // renderer's autoincrement rule, which looks at the column: say it.
+        let autoincrement = self.autoincrement_column();
+        for column in &mut columns {
+            if column.primary_key
+                && column.autoincrement.is_none()
+                && autoincrement != Some(column.name.as_str())
+            {
+                column.autoincrement = Some(false);
+            }
+        }
         let mut constraints = Vec::new();
         for constraint in &self.constraints {
             match constraint {

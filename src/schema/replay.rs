@@ -10,6 +10,7 @@ use super::model::{
 };
 use super::values::check_value;
 use crate::model::*;
+use crate::types::ColumnType;
 use std::collections::BTreeSet;
 
 /// Applies `entry` to `schema` and returns it completed; on an error the
@@ -178,6 +179,31 @@ fn no_duplicates<'a>(what: &str, names: impl IntoIterator<Item = &'a str>) -> Re
     Ok(())
 }
 
+/// A named enum type a column uses must exist: `add_column` and
+/// `alter_column` do not create it (as in Alembic; PostgreSQL then refuses
+/// the column), only `create_table` and `create_enum` do.
+fn enum_exists(schema: &Schema, ns: &SchemaName, column_type: &ColumnType) -> Result<(), Problem> {
+    let Some((name, values)) = named_enum(column_type) else {
+        return Ok(());
+    };
+    let known = schema.namespace(ns).map(|n| &n.enums);
+    match known.and_then(|enums| enums.get(name)) {
+        Some(existing) if existing != values => Err(Problem::Invalid(format!(
+            "enum type `{name}` has values ({}), not ({})",
+            existing.join(", "),
+            values.join(", ")
+        ))),
+        Some(_) => Ok(()),
+        None => Err(Problem::Missing {
+            what: format!("enum type `{}`", qualified(ns, name)),
+            hint: format!(
+                "; only create_table creates a column's enum type: add `create_enum: {{name: {name}, values: [{}]}}` before this op",
+                values.join(", ")
+            ),
+        }),
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Tables.
 
@@ -331,6 +357,7 @@ fn add_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
             ),
         });
     }
+    enum_exists(schema, &op.schema, &op.column.type_)?;
     if op.column.primary_key && current.primary_key().is_some() {
         return Err(Problem::Invalid(format!(
             "table `{}` already has a primary key; drop it and use create_primary_key",
@@ -438,6 +465,9 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
                 ),
             });
         }
+    }
+    if let Some(new_type) = &op.type_ {
+        enum_exists(schema, &op.schema, new_type)?;
     }
     if op.nullable == Some(true) && before.primary_key {
         return Err(Problem::Invalid(format!(

@@ -740,3 +740,54 @@ fn step_ops_derives_automatic_downgrades() {
         .iter()
         .all(|c| model::constraint_name(c) != Some("ck_s")));
 }
+
+#[test]
+fn add_column_needs_its_enum_type_to_exist() {
+    let error = error_of(
+        "- add_column: {table: runs, column: {name: mood, type: \"Enum('up', name='mood')\"}}",
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("enum type `mood` does not exist; only create_table creates"),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("create_enum: {name: mood, values: [up]}"),
+        "{error}"
+    );
+    let error =
+        error_of("- alter_column: {table: runs, column: status, type: \"Enum('a', name='kind')\"}");
+    assert!(
+        error
+            .to_string()
+            .contains("enum type `kind` has values (a, b), not (a)"),
+        "{error}"
+    );
+    apply_one(
+        &mut base(),
+        "- add_column: {table: runs, column: {name: k, type: \"Enum('a', 'b', name='kind')\"}}",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_key_column_in_a_foreign_key_is_not_autoincrement() {
+    let mut schema = base();
+    apply_one(
+        &mut schema,
+        "- create_table: {name: profile, columns: [{name: run_id, type: Integer, primary_key: true, foreign_key: {table: runs, column: id}}]}",
+    )
+    .unwrap();
+    let profile = schema.table(&None, "profile").unwrap();
+    assert_eq!(profile.autoincrement_column(), None);
+    assert_eq!(
+        profile.to_create_table().columns[0].autoincrement,
+        Some(false)
+    );
+    let runs = schema.table(&None, "runs").unwrap();
+    assert_eq!(runs.autoincrement_column(), Some("id"));
+    assert_eq!(runs.to_create_table().columns[0].autoincrement, None);
+}
