@@ -69,9 +69,40 @@ pub struct DialectFacts {
     /// rebuild ("move and copy", SQLite); empty for most dialects.
     #[serde(default)]
     pub table_rebuild_for: Vec<String>,
+    /// Ops that cannot run inside a transaction block (PostgreSQL's
+    /// `CREATE INDEX CONCURRENTLY`): where the script is in a transaction, it
+    /// commits before such an op and begins again after it, as Alembic's
+    /// `autocommit_block()` does offline.
+    #[serde(default)]
+    pub outside_transaction: Vec<OpCondition>,
     /// What the review notes of `retort check` need to know of the engine.
     #[serde(default)]
     pub review: ReviewFacts,
+}
+
+/// An op, by name, and optionally a boolean key of it that must be true:
+/// `{op: create_index, when: concurrently}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpCondition {
+    /// The op's YAML name.
+    pub op: String,
+    /// A key of the op that must be `true` for the condition to hold.
+    #[serde(default)]
+    pub when: Option<String>,
+}
+
+impl OpCondition {
+    /// Whether `op` is this op, with the `when` key true.
+    pub fn matches(&self, op: &crate::model::Op) -> bool {
+        if op.name() != self.op {
+            return false;
+        }
+        let Some(key) = &self.when else {
+            return true;
+        };
+        serde_json::to_value(op).is_ok_and(|fields| fields[key.as_str()] == true)
+    }
 }
 
 /// The facts `dialect.yaml` gives under `review:`, read by the review rules
@@ -113,6 +144,12 @@ pub struct BooleanLiterals {
 }
 
 impl DialectFacts {
+    /// Whether the script runs `op` outside its transaction
+    /// ([`DialectFacts::outside_transaction`]); never on a dialect without one.
+    pub fn runs_outside_transaction(&self, op: &crate::model::Op) -> bool {
+        self.transactional_ddl && self.outside_transaction.iter().any(|c| c.matches(op))
+    }
+
     /// Quotes `name` exactly where SQLAlchemy's `IdentifierPreparer` does:
     /// a reserved word, upper-case letters, a character outside the legal set,
     /// or an illegal first character.
@@ -276,6 +313,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         backslash_escapes: false,
         default_schema: None,
         table_rebuild_for: Vec::new(),
+        outside_transaction: Vec::new(),
         review: ReviewFacts::default(),
     }
 }

@@ -372,7 +372,11 @@ const PROJECT_CASES: &[(&str, &[&str])] = &[
     ("branches", BRANCHES_CASES),
     ("comments", &[]),
     ("settings", &[]),
+    ("concurrently", CONCURRENTLY_CASES),
 ];
+
+/// concurrently: k2 and k3 build and drop indexes outside the transaction.
+const CONCURRENTLY_CASES: &[&str] = &["upgrade k1:k3", "downgrade k3:k1", "downgrade k3:k2"];
 
 const OPS_LINEAR_CASES: &[&str] = &[
     "upgrade o1:o3",
@@ -443,6 +447,11 @@ fn comments_match_alembic() {
 #[test]
 fn settings_match_alembic() {
     check_named("settings");
+}
+
+#[test]
+fn concurrently_matches_alembic() {
+    check_named("concurrently");
 }
 
 /// Projects without their own case list get the default cases.

@@ -233,34 +233,85 @@ fn a_constraint_on_a_new_table_does_not() {
 // ---------------------------------------------------------------------------
 // Transactions
 
+const CONCURRENT_INDEX: &str =
+    "  - create_index: {name: ix_runs_status, table: runs, columns: [status], concurrently: true}";
+
+/// A project whose own postgresql dialect.yaml is the built-in one without
+/// its `outside_transaction` list, so that the script keeps every op inside
+/// the transaction.
+fn without_outside_transaction(second: &str) -> tempfile::TempDir {
+    let built_in = std::fs::read_to_string(
+        support::repo_root()
+            .join("dialects")
+            .join("postgresql")
+            .join("dialect.yaml"),
+    )
+    .unwrap();
+    let facts: String = built_in
+        .lines()
+        .filter(|l| !l.starts_with("outside_transaction:") && !l.contains("when: concurrently"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(facts.len(), built_in.len(), "the built-in list was removed");
+    support::project(&[
+        ("revisions/r1.yaml", lint_support::BASE),
+        ("revisions/r2.yaml", second),
+        ("dialects/postgresql/dialect.yaml", &facts),
+    ])
+}
+
 #[test]
 fn concurrently_inside_the_transaction() {
-    let second = r2(
-        "  - create_index: {name: ix_runs_status, table: runs, columns: [status], concurrently: true}",
-        Some("  - execute: \"select 1\""),
-    );
+    let project = without_outside_transaction(&r2(CONCURRENT_INDEX, None));
+    let (code, notes) = lint_support::check_json(&project, &["--dialect", "postgresql", "r1:r2"]);
+    assert_eq!(code, 1, "an error note fails the check");
+    let found = lint_support::of_rule(&notes, "concurrently-in-transaction");
+    let places: Vec<(&str, u64)> = found
+        .iter()
+        .map(|n| {
+            (
+                n["direction"].as_str().unwrap(),
+                n["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(places, [("upgrade", 5), ("downgrade", 5)]);
+    assert_eq!(found[0]["severity"], "error");
+    assert!(lint_support::of_rule(&notes, "outside-transaction").is_empty());
+}
+
+#[test]
+fn concurrently_runs_outside_the_transaction_on_postgresql() {
+    let second = r2(CONCURRENT_INDEX, Some("  - execute: \"select 1\""));
     let note = expect_note(
         &second,
         &["--dialect", "postgresql"],
-        "concurrently-in-transaction",
+        "outside-transaction",
         "upgrade",
         5,
     );
-    assert_eq!(note["severity"], "error");
-    expect_none(&second, &[], "lock-index-without-concurrently");
+    assert_eq!(note["severity"], "info");
+    expect_none(
+        &second,
+        &["--dialect", "postgresql"],
+        "concurrently-in-transaction",
+    );
+    expect_none(
+        &second,
+        &["--dialect", "postgresql"],
+        "lock-index-without-concurrently",
+    );
 }
 
 #[test]
 fn concurrently_means_nothing_on_mysql() {
-    let second = r2(
-        "  - create_index: {name: ix_runs_status, table: runs, columns: [status], concurrently: true}",
-        None,
-    );
+    let second = r2(CONCURRENT_INDEX, None);
     expect_none(
         &second,
         &["--dialect", "mysql"],
         "concurrently-in-transaction",
     );
+    expect_none(&second, &["--dialect", "mysql"], "outside-transaction");
 }
 
 #[test]

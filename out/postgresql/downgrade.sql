@@ -26,7 +26,7 @@
 -- Review notes (2):
 -- b95c3e7d1f62 downgrade drop_index at revisions/b95c3e7d1f62_track_processed_at.yaml:17:5
 -- retort: warning lock-index-without-concurrently: dropping index `ix_processed_files_processed_at` without `concurrently` blocks writes to `processed_files` until it is done
--- retort:   instead: add `concurrently: true` (the revision then runs outside the transaction), or allow it for a small table
+-- retort:   instead: add `concurrently: true` (the script then runs the op outside its transaction), or allow it for a small table
 -- e81f5d2b7c09 downgrade drop_index at revisions/e81f5d2b7c09_index_runs_by_status.yaml:16:5
 -- retort: allowed lock-index-without-concurrently: dropping an index on a small table is instant
 -- Each revision first checks the version table (a retort guard) and fails when

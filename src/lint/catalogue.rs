@@ -61,6 +61,8 @@ pub const TYPE_CHANGE_REWRITE: &str = "lock-type-change-rewrite";
 pub const CONSTRAINT_WITHOUT_NOT_VALID: &str = "lock-constraint-without-not-valid";
 /// `concurrently-in-transaction`.
 pub const CONCURRENTLY_IN_TRANSACTION: &str = "concurrently-in-transaction";
+/// `outside-transaction`.
+pub const OUTSIDE_TRANSACTION: &str = "outside-transaction";
 /// `non-transactional-ddl`.
 pub const NON_TRANSACTIONAL_DDL: &str = "non-transactional-ddl";
 /// `execute-missing-dialect`.
@@ -104,7 +106,7 @@ pub const RULES: &[Rule] = &[
         id: INDEX_WITHOUT_CONCURRENTLY,
         severity: Severity::Warning,
         category: Category::Locking,
-        advice: "add `concurrently: true` (the revision then runs outside the transaction), \
+        advice: "add `concurrently: true` (the script then runs the op outside its transaction), \
                  or allow it for a small table",
     },
     Rule {
@@ -132,8 +134,15 @@ pub const RULES: &[Rule] = &[
         id: CONCURRENTLY_IN_TRANSACTION,
         severity: Severity::Error,
         category: Category::Transaction,
-        advice: "put the concurrent index in a revision of its own and run that revision \
-                 outside the script's transaction",
+        advice: "list the op under `outside_transaction` in the dialect's dialect.yaml, \
+                 as the built-in postgresql does, so that the script runs it outside the transaction",
+    },
+    Rule {
+        id: OUTSIDE_TRANSACTION,
+        severity: Severity::Info,
+        category: Category::Transaction,
+        advice: "give the op a revision of its own, so that nothing else is committed early; \
+                 after a failure, drop what it left (an INVALID index) and run the revision again",
     },
     Rule {
         id: NON_TRANSACTIONAL_DDL,

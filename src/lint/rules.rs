@@ -18,6 +18,7 @@ pub(crate) fn op_findings(op: &Op, step: &Step) -> Vec<Finding> {
     destructive(op, step, &mut found);
     locking(op, step, &mut found);
     concurrently_in_transaction(op, step, &mut found);
+    outside_transaction(op, step, &mut found);
     portability(op, step, &mut found);
     let order = |f: &Finding| RULES.iter().position(|r| r.id == f.rule);
     found.sort_by_key(order);
@@ -329,20 +330,38 @@ fn concurrently_in_transaction(op: &Op, step: &Step, found: &mut Vec<Finding>) {
     if !concurrently {
         return;
     }
+    let inside = names(step.targets.iter().filter(|d| {
+        d.review.concurrent_index && d.transactional_ddl && !d.runs_outside_transaction(op)
+    }));
+    if !inside.is_empty() {
+        found.push(Finding {
+            rule: CONCURRENTLY_IN_TRANSACTION,
+            dialects: inside,
+            message: format!(
+                "{doing} CONCURRENTLY (`{index}`) cannot run inside a transaction block, \
+                 and the script runs this op inside one"
+            ),
+        });
+    }
+}
+
+fn outside_transaction(op: &Op, step: &Step, found: &mut Vec<Finding>) {
     let dialects = names(
         step.targets
             .iter()
-            .filter(|d| d.review.concurrent_index && d.transactional_ddl),
+            .filter(|d| d.runs_outside_transaction(op)),
     );
     if dialects.is_empty() {
         return;
     }
     found.push(Finding {
-        rule: CONCURRENTLY_IN_TRANSACTION,
+        rule: OUTSIDE_TRANSACTION,
         dialects,
         message: format!(
-            "{doing} CONCURRENTLY (`{index}`) cannot run inside a transaction block, \
-             and the script runs this revision inside one"
+            "the script commits this {} so far and runs `{}` outside the transaction: \
+             if it fails, the statements before it stay applied",
+            step.direction.name(),
+            op.name()
         ),
     });
 }

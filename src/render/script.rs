@@ -1,6 +1,10 @@
 //! A whole script, laid out as Alembic's `--sql` mode writes it: transaction
 //! framing, the version table, a `-- Running ...` comment per step, the step's
 //! ops, then its version-table statements.
+//!
+//! An op the dialect cannot run inside a transaction block (its
+//! `outside_transaction` facts) is written between a `COMMIT` and a new
+//! `BEGIN`, as Alembic's `autocommit_block()` writes it offline.
 
 use super::{RenderError, Renderer};
 use crate::dialect::DialectFacts;
@@ -85,7 +89,14 @@ pub fn render_script(
             script.statements(render_version(renderer, "guard.sql", ctx)?);
         }
         for entry in step_ops {
+            let outside = renderer.facts().runs_outside_transaction(&entry.op);
+            if outside {
+                script.commit();
+            }
             script.statements(renderer.render_op(entry)?);
+            if outside {
+                script.begin();
+            }
         }
         for change in &step.version_changes {
             script.statements(render_version_change(renderer, options, change)?);

@@ -43,6 +43,9 @@ How YAML becomes Alembic (SPEC.md section 2 on the YAML side):
   dialect emits nothing.
 * create_enum / drop_enum: sa.Enum(...).create/drop(op.get_bind()), which
   Alembic renders as CREATE TYPE / DROP TYPE on PostgreSQL and nothing elsewhere.
+* create_index / drop_index with `concurrently: true` run inside
+  `op.get_context().autocommit_block()` on PostgreSQL, as retort frames them
+  (COMMIT before, BEGIN after); the derived drop_index keeps `concurrently`.
 * drop_column passes mssql_drop_default=True when the project gives that
   column a server_default anywhere (the schema model knows it; this is the
   harness's approximation).
@@ -419,7 +422,8 @@ def invert_op(name, body):
     if name == "add_column":
         return [{"drop_column": {"table": body["table"], "column": body["column"]["name"], **_schema(body)}}]
     if name == "create_index":
-        return [{"drop_index": {"name": body["name"], "table": body["table"], **_schema(body)}}]
+        concurrently = {"concurrently": True} if body.get("concurrently") else {}
+        return [{"drop_index": {"name": body["name"], "table": body["table"], **concurrently, **_schema(body)}}]
     if name == "rename_table":
         return [{"rename_table": {"old": body["new"], "new": body["old"], **_schema(body)}}]
     if name in CONSTRAINT_KIND:
@@ -472,7 +476,19 @@ def run_ops(ops):
     for item in ops:
         item = {k: v for k, v in item.items() if k != "review"}
         ((name, body),) = item.items()
-        getattr(runner, name)(body)
+        if _outside_transaction(name, body, runner.dialect):
+            with op.get_context().autocommit_block():
+                getattr(runner, name)(body)
+        else:
+            getattr(runner, name)(body)
+
+
+def _outside_transaction(name, body, dialect):
+    """An op retort runs outside the transaction (`outside_transaction` in
+    dialects/postgresql/dialect.yaml): what an Alembic user writes as
+    `with op.get_context().autocommit_block():`."""
+    concurrent = name in ("create_index", "drop_index") and bool(body.get("concurrently"))
+    return concurrent and dialect == "postgresql"
 
 
 class OpRunner:

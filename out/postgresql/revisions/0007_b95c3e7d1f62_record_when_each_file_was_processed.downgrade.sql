@@ -8,7 +8,7 @@
 -- Review notes (1):
 -- b95c3e7d1f62 downgrade drop_index at revisions/b95c3e7d1f62_track_processed_at.yaml:17:5
 -- retort: warning lock-index-without-concurrently: dropping index `ix_processed_files_processed_at` without `concurrently` blocks writes to `processed_files` until it is done
--- retort:   instead: add `concurrently: true` (the revision then runs outside the transaction), or allow it for a small table
+-- retort:   instead: add `concurrently: true` (the script then runs the op outside its transaction), or allow it for a small table
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
