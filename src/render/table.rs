@@ -155,7 +155,7 @@ pub fn table_view(
         name: name.to_owned(),
         schema: schema.cloned(),
         comment: comment.cloned(),
-        autoincrement_column: autoincrement_column(&columns, key_columns),
+        autoincrement_column: autoincrement_column(&columns, key_columns, &listed),
         primary_key,
         constraints: listed,
         indexes: all_indexes,
@@ -199,15 +199,25 @@ fn column_constraints(column: &Column) -> Vec<Constraint> {
 }
 
 /// SQLAlchemy's `Table._autoincrement_column`: the one integer column of a
-/// single-column primary key, without a foreign key and not marked
-/// `autoincrement: false`.
-fn autoincrement_column(columns: &[Column], key_columns: &[String]) -> Option<String> {
+/// single-column primary key, in no foreign key (its own or the table's) and
+/// not marked `autoincrement: false`.
+fn autoincrement_column(
+    columns: &[Column],
+    key_columns: &[String],
+    constraints: &[Constraint],
+) -> Option<String> {
     let [key] = key_columns else { return None };
     let column = columns.iter().find(|c| &c.name == key)?;
     let integer = matches!(
         column.type_,
         ColumnType::Integer | ColumnType::SmallInteger | ColumnType::BigInteger
     );
-    let eligible = integer && column.foreign_key.is_none() && column.autoincrement != Some(false);
+    let in_foreign_key = constraints
+        .iter()
+        .any(|c| c.kind == "foreign_key" && c.columns.contains(key));
+    let eligible = integer
+        && column.foreign_key.is_none()
+        && !in_foreign_key
+        && column.autoincrement != Some(false);
     eligible.then(|| column.name.clone())
 }
