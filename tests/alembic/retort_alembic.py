@@ -7,6 +7,7 @@ migrated. Both need "the equivalent Alembic revisions" of a YAML project, and
 this module writes them:
 
     python retort_alembic.py build YAML_PROJECT OUT_DIR
+    python retort_alembic.py batch OUT_DIR < requests.json   # many --sql runs at once
 
 OUT_DIR gets alembic.ini, env.py, a copy of this module, retort_settings.json
 and versions/<rev>.py: one revision file per YAML revision with the same
@@ -839,12 +840,59 @@ def _index_key(table, index):
     return (0, names.index(first.name) if first is not None and first.name in names else 0)
 
 
+# ---------------------------------------------------------------------------
+# Many offline runs in one process (Python's start-up is most of a run's time)
+
+
+def run_batch(project_dir, requests):
+    """Runs `alembic ARGS --sql` for each request {"dialect", "args", "env"}
+    in this process; returns [{"stdout", "stderr", "code"}] in order."""
+    import contextlib
+    import io
+    import logging
+    import traceback
+
+    from alembic.config import CommandLine
+
+    os.chdir(project_dir)
+    ini = os.path.join(project_dir, "alembic.ini")
+    results = []
+    for request in requests:
+        saved = dict(os.environ)
+        os.environ["DIALECT"] = request["dialect"]
+        os.environ.pop("TXN_PER_MIGRATION", None)
+        os.environ.update(request.get("env", {}))
+        out, err = io.StringIO(), io.StringIO()
+        code = 0
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            # fileConfig in env.py binds its handler to the stderr of the moment.
+            logging.getLogger().handlers.clear()
+            try:
+                CommandLine(prog="alembic").main(["-c", ini, *request["args"], "--sql"])
+            except SystemExit as exit_:
+                code = exit_.code if isinstance(exit_.code, int) else 1
+            except BaseException:  # a Python error inside Alembic: rc 1, as the CLI
+                traceback.print_exc()
+                code = 1
+        os.environ.clear()
+        os.environ.update(saved)
+        results.append({"stdout": out.getvalue(), "stderr": err.getvalue(), "code": code})
+    return results
+
+
 def main(argv):
-    if len(argv) != 4 or argv[1] != "build":
-        sys.stderr.write("usage: retort_alembic.py build YAML_PROJECT OUT_DIR\n")
-        return 2
-    build(argv[2], argv[3])
-    return 0
+    if len(argv) == 4 and argv[1] == "build":
+        build(argv[2], argv[3])
+        return 0
+    if len(argv) == 3 and argv[1] == "batch":
+        requests = json.load(sys.stdin)
+        json.dump(run_batch(os.path.abspath(argv[2]), requests), sys.stdout)
+        return 0
+    sys.stderr.write(
+        "usage: retort_alembic.py build YAML_PROJECT OUT_DIR\n"
+        "       retort_alembic.py batch ALEMBIC_PROJECT < requests.json\n"
+    )
+    return 2
 
 
 if __name__ == "__main__":

@@ -100,9 +100,8 @@ impl AlembicProject {
             .arg(self.dir().join("alembic.ini"))
             .args(args)
             .current_dir(self.dir())
-            // Alembic's order at an unmerge follows the hash seed: fix it, so a run
-            // is reproducible (tests that compare accept every order, see
-            // `offline_with_seed`).
+            // Alembic's order at an unmerge follows the hash seed: fix it, so a
+            // run is reproducible.
             .env("PYTHONHASHSEED", "0")
             .env_remove("TXN_PER_MIGRATION")
             .env_remove("RETORT_ALEMBIC_URL");
@@ -111,17 +110,50 @@ impl AlembicProject {
 
     /// `alembic ARGS --sql` for `dialect` (e.g. `["upgrade", "head"]`).
     pub fn offline(&self, dialect: &str, args: &[&str]) -> Run {
-        self.offline_with_seed(dialect, args, 0)
+        let mut command = self.alembic(args);
+        command.arg("--sql").env("DIALECT", dialect);
+        Run::of(command)
     }
 
-    /// [`Self::offline`] with Python's hash seed set to `seed`.
-    pub fn offline_with_seed(&self, dialect: &str, args: &[&str], seed: u32) -> Run {
-        let mut command = self.alembic(args);
+    /// Many `alembic ARGS --sql` runs in one Python process (Python's start-up
+    /// is most of the time of a run): `(dialect, args)` each, in order.
+    pub fn offline_batch(&self, requests: &[(&str, Vec<&str>)]) -> Vec<Run> {
+        let json: Vec<serde_json::Value> = requests
+            .iter()
+            .map(|(dialect, args)| serde_json::json!({"dialect": dialect, "args": args}))
+            .collect();
+        let mut command = Command::new(self.venv.join("bin").join("python"));
         command
-            .arg("--sql")
-            .env("DIALECT", dialect)
-            .env("PYTHONHASHSEED", seed.to_string());
-        Run::of(command)
+            .arg(harness_script())
+            .arg("batch")
+            .arg(self.dir())
+            .env("PYTHONHASHSEED", "0")
+            .env_remove("TXN_PER_MIGRATION")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = command.spawn().expect("start the Alembic batch");
+        let input = serde_json::to_vec(&json).expect("JSON");
+        std::io::Write::write_all(&mut child.stdin.take().expect("piped"), &input)
+            .expect("send the requests");
+        let output = child.wait_with_output().expect("the batch runs");
+        assert!(
+            output.status.success(),
+            "the Alembic batch failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let results: Vec<serde_json::Value> =
+            serde_json::from_slice(&output.stdout).expect("the batch prints JSON");
+        requests
+            .iter()
+            .zip(results)
+            .map(|((dialect, args), result)| Run {
+                command: format!("DIALECT={dialect} alembic {} --sql (batch)", args.join(" ")),
+                stdout: result["stdout"].as_str().unwrap_or_default().to_owned(),
+                stderr: result["stderr"].as_str().unwrap_or_default().to_owned(),
+                code: result["code"].as_i64().map(|c| (c & 0xff) as i32),
+            })
+            .collect()
     }
 
     /// `alembic ARGS` online, against the database at the SQLAlchemy `url`.
