@@ -116,6 +116,11 @@ fn dropping_a_column_an_index_or_constraint_uses() {
         "column `status` of table `runs` is still used by index `ix_runs_status`",
     );
     rejects(
+        "  - create_check_constraint: {name: ck_status, table: runs, condition: \"status <> ''\"}\n  - drop_column: {table: runs, column: status}\n",
+        19,
+        "column `status` of table `runs` is still used by index `ix_runs_status`, check constraint `ck_status`",
+    );
+    rejects(
         "  - drop_column: {table: tags, column: id}\n",
         18,
         "column `id` of table `tags` is still used by the primary key (id), foreign key `fk_runs_tag` of table `runs`",
@@ -143,6 +148,11 @@ fn bulk_insert_with_unknown_columns_or_misfit_values() {
         "  - bulk_insert: {table: runs, rows: [{id: 1, started: 2024-13-01}]}\n",
         18,
         "'2024-13-01' is not a Date",
+    );
+    rejects(
+        "  - bulk_insert: {table: tags, rows: [{id: 1, label: a}, {id: 2}]}\n",
+        18,
+        "row 2, column `label`: left out, but the column is NOT NULL without a server default",
     );
 }
 

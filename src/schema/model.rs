@@ -500,16 +500,21 @@ impl Table {
     pub fn users_of_column(&self, name: &str) -> Vec<String> {
         let mut users = Vec::new();
         for index in &self.indexes {
-            if index
-                .columns
-                .iter()
-                .any(|c| matches!(c, IndexColumn::Name(n) if n == name))
-            {
+            let in_sql = |sql: &str| sql_names_identifier(sql, name);
+            let uses = index.columns.iter().any(|c| match c {
+                IndexColumn::Name(n) => n == name,
+                IndexColumn::Expression { sql } => in_sql(sql),
+            }) || index.where_.as_deref().is_some_and(in_sql);
+            if uses {
                 users.push(format!("index `{}`", index.name));
             }
         }
         for constraint in &self.constraints {
-            if constraint_columns(constraint).iter().any(|c| c == name) {
+            let uses = match constraint {
+                TableConstraint::Check(check) => sql_names_identifier(&check.condition, name),
+                other => constraint_columns(other).iter().any(|c| c == name),
+            };
+            if uses {
                 users.push(describe_constraint(constraint));
             }
         }
@@ -557,4 +562,45 @@ pub fn foreign_key_def(column: &str, fk: &ColumnForeignKey) -> ForeignKeyDef {
         initially: fk.initially.clone(),
         name: fk.name.clone(),
     }
+}
+
+/// Whether SQL text (a check condition, an index expression) names the
+/// identifier `name`: a whole word outside string literals, any case, bare
+/// or in double quotes.
+pub fn sql_names_identifier(sql: &str, name: &str) -> bool {
+    let mut word = String::new();
+    let mut chars = sql.chars().peekable();
+    let matches = |word: &str| word.eq_ignore_ascii_case(name);
+    while let Some(c) = chars.next() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        if matches(&word) {
+            return true;
+        }
+        word.clear();
+        match c {
+            '\'' => {
+                // A string literal ('' inside is a quote): not an identifier.
+                while let Some(inner) = chars.next() {
+                    if inner == '\'' && chars.peek() != Some(&'\'') {
+                        break;
+                    }
+                    if inner == '\'' {
+                        chars.next();
+                    }
+                }
+            }
+            '"' | '`' | '[' => {
+                let close = if c == '[' { ']' } else { c };
+                let quoted: String = chars.by_ref().take_while(|&q| q != close).collect();
+                if quoted == name {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    matches(&word)
 }

@@ -866,6 +866,7 @@ fn drop_enum(schema: &mut Schema, op: &DropEnum) -> Result<DropEnum, Problem> {
 
 fn bulk_insert(schema: &Schema, op: &BulkInsert) -> Result<(), Problem> {
     let target = table(schema, &op.schema, &op.table)?;
+    let autoincrement = target.autoincrement_column();
     for (index, row) in op.rows.iter().enumerate() {
         for (name, value) in row {
             let column = column(target, name)?;
@@ -874,6 +875,21 @@ fn bulk_insert(schema: &Schema, op: &BulkInsert) -> Result<(), Problem> {
                 column: name.clone(),
                 message,
             })?;
+        }
+        // A NOT NULL column the row leaves out needs a default to fill it.
+        let left_out = target.columns.iter().find(|c| {
+            !c.is_nullable()
+                && c.server_default.is_none()
+                && c.identity.is_none()
+                && autoincrement != Some(c.name.as_str())
+                && !row.iter().any(|(name, _)| name == &c.name)
+        });
+        if let Some(column) = left_out {
+            return Err(Problem::BadValue {
+                row: index + 1,
+                column: column.name.clone(),
+                message: "left out, but the column is NOT NULL without a server default".into(),
+            });
         }
     }
     Ok(())

@@ -254,7 +254,7 @@ fn bulk_insert_checks_columns_and_values() {
         error.to_string().contains("did you mean `status`"),
         "{error}"
     );
-    let error = error_of("- bulk_insert: {table: runs, rows: [{id: 1}, {id: '2'}]}");
+    let error = error_of("- bulk_insert: {table: runs, rows: [{id: 1, ingestion_id: 1, status: a}, {id: '2', ingestion_id: 1, status: a}]}");
     assert!(
         matches!(error.problem, Problem::BadValue { row: 2, .. }),
         "{error}"
@@ -269,6 +269,14 @@ fn bulk_insert_checks_columns_and_values() {
         "- bulk_insert: {table: runs, rows: [{id: 1, ingestion_id: 1, status: ok, files: null}]}",
     )
     .unwrap();
+    // id is autoincrement, files nullable: only status is missing.
+    let error = error_of("- bulk_insert: {table: runs, rows: [{ingestion_id: 1}]}");
+    assert!(
+        error
+            .to_string()
+            .contains("row 1, column `status`: left out, but the column is NOT NULL"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -352,6 +360,7 @@ fn drops_are_completed_from_the_model() {
     let done = apply_ops(
         &mut schema,
         &ops("
+- drop_constraint: {name: ck_files, table: runs}
 - drop_index: {name: ix_ingestions_tenant}
 - drop_constraint: {name: fk_runs_ingestion, table: runs}
 - drop_column: {table: runs, column: files}
@@ -363,15 +372,15 @@ fn drops_are_completed_from_the_model() {
     )
     .unwrap();
     let ops: Vec<&Op> = done.iter().map(|e| &e.op).collect();
-    assert!(matches!(ops[0], Op::DropIndex(d) if d.table.as_deref() == Some("ingestions")));
-    assert!(matches!(ops[1], Op::DropConstraint(d) if d.type_ == Some(ConstraintKind::Foreignkey)));
+    assert!(matches!(ops[1], Op::DropIndex(d) if d.table.as_deref() == Some("ingestions")));
+    assert!(matches!(ops[2], Op::DropConstraint(d) if d.type_ == Some(ConstraintKind::Foreignkey)));
     assert!(
-        matches!(ops[2], Op::DropColumn(d) if d.existing.as_ref().is_some_and(|c| c.server_default == Some(ServerDefault::Number("0".into()))))
+        matches!(ops[3], Op::DropColumn(d) if d.existing.as_ref().is_some_and(|c| c.server_default == Some(ServerDefault::Number("0".into()))))
     );
     assert!(
-        matches!(ops[3], Op::DropTableComment(d) if d.existing_comment.as_deref() == Some("sources"))
+        matches!(ops[4], Op::DropTableComment(d) if d.existing_comment.as_deref() == Some("sources"))
     );
-    assert!(matches!(ops[5], Op::DropEnum(d) if d.values == Some(vec!["a".into(), "b".into()])));
+    assert!(matches!(ops[6], Op::DropEnum(d) if d.values == Some(vec!["a".into(), "b".into()])));
 }
 
 #[test]
@@ -411,6 +420,7 @@ fn automatic_downgrades_restore_the_schema() {
       - {name: id, type: Integer, primary_key: true}
       - {name: mood, type: \"Enum('happy', 'sad', name='mood')\"}
 - add_column: {table: runs, column: {name: note, type: Text, index: true}}
+- drop_constraint: {name: ck_files, table: runs}
 - drop_column: {table: runs, column: files}
 - alter_column: {table: runs, column: status, type: String(64), nullable: true, server_default: queued, new_name: state, comment: c}
 - drop_constraint: {name: uq_runs, table: runs}
@@ -462,7 +472,11 @@ fn ops_that_cannot_be_inverted_name_the_op() {
         error.to_string().contains("write an explicit `downgrade:`"),
         "{error}"
     );
-    let rev = revision("r1", "- bulk_insert: {table: runs, rows: [{id: 1}]}", None);
+    let rev = revision(
+        "r1",
+        "- bulk_insert: {table: runs, rows: [{id: 1, ingestion_id: 1, status: a}]}",
+        None,
+    );
     assert!(matches!(
         downgrade_ops(&rev, Some(&base())).unwrap_err().problem,
         Problem::NotInvertible { .. }
@@ -790,4 +804,43 @@ fn a_key_column_in_a_foreign_key_is_not_autoincrement() {
     let runs = schema.table(&None, "runs").unwrap();
     assert_eq!(runs.autoincrement_column(), Some("id"));
     assert_eq!(runs.to_create_table().columns[0].autoincrement, None);
+}
+
+#[test]
+fn a_column_named_in_a_check_or_an_index_expression_is_in_use() {
+    let mut schema = base();
+    apply_ops(
+        &mut schema,
+        &ops("
+- add_column: {table: runs, column: {name: note, type: Text}}
+- add_column: {table: runs, column: {name: other, type: Text}}
+- create_check_constraint: {name: ck_note, table: runs, condition: \"note <> 'other' AND \\\"status\\\" <> ''\"}
+- create_index: {name: ix_lower, table: ingestions, columns: [{sql: lower(name)}]}
+"),
+        None,
+    )
+    .unwrap();
+    let error = apply_one(
+        &mut schema.clone(),
+        "- drop_column: {table: runs, column: note}",
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("check constraint `ck_note`"),
+        "{error}"
+    );
+    // Inside a string literal it is not a column.
+    apply_one(
+        &mut schema.clone(),
+        "- drop_column: {table: runs, column: other}",
+    )
+    .unwrap();
+    let error = apply_one(
+        &mut schema.clone(),
+        "- drop_column: {table: ingestions, column: name}",
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("index `ix_lower`"), "{error}");
+    assert!(model::sql_names_identifier("\"Status\" > 0", "Status"));
+    assert!(!model::sql_names_identifier("statuses > 0", "status"));
 }
