@@ -26,8 +26,20 @@ impl Location {
     }
 }
 
+impl Location {
+    /// A whole file or folder rather than a place in it (a folder that does
+    /// not exist, a file that cannot be read); shown as just the path.
+    pub fn whole(file: impl Into<Utf8PathBuf>) -> Self {
+        Location::new(file, 0, 0)
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            // the whole file or folder (see [`Location::whole`])
+            return write!(f, "{}", self.file);
+        }
         write!(f, "{}:{}:{}", self.file, self.line, self.column)
     }
 }

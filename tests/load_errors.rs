@@ -332,3 +332,24 @@ fn editor_lock_files_are_ignored() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn a_missing_project_folder_is_named() {
+    let dir = project(&[]);
+    let missing = dir.path().join("nope");
+    let output = retort()
+        .arg("--project")
+        .arg(&missing)
+        .arg("heads")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr.contains(&format!(
+            "{}: the project folder does not exist",
+            missing.display()
+        )),
+        "{stderr}"
+    );
+}

@@ -62,7 +62,7 @@ pub fn load_project(root: &Utf8Path) -> Result<Project, LoadErrors> {
                 Err(mut file_errors) => errors.append(&mut file_errors.0),
             },
             Err(e) => errors.push(LoadError::new(
-                Location::new(&relative, 1, 1),
+                Location::whole(&relative),
                 format!("cannot read the file: {e}"),
             )),
         }
@@ -96,13 +96,13 @@ fn load_config(root: &Utf8Path) -> Result<Config, LoadError> {
                 Ok(Config::default())
             } else {
                 Err(LoadError::new(
-                    Location::new(root, 1, 1),
+                    Location::whole(root),
                     "the project folder does not exist",
                 ))
             }
         }
         Err(e) => Err(LoadError::new(
-            Location::new(CONFIG_FILE, 1, 1),
+            Location::whole(CONFIG_FILE),
             format!("cannot read the file: {e}"),
         )),
     }
@@ -128,7 +128,7 @@ fn revision_files(root: &Utf8Path, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, L
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
             LoadError::new(
-                Location::new(relative_to(root, dir), 1, 1),
+                Location::whole(relative_to(root, dir)),
                 format!("cannot read the revisions folder at {path}: {e}"),
             )
         })?;
