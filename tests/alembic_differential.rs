@@ -297,23 +297,24 @@ fn normalise(sql: &str) -> String {
 /// Alembic's output with the deliberate differences that touch every script
 /// of a dialect applied (README, "Deliberate differences from Alembic"):
 /// Oracle's version-table `INSERT` has no `RETURNING ... INTO :ret_0`, a bind
-/// variable SQL*Plus refuses.
+/// variable SQL*Plus refuses; MySQL drops a check constraint with
+/// `DROP CONSTRAINT`, as MariaDB needs, not `DROP CHECK`.
 fn rewrite_alembic(dialect: &str, sql: &str) -> String {
-    if dialect != "oracle" {
-        return sql.to_owned();
-    }
-    let strip = |line: &str| -> String {
-        match line.find(" RETURNING ") {
-            Some(at)
+    let rewrite = |line: &str| -> String {
+        match dialect {
+            "oracle"
                 if line.starts_with("INSERT INTO ")
                     && line.ends_with(".version_num INTO :ret_0") =>
             {
-                line[..at].to_owned()
+                line[..line.find(" RETURNING ").unwrap_or(line.len())].to_owned()
+            }
+            "mysql" if line.starts_with("ALTER TABLE ") => {
+                line.replacen(" DROP CHECK ", " DROP CONSTRAINT ", 1)
             }
             _ => line.to_owned(),
         }
     };
-    sql.lines().map(|line| strip(line) + "\n").collect()
+    sql.lines().map(|line| rewrite(line) + "\n").collect()
 }
 
 /// `-- Running downgrade M -> A, B`: the merge `M` and its parents.

@@ -1,8 +1,10 @@
-{# MySQL drops each kind of constraint its own way. #}
+{# MySQL drops each kind of constraint its own way. A check constraint goes
+   with DROP CONSTRAINT, which MySQL 8.0.19+ and MariaDB both accept (Alembic's
+   DROP CHECK is a syntax error on MariaDB). #}
 ALTER TABLE {{ op.table | table(op.schema) }} DROP
 {%- if op.type == "foreignkey" %} FOREIGN KEY {{ op.name | quote }}
 {%- elif op.type == "primary" %} PRIMARY KEY
 {%- elif op.type == "unique" %} INDEX {{ op.name | quote }}
-{%- elif op.type == "check" %} CHECK {{ op.name | quote }}
+{%- elif op.type == "check" %} CONSTRAINT {{ op.name | quote }}
 {%- else %}{{ fail("No generic 'DROP CONSTRAINT' in MySQL: give drop_constraint a `type:` (foreignkey, unique, check or primary)") }}
 {%- endif %}
