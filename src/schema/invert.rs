@@ -36,9 +36,10 @@ pub fn invert_revision(before: &Schema, revision: &Revision) -> Result<Vec<OpEnt
         let ops = invert_op(state.as_ref().unwrap_or(&schema), &done.op).map_err(fail)?;
         inverted.push(
             ops.into_iter()
+                // The op undoes `entry`: the author's `review:` there is about it too.
                 .map(|op| OpEntry {
                     op,
-                    review: None,
+                    review: entry.review.clone(),
                     location: entry.location.clone(),
                 })
                 .collect(),
