@@ -255,7 +255,7 @@ fn errors_of_several_files_are_reported_together() {
                 "revision: b1\ndown_revision: null\nmessage: x\nupgrade: nope\n",
             ),
         ],
-        &["revisions/a.yaml:2:1", "revisions/b.yaml:4:"],
+        &["error: revisions/a.yaml:2:1", "error: revisions/b.yaml:4:"],
     );
     assert!(stderr.find("revisions/a.yaml") < stderr.find("revisions/b.yaml"));
 }

@@ -33,7 +33,15 @@ pub fn exit(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            match error.downcast_ref::<crate::error::LoadErrors>() {
+                // several problems in the user's files: one `error:` line each
+                Some(errors) if error.chain().count() == 1 => {
+                    for e in &errors.0 {
+                        eprintln!("error: {e}");
+                    }
+                }
+                _ => eprintln!("error: {error:#}"),
+            }
             ExitCode::from(1)
         }
     }
