@@ -8,6 +8,11 @@ use support::roundtrip::*;
 const ENGINE: Engine = Engine::MariaDb;
 
 #[test]
+fn example_round_trips() {
+    check_round_trips(ENGINE, &EXAMPLE);
+}
+
+#[test]
 fn corpus_round_trips() {
     check_round_trips(ENGINE, &CORPUS_STRLEN);
 }

@@ -176,34 +176,47 @@ pub fn retort_sql(project: &Path, dialect: &str, args: &[&str]) -> Run {
     Run::of(command)
 }
 
-/// A copy of the project in `source` with `retort.yaml` keys set to new
-/// values (e.g. `("transaction_per_migration", "true")`, values as YAML).
+/// A copy of the project in `source` (its retort.yaml, revisions and dialect
+/// folders) with `retort.yaml` keys set to new values (e.g.
+/// `("transaction_per_migration", "true")`, values as YAML).
 pub fn project_variant(source: &Path, settings: &[(&str, &str)]) -> tempfile::TempDir {
     let copy = tempfile::tempdir().expect("a temporary folder");
-    for entry in walkdir::WalkDir::new(source) {
-        let entry = entry.expect("read the project folder");
-        let relative = entry
-            .path()
-            .strip_prefix(source)
-            .expect("inside the project");
-        let target = copy.path().join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("create a folder");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy a file");
-        }
-    }
-    let config_path = copy.path().join("retort.yaml");
-    let text = std::fs::read_to_string(&config_path).unwrap_or_default();
+    let text = std::fs::read_to_string(source.join("retort.yaml")).unwrap_or_default();
     let mut config: serde_yaml::Mapping = serde_yaml::from_str(&text).unwrap_or_default();
+    let folder = |key: &str| {
+        config
+            .get(key)
+            .and_then(serde_yaml::Value::as_str)
+            .unwrap_or(key)
+            .to_owned()
+    };
+    for sub in [folder("revisions"), folder("dialects")] {
+        copy_tree(&source.join(&sub), &copy.path().join(&sub));
+    }
     for (key, value) in settings {
         let value: serde_yaml::Value = serde_yaml::from_str(value).expect("a YAML value");
         config.insert((*key).into(), value);
     }
     std::fs::write(
-        &config_path,
+        copy.path().join("retort.yaml"),
         serde_yaml::to_string(&config).expect("YAML text"),
     )
     .expect("write retort.yaml");
     copy
+}
+
+/// Copies the files under `from` (if it exists) to `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    if !from.is_dir() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("read the project folder");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("create a folder");
+        } else if entry.file_type().is_file() {
+            std::fs::copy(entry.path(), &target).expect("copy a file");
+        }
+    }
 }

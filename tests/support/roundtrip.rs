@@ -107,6 +107,21 @@ pub fn upgraded(engine: Engine, project: &str) -> Option<Box<dyn TestDatabase>> 
     Some(db)
 }
 
+/// The repository's example project (revisions/ at the top).
+pub const EXAMPLE: Pieces = Pieces {
+    project: "example",
+    up: &[
+        "8b1d4e6f2a93",
+        "8b1d4e6f2a93:a2c6e8f01b3d",
+        "a2c6e8f01b3d:heads",
+    ],
+    down: &[
+        "7c3e9a5b1d84:e81f5d2b7c09",
+        "e81f5d2b7c09:c47e0b9a1d25",
+        "c47e0b9a1d25:base",
+    ],
+};
+
 /// The reference corpus (unsized `String` ids: PostgreSQL).
 pub const CORPUS: Pieces = Pieces {
     project: "alembic_corpus",

@@ -9,8 +9,11 @@ use super::engines::Engine;
 use super::repo_root;
 use std::path::{Path, PathBuf};
 
-/// `tests/projects/<name>`.
+/// `tests/projects/<name>`, or the repository's own example project for `example`.
 pub fn test_project(name: &str) -> PathBuf {
+    if name == "example" {
+        return repo_root();
+    }
     repo_root().join("tests").join("projects").join(name)
 }
 
