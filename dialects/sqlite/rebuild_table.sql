@@ -6,7 +6,7 @@
 {% with op = op.create %}{% include "create_table.sql" %}{% endwith %}
 {{ statement_end }}
 {% set source = op.table | table(op.schema) %}
-INSERT INTO {{ op.temp_table | table(op.schema) }} ({% for c in op.copy %}{{ c.name | quote }}{{ ", " if not loop.last }}{% endfor %}) SELECT {% for c in op.copy %}{% if c.cast is not none %}CAST({{ source }}.{{ c.source | quote }} AS {{ m.type(c.cast) }}) AS {{ c.name | quote }}{% else %}{{ source }}.{{ c.source | quote }}{% endif %}{{ ", " if not loop.last }}{% endfor %}{{ " " }}
+INSERT INTO {{ op.temp_table | table(op.schema) }} ({% for c in op.copy %}{{ c.name | quote }}{{ ", " if not loop.last }}{% endfor %}) SELECT {% for c in op.copy %}{% if c.cast is not none %}CAST({{ source }}.{{ c.source | quote }} AS {{ m.type(c.cast) }}) AS {{ c.source | quote }}{% else %}{{ source }}.{{ c.source | quote }}{% endif %}{{ ", " if not loop.last }}{% endfor %}{{ " " }}
 FROM {{ source }}
 {{ statement_end }}
 DROP TABLE {{ source }}
