@@ -42,6 +42,16 @@ const CASES: &[(&str, &str)] = &[
     b.create_unique_constraint('uq_children_qty', ['qty'])
 ",
     ),
+    (
+        "  - add_column:
+      table: children
+      column: {name: parent_id, type: Integer, foreign_key: {table: children, column: id, name: fk_children_parent}}
+  - alter_column: {table: children, column: qty, server_default: \"0\"}
+",
+        "    b.add_column(sa.Column('parent_id', sa.Integer, sa.ForeignKey('children.id', name='fk_children_parent')))
+    b.alter_column('qty', server_default='0', existing_type=sa.Integer)
+",
+    ),
 ];
 
 const PYTHON: &str = "
