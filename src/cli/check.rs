@@ -17,6 +17,15 @@ use std::collections::BTreeSet;
 
 /// Arguments of `retort check`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  retort check                          validate everything, notes for every target dialect
+  retort check ae10:head                notes of the revisions after ae10 only
+  retort check --dialect postgresql     notes about the PostgreSQL scripts only
+  retort check --format json            one JSON object per note, for tools
+  retort check --deny destructive       exit 1 when a destructive note exists (for CI)
+
+The rules, and how to allow a note with a reason: docs/review-notes.md.")]
 pub struct CheckArgs {
     /// Only the notes of these revisions, as `upgrade` takes them
     /// (`[FROM:]TO`, e.g. `ae10:head`); every revision is still validated.

@@ -11,6 +11,11 @@ use camino::Utf8Path;
 
 /// Arguments of `retort schema`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  retort schema head                      the schema after every revision, as PostgreSQL DDL
+  retort schema ae10 --dialect sqlite     the schema at revision ae10, as SQLite DDL
+  retort schema scheduling@head           the schema at the head of a branch")]
 pub struct SchemaArgs {
     /// The revision (`head`, an id, a label, `heads`...).
     pub revision: String,
