@@ -59,7 +59,7 @@ pub fn creation_ops(schema: &Schema, location: &Location) -> Vec<OpEntry> {
                 .columns
                 .iter()
                 .filter_map(|c| named_enum(&c.type_).map(|(name, _)| name.to_owned()))
-                .filter(|name| !created_enum(&created, table, name))
+                .filter(|name| !created_enum(&created, name))
                 .fold(Vec::new(), |mut names, name| {
                     if !names.contains(&name) {
                         names.push(name);
@@ -80,12 +80,12 @@ pub fn creation_ops(schema: &Schema, location: &Location) -> Vec<OpEntry> {
         .collect()
 }
 
-/// Whether a table created earlier (in `table`'s schema) already made the enum type.
-fn created_enum(created: &[&Table], table: &Table, name: &str) -> bool {
+/// Whether a table created earlier already made the enum type (a column's
+/// enum type is in the default schema, whatever the table's).
+fn created_enum(created: &[&Table], name: &str) -> bool {
     created.iter().any(|t| {
-        t.schema == table.schema
-            && t.columns
-                .iter()
-                .any(|c| named_enum(&c.type_).is_some_and(|(n, _)| n == name))
+        t.columns
+            .iter()
+            .any(|c| named_enum(&c.type_).is_some_and(|(n, _)| n == name))
     })
 }

@@ -60,7 +60,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
                 schema: o.schema.clone(),
                 if_exists: false,
             })];
-            ops.extend(enums_created(before, &o.schema, &o.columns));
+            ops.extend(enums_created(before, &None, &o.columns));
             ops
         }
         Op::DropTable(o) => match before.table(&o.schema, &o.name) {

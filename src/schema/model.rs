@@ -224,12 +224,14 @@ impl Schema {
     }
 
     /// Columns of any table whose type is the named enum `name` of `schema`.
+    /// A column's `Enum(name=...)` names a type of the default schema,
+    /// whatever its table's schema (SQLAlchemy without `inherit_schema`).
     pub fn enum_users(&self, schema: &SchemaName, name: &str) -> Vec<String> {
         let mut users = Vec::new();
+        if schema.is_some() {
+            return users;
+        }
         for table in self.tables() {
-            if &table.schema != schema {
-                continue;
-            }
             for column in &table.columns {
                 if named_enum(&column.type_).is_some_and(|(n, _)| n == name) {
                     users.push(format!(

@@ -246,7 +246,9 @@ fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<CreateTable, Pr
     for index in &table.indexes {
         check_new_index(schema, &table, &index.name, &index.columns)?;
     }
-    let creates_enums = register_enums(schema, &op.schema, &op.columns)?;
+    // A column's enum type lives in the default schema whatever the table's
+    // (SQLAlchemy's Enum without `inherit_schema`).
+    let creates_enums = register_enums(schema, &None, &op.columns)?;
     schema.insert_table(table);
     Ok(CreateTable {
         creates_enums: Some(creates_enums),
@@ -357,7 +359,7 @@ fn add_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
             ),
         });
     }
-    enum_exists(schema, &op.schema, &op.column.type_)?;
+    enum_exists(schema, &None, &op.column.type_)?;
     if op.column.primary_key && current.primary_key().is_some() {
         return Err(Problem::Invalid(format!(
             "table `{}` already has a primary key; drop it and use create_primary_key",
@@ -467,7 +469,7 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
         }
     }
     if let Some(new_type) = &op.type_ {
-        enum_exists(schema, &op.schema, new_type)?;
+        enum_exists(schema, &None, new_type)?;
     }
     if op.nullable == Some(true) && before.primary_key {
         return Err(Problem::Invalid(format!(

@@ -844,3 +844,25 @@ fn a_column_named_in_a_check_or_an_index_expression_is_in_use() {
     assert!(model::sql_names_identifier("\"Status\" > 0", "Status"));
     assert!(!model::sql_names_identifier("statuses > 0", "status"));
 }
+
+#[test]
+fn a_column_enum_type_is_in_the_default_schema_whatever_the_table() {
+    let mut schema = base();
+    let done = apply_one(
+        &mut schema,
+        "- create_table: {name: audit_log, schema: audit, columns: [{name: kind, type: \"Enum('a', 'b', name='kind')\"}, {name: m, type: \"Enum('x', name='mood')\"}]}",
+    )
+    .unwrap();
+    let Op::CreateTable(table) = done.op else {
+        panic!()
+    };
+    assert_eq!(table.creates_enums, Some(vec!["mood".to_owned()]));
+    assert!(schema.namespace(&None).unwrap().enums.contains_key("mood"));
+    let error = apply_one(&mut schema.clone(), "- drop_enum: {name: mood}").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("column `m` of table `audit.audit_log`"),
+        "{error}"
+    );
+}
