@@ -120,7 +120,8 @@ pub fn column_index_name(table: &str, column: &str) -> String {
     format!("ix_{table}_{column}")
 }
 
-/// A named, natively created enum type: its name and values.
+/// A named, natively created enum type: its name and values. In a mapping
+/// of dialect to type, the first dialect's (PostgreSQL's, in practice) named enum.
 pub fn named_enum(column_type: &ColumnType) -> Option<(&str, &[String])> {
     match column_type {
         ColumnType::Enum {
@@ -129,6 +130,7 @@ pub fn named_enum(column_type: &ColumnType) -> Option<(&str, &[String])> {
             native_enum: true,
             ..
         } => Some((name, values)),
+        ColumnType::PerDialect { types } => types.values().find_map(named_enum),
         _ => None,
     }
 }

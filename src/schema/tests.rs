@@ -866,3 +866,17 @@ fn a_column_enum_type_is_in_the_default_schema_whatever_the_table() {
         "{error}"
     );
 }
+
+#[test]
+fn a_dialect_mapping_with_a_named_enum_creates_the_type() {
+    let mut schema = base();
+    let done = apply_one(
+        &mut schema,
+        "- create_table: {name: t, columns: [{name: m, type: {postgresql: \"Enum('x', name='mood')\", default: String(5)}}]}",
+    )
+    .unwrap();
+    let Op::CreateTable(table) = done.op else {
+        panic!()
+    };
+    assert_eq!(table.creates_enums, Some(vec!["mood".to_owned()]));
+}
