@@ -104,6 +104,8 @@ BEGIN
 END
 $retort_guard$;
 
+-- retort: warning lock-index-without-concurrently: dropping index `ix_processed_files_processed_at` without `concurrently` blocks writes to `processed_files` until it is done
+-- retort:   instead: add `concurrently: true` (the script then runs the op outside its transaction), or allow it for a small table
 DROP INDEX ix_processed_files_processed_at;
 
 ALTER TABLE processed_files DROP COLUMN processed_at;
@@ -123,6 +125,7 @@ BEGIN
 END
 $retort_guard$;
 
+-- retort: allowed lock-index-without-concurrently: dropping an index on a small table is instant
 DROP INDEX ix_runs_status_started_at;
 
 UPDATE alembic_version SET version_num='a2c6e8f01b3d' WHERE alembic_version.version_num = 'e81f5d2b7c09';

@@ -206,6 +206,7 @@ BEGIN
 END
 $retort_guard$;
 
+-- retort: allowed lock-index-without-concurrently: runs holds a few thousand rows; the index builds in well under a second
 CREATE INDEX ix_runs_status_started_at ON runs (status, started_at);
 
 UPDATE alembic_version SET version_num='e81f5d2b7c09' WHERE alembic_version.version_num = 'a2c6e8f01b3d';
@@ -225,6 +226,8 @@ $retort_guard$;
 
 ALTER TABLE processed_files ADD COLUMN processed_at TIMESTAMP WITH TIME ZONE;
 
+-- retort: warning lock-index-without-concurrently: creating index `ix_processed_files_processed_at` without `concurrently` blocks writes to `processed_files` until it is done
+-- retort:   instead: add `concurrently: true` (the script then runs the op outside its transaction), or allow it for a small table
 CREATE INDEX ix_processed_files_processed_at ON processed_files (processed_at);
 
 UPDATE alembic_version SET version_num='b95c3e7d1f62' WHERE alembic_version.version_num = 'e81f5d2b7c09';

@@ -228,12 +228,11 @@ impl Loaded {
         let downgrade = crate::plan::downgrade(&self.graph, "head:base")?;
         let jobs = emit::jobs(&upgrade, &downgrade);
         let render = self.renderer(dialects)?;
-        let notes = self.review_notes(&render)?;
         emit::build_archive(
             &jobs,
             dialects,
             &self.sources,
-            &notes,
+            &render.notes,
             &self.prefix,
             &render,
         )
@@ -249,6 +248,7 @@ impl Loaded {
             let dialect = Dialect::load(name, Some(&overrides))?;
             renderers.insert(name.clone(), Renderer::new(&dialect));
         }
+        let notes = self.review_notes(&renderers)?;
         Ok(ProjectRenderer {
             graph: &self.graph,
             renderers,
@@ -256,20 +256,18 @@ impl Loaded {
                 guard: true,
                 ..ScriptOptions::from_config(&self.config)
             },
+            notes,
         })
     }
-}
 
-impl Loaded {
     /// `retort check`'s review notes for the dialects being compiled; they
-    /// head the scripts they are about.
-    fn review_notes(&self, render: &ProjectRenderer) -> anyhow::Result<Vec<crate::lint::Note>> {
+    /// head the scripts they are about and stand above their ops.
+    fn review_notes(
+        &self,
+        renderers: &BTreeMap<String, Renderer>,
+    ) -> anyhow::Result<Vec<crate::lint::Note>> {
         let history = self.graph.upgrade_order();
-        let targets: Vec<_> = render
-            .renderers
-            .values()
-            .map(|r| r.facts().clone())
-            .collect();
+        let targets: Vec<_> = renderers.values().map(|r| r.facts().clone()).collect();
         Ok(crate::lint::review(&history, &targets, None)?)
     }
 }
@@ -279,6 +277,8 @@ struct ProjectRenderer<'g> {
     graph: &'g RevisionGraph,
     renderers: BTreeMap<String, Renderer>,
     options: ScriptOptions,
+    /// The review notes of every revision on the dialects compiled.
+    notes: Vec<crate::lint::Note>,
 }
 
 impl RenderScript for ProjectRenderer<'_> {
@@ -287,11 +287,10 @@ impl RenderScript for ProjectRenderer<'_> {
             .renderers
             .get(dialect)
             .ok_or_else(|| anyhow::anyhow!("dialect {dialect} was not loaded"))?;
-        Ok(crate::render::script(
-            plan,
-            self.graph,
-            renderer,
-            &self.options,
-        )?)
+        let options = ScriptOptions {
+            op_comments: crate::lint::format::op_comments(&self.notes, plan, dialect),
+            ..self.options.clone()
+        };
+        Ok(crate::render::script(plan, self.graph, renderer, &options)?)
     }
 }

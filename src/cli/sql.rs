@@ -46,6 +46,10 @@ pub struct UpgradeArgs {
     /// revision(s) it expects, stopping the script otherwise (as `compile` does).
     #[arg(long)]
     pub guard: bool,
+    /// Write `retort check`'s review notes as comments above the ops they
+    /// concern, as compiled scripts have them (off by default: Alembic's output).
+    #[arg(long)]
+    pub notes: bool,
 }
 
 /// Arguments of `retort downgrade`.
@@ -69,6 +73,10 @@ pub struct DowngradeArgs {
     /// revision(s) it expects, stopping the script otherwise (as `compile` does).
     #[arg(long)]
     pub guard: bool,
+    /// Write `retort check`'s review notes as comments above the ops they
+    /// concern, as compiled scripts have them (off by default: Alembic's output).
+    #[arg(long)]
+    pub notes: bool,
 }
 
 /// Arguments of `retort stamp`.
@@ -94,7 +102,10 @@ pub fn upgrade(project: &Utf8Path, args: UpgradeArgs) -> anyhow::Result<()> {
         project,
         &args.range,
         &args.script,
-        args.guard,
+        Extras {
+            guard: args.guard,
+            notes: args.notes,
+        },
         crate::plan::upgrade,
     )
 }
@@ -105,7 +116,10 @@ pub fn downgrade(project: &Utf8Path, args: DowngradeArgs) -> anyhow::Result<()> 
         project,
         &args.range,
         &args.script,
-        args.guard,
+        Extras {
+            guard: args.guard,
+            notes: args.notes,
+        },
         crate::plan::downgrade,
     )
 }
@@ -116,7 +130,7 @@ pub fn stamp(project: &Utf8Path, args: StampArgs) -> anyhow::Result<()> {
         project,
         &args.range,
         &args.script,
-        false,
+        Extras::default(),
         crate::plan::stamp,
     )
 }
@@ -124,12 +138,21 @@ pub fn stamp(project: &Utf8Path, args: StampArgs) -> anyhow::Result<()> {
 /// How a command turns its range into a plan.
 type Planner = for<'g> fn(&'g RevisionGraph, &str) -> Result<Plan<'g>, crate::graph::ResolveError>;
 
+/// What `upgrade` and `downgrade` may add to Alembic's script.
+#[derive(Debug, Clone, Copy, Default)]
+struct Extras {
+    /// `--guard`.
+    guard: bool,
+    /// `--notes`.
+    notes: bool,
+}
+
 /// Loads the project, plans `range`, renders the script and writes it.
 fn print_script(
     project: &Utf8Path,
     range: &str,
     args: &ScriptArgs,
-    guard: bool,
+    extras: Extras,
     planner: Planner,
 ) -> anyhow::Result<()> {
     let (config, graph) = crate::load::load_graph(project)?;
@@ -137,8 +160,16 @@ fn print_script(
     let name = args.dialect.as_deref().unwrap_or(&config.dialect);
     let dialect = Dialect::load(name, Some(&project.join(&config.dialects)))?;
     let renderer = Renderer::new(&dialect).with_pretty_execute(args.pretty);
+    let op_comments = if extras.notes {
+        let history = graph.upgrade_order();
+        let notes = crate::lint::review(&history, std::slice::from_ref(&dialect.facts), None)?;
+        crate::lint::format::op_comments(&notes, &plan, &dialect.facts.name)
+    } else {
+        Default::default()
+    };
     let options = ScriptOptions {
-        guard,
+        guard: extras.guard,
+        op_comments,
         ..ScriptOptions::from_config(&config)
     };
     let text = script(&plan, &graph, &renderer, &options)?;

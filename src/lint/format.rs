@@ -1,8 +1,10 @@
 //! Notes written out: the report `retort check` prints, one JSON object per
 //! note, and the SQL comments of compiled scripts.
 
-use super::{Note, Severity};
+use super::{Direction, Note, Severity};
 use crate::model::Revision;
+use crate::plan::{Plan, ScriptKind};
+use crate::render::OpComments;
 use std::fmt::Write;
 
 /// The report of `retort check`: the notes grouped per revision (in the
@@ -112,6 +114,32 @@ pub fn comment_lines(note: &Note) -> Vec<String> {
             format!("-- retort:   instead: {}", one_line(&note.advice)),
         ],
     }
+}
+
+/// The comment lines a script of `plan` on `dialect` carries above its ops:
+/// [`comment_lines`] of every note of the plan's revisions, direction and
+/// dialect, under the op each is about (the render layer's hook,
+/// [`crate::render::OpComments`]).
+pub fn op_comments(notes: &[Note], plan: &Plan, dialect: &str) -> OpComments {
+    let direction = match plan.kind {
+        ScriptKind::Upgrade => Direction::Upgrade,
+        ScriptKind::Downgrade => Direction::Downgrade,
+        ScriptKind::Stamp => return OpComments::default(),
+    };
+    let mut comments = OpComments::default();
+    for revision in plan.revisions() {
+        let mine = notes.iter().filter(|n| {
+            n.revision == revision.id && n.direction == direction && n.concerns(dialect)
+        });
+        for note in mine {
+            comments
+                .lines
+                .entry((note.revision.clone(), note.location.clone()))
+                .or_default()
+                .extend(comment_lines(note));
+        }
+    }
+    comments
 }
 
 /// `text` on one line: a comment or report line must not be broken by a

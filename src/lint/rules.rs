@@ -39,10 +39,11 @@ pub(crate) fn step_findings(ops: &[OpEntry], step: &Step) -> Vec<Finding> {
         rule: NON_TRANSACTIONAL_DDL,
         dialects,
         message: format!(
-            "this {} runs {statements} statements without a transaction (DDL commits \
-             implicitly): if one fails, the ones before it stay applied and the version \
-             table still names the previous revision",
-            step.direction.name()
+            "this {} runs {} ops without a transaction (DDL commits implicitly): \
+             if one fails, the ones before it stay applied and the version table still \
+             names the previous revision",
+            step.direction.name(),
+            ops.len()
         ),
     }]
 }

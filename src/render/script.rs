@@ -9,9 +9,11 @@
 use super::{RenderError, Renderer};
 use crate::dialect::DialectFacts;
 use crate::graph::RevisionGraph;
+use crate::location::Location;
 use crate::model::OpEntry;
 use crate::plan::{Plan, ScriptKind, Step, VersionChange};
 use minijinja::context;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Script settings from `retort.yaml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +26,39 @@ pub struct ScriptOptions {
     pub transaction_per_migration: bool,
     /// Precede each step with the dialect's `guard.sql` (SPEC §6 "Guards").
     pub guard: bool,
+    /// Comment lines above ops (the review notes of compiled scripts); none
+    /// by default, so that `upgrade`/`downgrade` print what Alembic prints.
+    pub op_comments: OpComments,
+}
+
+/// Comment lines written just above the statements of an op (review notes,
+/// [`crate::lint::format::op_comments`]), keyed by the op's revision and its
+/// place in the revision file, so that every op the schema model makes of it
+/// (an automatic downgrade's inverse) finds them; the lines go above the
+/// first such op only. Lines whose op the script does not show on its own
+/// (merged into a SQLite rebuild) head the revision's step instead.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpComments {
+    /// Lines per (revision id, the op's location), each a whole `--` comment.
+    pub lines: BTreeMap<(String, Location), Vec<String>>,
+}
+
+impl OpComments {
+    /// The lines above the op at `location` of revision `revision`.
+    fn above(&self, revision: &str, location: &Location) -> Option<&Vec<String>> {
+        self.lines.get(&(revision.to_owned(), location.clone()))
+    }
+
+    /// The lines of `revision` whose op is not among `shown`, in order.
+    fn unplaced<'a>(&'a self, revision: &str, shown: &[OpEntry]) -> Vec<&'a String> {
+        self.lines
+            .iter()
+            .filter(|((id, location), _)| {
+                id == revision && !shown.iter().any(|e| &e.location == location)
+            })
+            .flat_map(|(_, lines)| lines)
+            .collect()
+    }
 }
 
 impl ScriptOptions {
@@ -34,6 +69,7 @@ impl ScriptOptions {
             version_table_schema: config.version_table_schema.clone(),
             transaction_per_migration: config.transaction_per_migration,
             guard: false,
+            op_comments: OpComments::default(),
         }
     }
 }
@@ -88,7 +124,17 @@ pub fn render_script(
             let ctx = version_context(options, minijinja::Value::from_serialize(&guards[index]));
             script.statements(render_version(renderer, "guard.sql", ctx)?);
         }
+        let revision = step.revision.map_or("", |r| r.id.as_str());
+        let unplaced = options.op_comments.unplaced(revision, step_ops);
+        if !unplaced.is_empty() {
+            script.comment_lines(unplaced);
+        }
+        let mut commented: BTreeSet<&Location> = BTreeSet::new();
         for entry in step_ops {
+            let lines = options.op_comments.above(revision, &entry.location);
+            if let Some(lines) = lines.filter(|_| commented.insert(&entry.location)) {
+                script.comments_above(lines);
+            }
             let outside = renderer.facts().runs_outside_transaction(&entry.op);
             if outside {
                 script.commit();
@@ -213,6 +259,23 @@ impl<'a> ScriptWriter<'a> {
     fn comment(&mut self, text: &str) {
         self.out.push_str(text);
         self.out.push_str("\n\n");
+    }
+
+    /// Comment lines right above the statement that follows (no blank line).
+    fn comments_above(&mut self, lines: &[String]) {
+        for line in lines {
+            self.out.push_str(line);
+            self.out.push('\n');
+        }
+    }
+
+    /// Comment lines, one under the other, then a blank line.
+    fn comment_lines(&mut self, lines: Vec<&String>) {
+        for line in lines {
+            self.out.push_str(line);
+            self.out.push('\n');
+        }
+        self.out.push('\n');
     }
 
     fn begin(&mut self) {

@@ -29,6 +29,8 @@ BEGIN
 END
 $retort_guard$;
 
+-- retort: warning lock-index-without-concurrently: dropping index `ix_processed_files_processed_at` without `concurrently` blocks writes to `processed_files` until it is done
+-- retort:   instead: add `concurrently: true` (the script then runs the op outside its transaction), or allow it for a small table
 DROP INDEX ix_processed_files_processed_at;
 
 ALTER TABLE processed_files DROP COLUMN processed_at;

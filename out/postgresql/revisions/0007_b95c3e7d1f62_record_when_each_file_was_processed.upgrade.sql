@@ -31,6 +31,8 @@ $retort_guard$;
 
 ALTER TABLE processed_files ADD COLUMN processed_at TIMESTAMP WITH TIME ZONE;
 
+-- retort: warning lock-index-without-concurrently: creating index `ix_processed_files_processed_at` without `concurrently` blocks writes to `processed_files` until it is done
+-- retort:   instead: add `concurrently: true` (the script then runs the op outside its transaction), or allow it for a small table
 CREATE INDEX ix_processed_files_processed_at ON processed_files (processed_at);
 
 UPDATE alembic_version SET version_num='b95c3e7d1f62' WHERE alembic_version.version_num = 'e81f5d2b7c09';
