@@ -242,8 +242,10 @@ def run_migrations_offline():
 
 def run_migrations_online():
     url = os.environ["RETORT_ALEMBIC_URL"]
-    if url.startswith("mysql://") or url.startswith("mariadb://"):
-        url = "mysql+pymysql://" + url.split("://", 1)[1]
+    # The drivers the test setup installs (SQLAlchemy 2.1 defaults to psycopg 3).
+    scheme, rest = url.split("://", 1)
+    driver = {"postgresql": "postgresql+psycopg2", "mysql": "mysql+pymysql", "mariadb": "mysql+pymysql"}
+    url = driver.get(scheme, scheme) + "://" + rest
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
     with engine.connect() as connection:
         context.configure(connection=connection, **configure_kwargs())
@@ -762,7 +764,8 @@ class OpRunner:
             names += [k for k in row if k not in names]
         columns = [sa.column(name, self.value_type(body["rows"], name)) for name in names]
         table = sa.table(body["table"], *columns, schema=body.get("schema"))
-        self.op.bulk_insert(table, body["rows"])
+        # One INSERT per row online too: rows may name different columns.
+        self.op.bulk_insert(table, body["rows"], multiinsert=False)
 
     def value_type(self, rows, name):
         sa = self.sa
