@@ -480,6 +480,11 @@ pub struct CreateForeignKey {
     /// Schema of `referent_table`.
     #[serde(default)]
     pub referent_schema: Option<String>,
+    /// `NOT VALID` (PostgreSQL, Alembic's `postgresql_not_valid`): existing
+    /// rows are not checked, so the table is not locked while they are;
+    /// ignored elsewhere, as by Alembic.
+    #[serde(default)]
+    pub not_valid: bool,
 }
 
 /// `create_check_constraint`.
@@ -495,6 +500,10 @@ pub struct CreateCheckConstraint {
     pub schema: Option<String>,
     /// The condition, SQL text.
     pub condition: String,
+    /// `NOT VALID` (PostgreSQL, Alembic's `postgresql_not_valid`): existing
+    /// rows are not checked; ignored elsewhere, as by Alembic.
+    #[serde(default)]
+    pub not_valid: bool,
 }
 
 /// The kind of a constraint, as `drop_constraint`'s `type` names it.

@@ -236,6 +236,28 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         AlembicFails,
         SQLITE_CONSTRAINTS,
     ),
+    // online_ddl: k4 adds constraints.
+    (
+        "online_ddl",
+        "sqlite",
+        "upgrade head*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
+    (
+        "online_ddl",
+        "sqlite",
+        "upgrade k3:k4",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
+    (
+        "online_ddl",
+        "sqlite",
+        "downgrade head:*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
     // comments: c1 creates comments, c2 changes them.
     (
         "comments",
@@ -571,11 +593,12 @@ const PROJECT_CASES: &[(&str, &[&str])] = &[
     ("comments", &[]),
     ("partial_index", &[]),
     ("settings", &[]),
-    ("concurrently", CONCURRENTLY_CASES),
+    ("online_ddl", ONLINE_DDL_CASES),
 ];
 
-/// concurrently: k2 and k3 build and drop indexes outside the transaction.
-const CONCURRENTLY_CASES: &[&str] = &["upgrade k1:k3", "downgrade k3:k1", "downgrade k3:k2"];
+/// online_ddl: k2 and k3 build and drop indexes outside the transaction, k4
+/// adds constraints NOT VALID.
+const ONLINE_DDL_CASES: &[&str] = &["upgrade k1:k3", "downgrade k3:k1", "upgrade k3:k4"];
 
 const OPS_LINEAR_CASES: &[&str] = &[
     "upgrade o1:o3",
@@ -660,8 +683,8 @@ fn settings_match_alembic() {
 }
 
 #[test]
-fn concurrently_matches_alembic() {
-    check_named("concurrently");
+fn online_ddl_matches_alembic() {
+    check_named("online_ddl");
 }
 
 /// Projects without their own case list get the default cases.

@@ -221,6 +221,15 @@ fn a_constraint_on_an_existing_table_without_not_valid() {
 }
 
 #[test]
+fn a_constraint_added_not_valid_does_not() {
+    let second = r2(
+        "  - create_check_constraint: {name: ck_runs_total, table: runs, condition: total >= 0, not_valid: true}",
+        None,
+    );
+    expect_none(&second, &[], "lock-constraint-without-not-valid");
+}
+
+#[test]
 fn a_constraint_on_a_new_table_does_not() {
     let second = r2(
         "  - create_table: {name: kinds, columns: [{name: id, type: Integer}]}

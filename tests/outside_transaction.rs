@@ -2,17 +2,17 @@
 //! in dialect.yaml): the script commits before them and begins again after,
 //! as Alembic's `autocommit_block()` writes it offline. The same framing is
 //! compared with Alembic itself by alembic_differential (project
-//! tests/projects/concurrently) where Alembic is installed.
+//! tests/projects/online_ddl) where Alembic is installed.
 
 mod support;
 
 use predicates::str::contains;
 
-fn concurrently_project() -> std::path::PathBuf {
+fn online_ddl_project() -> std::path::PathBuf {
     support::repo_root()
         .join("tests")
         .join("projects")
-        .join("concurrently")
+        .join("online_ddl")
 }
 
 #[test]
@@ -21,7 +21,7 @@ fn a_concurrent_index_runs_between_commit_and_begin() {
     // op.create_index(..., postgresql_concurrently=True)` between two ops.
     support::retort()
         .arg("--project")
-        .arg(concurrently_project())
+        .arg(online_ddl_project())
         .args(["upgrade", "k1:k2", "--dialect", "postgresql"])
         .assert()
         .success()
@@ -36,7 +36,7 @@ fn a_concurrent_index_runs_between_commit_and_begin() {
 #[test]
 fn transaction_per_migration_frames_it_the_same_way() {
     let project = support::alembic::project_variant(
-        &concurrently_project(),
+        &online_ddl_project(),
         &[("transaction_per_migration", "true")],
     );
     support::retort()
@@ -58,7 +58,7 @@ fn dialects_without_transactions_write_no_framing() {
     for dialect in ["mysql", "sqlite", "oracle"] {
         let output = support::retort()
             .arg("--project")
-            .arg(concurrently_project())
+            .arg(online_ddl_project())
             .args(["upgrade", "k1:k3", "--dialect", dialect])
             .output()
             .unwrap();

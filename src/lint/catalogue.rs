@@ -127,8 +127,8 @@ pub const RULES: &[Rule] = &[
         id: CONSTRAINT_WITHOUT_NOT_VALID,
         severity: Severity::Warning,
         category: Category::Locking,
-        advice: "add the constraint NOT VALID with `execute`, then `VALIDATE CONSTRAINT` \
-                 in a later revision (it takes a weaker lock)",
+        advice: "add it with `not_valid: true`, then `execute` `ALTER TABLE ... VALIDATE \
+                 CONSTRAINT ...` in a later revision (it takes a weaker lock)",
     },
     Rule {
         id: CONCURRENTLY_IN_TRANSACTION,

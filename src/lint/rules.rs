@@ -207,11 +207,11 @@ fn locking(op: &Op, step: &Step, found: &mut Vec<Finding>) {
         }
         Op::AddColumn(add) => not_null_without_default(add, step, found),
         Op::AlterColumn(alter) => type_change_rewrite(alter, step, found),
-        Op::CreateForeignKey(fk) => {
+        Op::CreateForeignKey(fk) if !fk.not_valid => {
             let what = format!("foreign key `{}`", fk.name);
             constraint_lock(&fk.schema, &fk.source_table, &what, step, found)
         }
-        Op::CreateCheckConstraint(check) => {
+        Op::CreateCheckConstraint(check) if !check.not_valid => {
             let what = format!("check constraint `{}`", check.name);
             constraint_lock(&check.schema, &check.table, &what, step, found)
         }

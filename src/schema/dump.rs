@@ -48,6 +48,7 @@ pub fn creation_ops(schema: &Schema, location: &Location) -> Vec<OpEntry> {
                         initially: fk.initially.clone(),
                         schema: table.schema.clone(),
                         referent_schema: fk.ref_schema.clone(),
+                        not_valid: false,
                     }));
                     false
                 }

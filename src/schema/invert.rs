@@ -315,12 +315,14 @@ fn create_constraint(
             initially: fk.initially.clone(),
             schema,
             referent_schema: fk.ref_schema.clone(),
+            not_valid: false,
         }),
         TableConstraint::Check(c) => Op::CreateCheckConstraint(CreateCheckConstraint {
             name,
             table,
             schema,
             condition: c.condition.clone(),
+            not_valid: false,
         }),
     }
 }

@@ -721,10 +721,17 @@ class OpRunner:
             initially=body.get("initially"),
             source_schema=body.get("schema") or body.get("source_schema"),
             referent_schema=body.get("referent_schema"),
+            **self.not_valid(body),
         )
 
     def create_check_constraint(self, body):
-        self.op.create_check_constraint(body["name"], body["table"], body["condition"], schema=body.get("schema"))
+        self.op.create_check_constraint(
+            body["name"], body["table"], body["condition"], schema=body.get("schema"), **self.not_valid(body)
+        )
+
+    @staticmethod
+    def not_valid(body):
+        return {"postgresql_not_valid": True} if body.get("not_valid") else {}
 
     def drop_constraint(self, body):
         self.op.drop_constraint(body["name"], body["table"], type_=body.get("type"), schema=body.get("schema"))
