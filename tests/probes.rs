@@ -527,3 +527,34 @@ fn index_forms() {
         );
     }
 }
+
+// SQLAlchemy's autoincrement column: not in a foreign key, not marked
+// `autoincrement: false`; a table-level primary key counts.
+#[test]
+fn autoincrement_column() {
+    let yaml = r#"
+- create_table:
+    name: tags
+    columns:
+      - {name: id, type: Integer, nullable: false}
+      - {name: label, type: String(30), nullable: false}
+    constraints:
+      - primary_key: {columns: [id], name: pk_tags}
+      - foreign_key: {columns: [id], ref_table: accounts, ref_columns: [id], name: fk_tags_account, ondelete: CASCADE}
+- create_table:
+    name: ids
+    columns: [{name: id, type: Integer, primary_key: true, autoincrement: false}]
+- create_table:
+    name: ids2
+    columns: [{name: id, type: Integer, nullable: false}]
+    constraints: [{primary_key: {columns: [id]}}]
+"#;
+    let expected = recorded("autoincrement");
+    for dialect in ALL {
+        assert_eq!(
+            render(dialect, yaml).unwrap(),
+            expected[dialect],
+            "{dialect}"
+        );
+    }
+}
