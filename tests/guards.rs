@@ -11,7 +11,16 @@ use support::{repo_root, retort};
 
 /// The example project compiled for `dialect` in a new folder.
 fn compiled(dialect: &str) -> tempfile::TempDir {
+    compiled_with(dialect, "")
+}
+
+/// The example project with `settings` as its retort.yaml, compiled for
+/// `dialect` in a new folder.
+fn compiled_with(dialect: &str, settings: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
+    if !settings.is_empty() {
+        std::fs::write(dir.path().join("retort.yaml"), settings).unwrap();
+    }
     let revisions = dir.path().join("revisions");
     std::fs::create_dir_all(&revisions).unwrap();
     for entry in std::fs::read_dir(repo_root().join("revisions")).unwrap() {
@@ -170,4 +179,34 @@ fn upgrade_and_downgrade_guard_only_when_asked() {
     );
     assert_eq!(db.schema_dump(), dump);
     assert_eq!(db.version_rows(), vec!["e81f5d2b7c09".to_owned()]);
+}
+
+#[test]
+fn a_guard_names_a_version_table_in_its_schema() {
+    let project = compiled_with(
+        "postgresql",
+        "version_table: schema_history\nversion_table_schema: audit\n",
+    );
+    let upgrades = revision_scripts(project.path(), "postgresql", "upgrade");
+    let third = read(&upgrades[2]);
+    assert!(
+        third.contains("expects audit.schema_history to hold 8b1d4e6f2a93; it holds "),
+        "{third}"
+    );
+    let Some(db) = Engine::Postgres.fresh_database() else {
+        return;
+    };
+    db.run_ok("CREATE SCHEMA audit;\n");
+    db.run_ok(&read(&upgrades[0]));
+    let dump = db.schema_dump();
+    let error = db.run_script(&third).unwrap_err();
+    assert!(
+        error.contains("expects audit.schema_history to hold 8b1d4e6f2a93; it holds 3f2a9c1e7b40"),
+        "{error}"
+    );
+    assert_eq!(db.schema_dump(), dump);
+    assert_eq!(
+        db.version_rows_of("audit.schema_history"),
+        vec!["3f2a9c1e7b40".to_owned()]
+    );
 }

@@ -110,7 +110,11 @@ pub fn render_script(
     if transactional && !per_step {
         script.begin();
     }
-    let guards = crate::guard::guards(plan, &options.version_table);
+    let version_table = match &options.version_table_schema {
+        Some(schema) => format!("{schema}.{}", options.version_table),
+        None => options.version_table.clone(),
+    };
+    let guards = crate::guard::guards(plan, &version_table);
     for (index, (step, step_ops)) in plan.steps.iter().zip(ops).enumerate() {
         if per_step {
             script.begin();
