@@ -38,6 +38,11 @@ fn data_literals_round_trip() {
 }
 
 #[test]
+fn types_and_flags_round_trip() {
+    check_round_trips(ENGINE, &TYPES_AND_FLAGS);
+}
+
+#[test]
 fn comments_round_trip() {
     check_round_trips(ENGINE, &COMMENTS);
 }

@@ -48,8 +48,9 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {% macro identity(i) -%}
 GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {%- set options = [] %}
-{%- if i.start is not none %}{% set options = options + ["START WITH " ~ i.start] %}{% endif %}
+{#- SQLAlchemy's order: INCREMENT BY before START WITH. #}
 {%- if i.increment is not none %}{% set options = options + ["INCREMENT BY " ~ i.increment] %}{% endif %}
+{%- if i.start is not none %}{% set options = options + ["START WITH " ~ i.start] %}{% endif %}
 {%- if options %} ({{ options | join(" ") }}){% endif %}
 {%- endmacro %}
 

@@ -169,3 +169,10 @@ pub const COMMENTS: Pieces = Pieces {
     up: &["c1", "c1:heads"],
     down: &["c2:c1", "c1:base"],
 };
+
+/// Dialect and raw types, an identity, a non-native enum, if_(not_)exists.
+pub const TYPES_AND_FLAGS: Pieces = Pieces {
+    project: "types_and_flags",
+    up: &["f1", "f1:heads"],
+    down: &["f2:f1", "f1:base"],
+};
