@@ -25,16 +25,16 @@
 --     revisions/3f2a9c1e7b40_initial_schema.yaml  sha256 a2d0aa430e2dd6aa4cb10d5c8d44b30026703e266be677d192b87cbe85e9a3cb
 -- Review notes (4):
 -- 7c3e9a5b1d84 downgrade drop_column at revisions/7c3e9a5b1d84_add_file_costs.yaml:10:5
--- retort: info non-transactional-ddl: this downgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- 4d7a2f9e3c18 downgrade drop_column at revisions/4d7a2f9e3c18_add_ingestion_schedules.yaml:17:5
--- retort: info non-transactional-ddl: this downgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- b95c3e7d1f62 downgrade drop_index at revisions/b95c3e7d1f62_track_processed_at.yaml:17:5
--- retort: info non-transactional-ddl: this downgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- 3f2a9c1e7b40 downgrade drop_table at revisions/3f2a9c1e7b40_initial_schema.yaml:74:5
--- retort: info non-transactional-ddl: this downgrade runs 5 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
@@ -56,7 +56,7 @@ END;
 
 /
 
--- retort: info non-transactional-ddl: this downgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 ALTER TABLE processed_files DROP COLUMN currency
 
@@ -108,7 +108,7 @@ END;
 
 /
 
--- retort: info non-transactional-ddl: this downgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 ALTER TABLE ingestions DROP COLUMN next_run_at
 
@@ -137,7 +137,7 @@ END;
 
 /
 
--- retort: info non-transactional-ddl: this downgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 DROP INDEX ix_processed_files_processed_at
 
@@ -281,7 +281,7 @@ END;
 
 /
 
--- retort: info non-transactional-ddl: this downgrade runs 5 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 DROP TABLE processed_files
 

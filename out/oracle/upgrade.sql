@@ -25,19 +25,19 @@
 --     revisions/7c3e9a5b1d84_add_file_costs.yaml  sha256 c7e98395143023f7a8015e58a99922d5b259e44b39198d74a50bcfb8d0ce9cad
 -- Review notes (5):
 -- 3f2a9c1e7b40 upgrade create_table at revisions/3f2a9c1e7b40_initial_schema.yaml:9:5
--- retort: info non-transactional-ddl: this upgrade runs 4 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- a2c6e8f01b3d upgrade execute at revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml:9:5
--- retort: info non-transactional-ddl: this upgrade runs 3 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- b95c3e7d1f62 upgrade add_column at revisions/b95c3e7d1f62_track_processed_at.yaml:8:5
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- 4d7a2f9e3c18 upgrade add_column at revisions/4d7a2f9e3c18_add_ingestion_schedules.yaml:9:5
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- 7c3e9a5b1d84 upgrade add_column at revisions/7c3e9a5b1d84_add_file_costs.yaml:7:5
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
@@ -66,7 +66,7 @@ END;
 
 /
 
--- retort: info non-transactional-ddl: this upgrade runs 4 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 CREATE TABLE ingestions (
     id VARCHAR2(36 CHAR) NOT NULL, 
@@ -229,7 +229,7 @@ END;
 
 /
 
--- retort: info non-transactional-ddl: this upgrade runs 3 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 UPDATE runs SET status = 'failed' WHERE status = 'running' AND started_at < SYSDATE - 7
 
@@ -293,7 +293,7 @@ END;
 
 /
 
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 ALTER TABLE processed_files ADD processed_at DATE
 
@@ -322,7 +322,7 @@ END;
 
 /
 
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 ALTER TABLE ingestions ADD schedule_cron VARCHAR2(64 CHAR)
 
@@ -374,7 +374,7 @@ END;
 
 /
 
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 ALTER TABLE processed_files ADD cost NUMERIC(10, 2)
 

@@ -25,19 +25,19 @@
 --     revisions/7c3e9a5b1d84_add_file_costs.yaml  sha256 c7e98395143023f7a8015e58a99922d5b259e44b39198d74a50bcfb8d0ce9cad
 -- Review notes (5):
 -- 3f2a9c1e7b40 upgrade create_table at revisions/3f2a9c1e7b40_initial_schema.yaml:9:5
--- retort: info non-transactional-ddl: this upgrade runs 4 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- a2c6e8f01b3d upgrade execute at revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml:9:5
--- retort: info non-transactional-ddl: this upgrade runs 3 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- b95c3e7d1f62 upgrade add_column at revisions/b95c3e7d1f62_track_processed_at.yaml:8:5
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- 4d7a2f9e3c18 upgrade add_column at revisions/4d7a2f9e3c18_add_ingestion_schedules.yaml:9:5
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- 7c3e9a5b1d84 upgrade add_column at revisions/7c3e9a5b1d84_add_file_costs.yaml:7:5
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
@@ -54,7 +54,7 @@ CREATE TABLE alembic_version (
 SELECT json_extract('{}', 'retort guard: upgrade base -> 3f2a9c1e7b40 expects alembic_version to be empty; it holds ' || COALESCE((SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM alembic_version ORDER BY version_num)), 'no rows'))
 WHERE (SELECT count(*) FROM alembic_version) <> 0;
 
--- retort: info non-transactional-ddl: this upgrade runs 4 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 CREATE TABLE ingestions (
     id VARCHAR(36) NOT NULL, 
@@ -149,7 +149,7 @@ UPDATE alembic_version SET version_num='5e9f13c8a6d7' WHERE alembic_version.vers
 SELECT json_extract('{}', 'retort guard: upgrade 5e9f13c8a6d7 -> a2c6e8f01b3d expects alembic_version to hold 5e9f13c8a6d7; it holds ' || COALESCE((SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM alembic_version ORDER BY version_num)), 'no rows'))
 WHERE (SELECT count(*) FROM alembic_version WHERE version_num IN ('5e9f13c8a6d7')) <> 1;
 
--- retort: info non-transactional-ddl: this upgrade runs 3 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 UPDATE runs SET status = 'failed' WHERE status = 'running' AND started_at < datetime('now', '-7 days');
 
@@ -177,7 +177,7 @@ UPDATE alembic_version SET version_num='e81f5d2b7c09' WHERE alembic_version.vers
 SELECT json_extract('{}', 'retort guard: upgrade e81f5d2b7c09 -> b95c3e7d1f62 expects alembic_version to hold e81f5d2b7c09; it holds ' || COALESCE((SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM alembic_version ORDER BY version_num)), 'no rows'))
 WHERE (SELECT count(*) FROM alembic_version WHERE version_num IN ('e81f5d2b7c09')) <> 1;
 
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 ALTER TABLE processed_files ADD COLUMN processed_at DATETIME;
 
@@ -190,7 +190,7 @@ UPDATE alembic_version SET version_num='b95c3e7d1f62' WHERE alembic_version.vers
 SELECT json_extract('{}', 'retort guard: upgrade e81f5d2b7c09 -> 4d7a2f9e3c18 expects alembic_version to hold b95c3e7d1f62; it holds ' || COALESCE((SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM alembic_version ORDER BY version_num)), 'no rows'))
 WHERE (SELECT count(*) FROM alembic_version WHERE version_num IN ('b95c3e7d1f62')) <> 1;
 
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 ALTER TABLE ingestions ADD COLUMN schedule_cron VARCHAR(64);
 
@@ -212,7 +212,7 @@ UPDATE alembic_version SET version_num='0f6b8d4a2e57' WHERE alembic_version.vers
 SELECT json_extract('{}', 'retort guard: upgrade 0f6b8d4a2e57 -> 7c3e9a5b1d84 expects alembic_version to hold 0f6b8d4a2e57; it holds ' || COALESCE((SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM alembic_version ORDER BY version_num)), 'no rows'))
 WHERE (SELECT count(*) FROM alembic_version WHERE version_num IN ('0f6b8d4a2e57')) <> 1;
 
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 ALTER TABLE processed_files ADD COLUMN cost NUMERIC(10, 2);
 

@@ -7,7 +7,7 @@
 --     revisions/b95c3e7d1f62_track_processed_at.yaml  sha256 91dc50a2b0dd39f6f3a527d083e7241c9100d18e6502623023a977dc306bd260
 -- Review notes (1):
 -- b95c3e7d1f62 downgrade drop_index at revisions/b95c3e7d1f62_track_processed_at.yaml:17:5
--- retort: info non-transactional-ddl: this downgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
@@ -26,7 +26,7 @@ INSERT INTO retort_guard (ok) SELECT CASE
     ELSE CONCAT('retort guard: downgrade b95c3e7d1f62 -> e81f5d2b7c09 expects alembic_version to hold b95c3e7d1f62; it holds ', COALESCE((SELECT GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR ', ') FROM alembic_version), 'no rows'))
 END;
 
--- retort: info non-transactional-ddl: this downgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 DROP INDEX ix_processed_files_processed_at ON processed_files;
 

@@ -7,7 +7,7 @@
 --     revisions/7c3e9a5b1d84_add_file_costs.yaml  sha256 c7e98395143023f7a8015e58a99922d5b259e44b39198d74a50bcfb8d0ce9cad
 -- Review notes (1):
 -- 7c3e9a5b1d84 upgrade add_column at revisions/7c3e9a5b1d84_add_file_costs.yaml:7:5
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
@@ -26,7 +26,7 @@ INSERT INTO retort_guard (ok) SELECT CASE
     ELSE CONCAT('retort guard: upgrade 0f6b8d4a2e57 -> 7c3e9a5b1d84 expects alembic_version to hold 0f6b8d4a2e57; it holds ', COALESCE((SELECT GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR ', ') FROM alembic_version), 'no rows'))
 END;
 
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 ALTER TABLE processed_files ADD COLUMN cost NUMERIC(10, 2);
 

@@ -7,7 +7,7 @@
 --     revisions/3f2a9c1e7b40_initial_schema.yaml  sha256 a2d0aa430e2dd6aa4cb10d5c8d44b30026703e266be677d192b87cbe85e9a3cb
 -- Review notes (1):
 -- 3f2a9c1e7b40 upgrade create_table at revisions/3f2a9c1e7b40_initial_schema.yaml:9:5
--- retort: info non-transactional-ddl: this upgrade runs 4 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
@@ -36,7 +36,7 @@ END;
 
 /
 
--- retort: info non-transactional-ddl: this upgrade runs 4 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 CREATE TABLE ingestions (
     id VARCHAR2(36 CHAR) NOT NULL, 

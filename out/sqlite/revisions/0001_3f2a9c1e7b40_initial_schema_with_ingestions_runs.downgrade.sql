@@ -7,7 +7,7 @@
 --     revisions/3f2a9c1e7b40_initial_schema.yaml  sha256 a2d0aa430e2dd6aa4cb10d5c8d44b30026703e266be677d192b87cbe85e9a3cb
 -- Review notes (1):
 -- 3f2a9c1e7b40 downgrade drop_table at revisions/3f2a9c1e7b40_initial_schema.yaml:74:5
--- retort: info non-transactional-ddl: this downgrade runs 5 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
@@ -19,7 +19,7 @@
 SELECT json_extract('{}', 'retort guard: downgrade 3f2a9c1e7b40 -> base expects alembic_version to hold 3f2a9c1e7b40; it holds ' || COALESCE((SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM alembic_version ORDER BY version_num)), 'no rows'))
 WHERE (SELECT count(*) FROM alembic_version WHERE version_num IN ('3f2a9c1e7b40')) <> 1;
 
--- retort: info non-transactional-ddl: this downgrade runs 5 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 DROP TABLE processed_files;
 

@@ -7,7 +7,7 @@
 --     revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml  sha256 f137c1e9bf3263cf3843df79f7969b34f3b319151f217d1e617d87efc93c1069
 -- Review notes (1):
 -- a2c6e8f01b3d upgrade execute at revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml:9:5
--- retort: info non-transactional-ddl: this upgrade runs 3 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
@@ -19,7 +19,7 @@
 SELECT json_extract('{}', 'retort guard: upgrade 5e9f13c8a6d7 -> a2c6e8f01b3d expects alembic_version to hold 5e9f13c8a6d7; it holds ' || COALESCE((SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM alembic_version ORDER BY version_num)), 'no rows'))
 WHERE (SELECT count(*) FROM alembic_version WHERE version_num IN ('5e9f13c8a6d7')) <> 1;
 
--- retort: info non-transactional-ddl: this upgrade runs 3 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 UPDATE runs SET status = 'failed' WHERE status = 'running' AND started_at < datetime('now', '-7 days');
 

@@ -7,7 +7,7 @@
 --     revisions/4d7a2f9e3c18_add_ingestion_schedules.yaml  sha256 d6061d8f82ad1b0fa4fcd5210f0827785385e679cfda8fdd2ee2bcffd444c4ac
 -- Review notes (1):
 -- 4d7a2f9e3c18 upgrade add_column at revisions/4d7a2f9e3c18_add_ingestion_schedules.yaml:9:5
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
@@ -19,7 +19,7 @@
 SELECT json_extract('{}', 'retort guard: upgrade e81f5d2b7c09 -> 4d7a2f9e3c18 expects alembic_version to hold b95c3e7d1f62; it holds ' || COALESCE((SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM alembic_version ORDER BY version_num)), 'no rows'))
 WHERE (SELECT count(*) FROM alembic_version WHERE version_num IN ('b95c3e7d1f62')) <> 1;
 
--- retort: info non-transactional-ddl: this upgrade runs 2 ops without a transaction (DDL commits implicitly): if one fails, the ones before it stay applied and the version table still names the previous revision
+-- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
 ALTER TABLE ingestions ADD COLUMN schedule_cron VARCHAR(64);
 
