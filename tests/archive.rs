@@ -444,3 +444,32 @@ fn review_notes_head_the_scripts_they_are_about() {
     );
     assert!(sqlite.contains("-- Review notes: none\n"), "{sqlite}");
 }
+
+#[test]
+fn out_must_be_a_folder_of_its_own() {
+    for (settings, expected) in [
+        ("out: .\n", "must be a folder inside the project"),
+        ("out: ../elsewhere\n", "must be a folder inside the project"),
+        ("out: revisions\n", "overlap"),
+        ("out: build\nrevisions: build/revisions\n", "overlap"),
+    ] {
+        let project = example_project();
+        if settings.contains("build/revisions") {
+            std::fs::create_dir_all(project.path().join("build")).unwrap();
+            std::fs::rename(
+                project.path().join("revisions"),
+                project.path().join("build/revisions"),
+            )
+            .unwrap();
+        }
+        support::write(project.path(), "retort.yaml", settings);
+        let before = files(project.path());
+        let failed = compile(project.path(), &[]).failure().code(1);
+        assert!(
+            stderr_of(&failed).contains(expected),
+            "{settings}: {}",
+            stderr_of(&failed)
+        );
+        assert_eq!(files(project.path()), before, "{settings}");
+    }
+}

@@ -153,6 +153,48 @@ fn partial_targets(asked: &[String], targets: &[String]) -> anyhow::Result<Vec<S
     Ok(dialects)
 }
 
+/// `out:` must be a folder of its own inside the project: the manifest names
+/// the sources relative to it, and `compile` removes from it whatever it did
+/// not write, so it must not hold the revisions or the templates.
+fn check_out_folder(config: &Config) -> anyhow::Result<()> {
+    let normal = |path: &Utf8Path| -> Option<Utf8PathBuf> {
+        let mut parts = Utf8PathBuf::new();
+        for component in path.components() {
+            match component {
+                camino::Utf8Component::Normal(part) => parts.push(part),
+                camino::Utf8Component::CurDir => {}
+                _ => return None,
+            }
+        }
+        Some(parts)
+    };
+    let out = normal(&config.out).filter(|p| p.components().next().is_some());
+    let Some(out) = out else {
+        bail!(
+            "{CONFIG_FILE}: `out: {}` must be a folder inside the project (not the project \
+             itself, no `..`), so that the manifest can name the sources relative to it",
+            config.out
+        );
+    };
+    for (key, folder) in [
+        ("revisions", &config.revisions),
+        ("dialects", &config.dialects),
+    ] {
+        let Some(folder) = normal(folder) else {
+            continue;
+        };
+        if folder.starts_with(&out) || out.starts_with(&folder) {
+            bail!(
+                "{CONFIG_FILE}: `out: {}` and `{key}: {}` overlap; `compile` owns `out` and \
+                 removes what it did not write there",
+                config.out,
+                folder
+            );
+        }
+    }
+    Ok(())
+}
+
 /// A project loaded for compiling: its settings, graph and sources.
 struct Loaded {
     root: Utf8PathBuf,
@@ -172,18 +214,7 @@ impl Loaded {
                 project.join(&config.revisions)
             );
         }
-        if config.out.is_absolute()
-            || config
-                .out
-                .components()
-                .any(|c| c == camino::Utf8Component::ParentDir)
-        {
-            bail!(
-                "{CONFIG_FILE}: `out: {}` must be a folder inside the project, so that the \
-                 manifest can name the sources relative to it",
-                config.out
-            );
-        }
+        check_out_folder(&config)?;
         let mut sources: Vec<Source> = graph
             .revisions
             .iter()
