@@ -190,3 +190,17 @@ fn validation_errors_still_fail_before_any_note() {
         .stderr(contains("revisions/r2.yaml:5:5"))
         .stdout(contains("destructive").not());
 }
+
+#[test]
+fn an_error_note_cannot_be_allowed() {
+    let project = project(&r2(
+        "  - add_column: {table: runs, column: {name: doc, type: postgresql.JSONB}}
+    review: {allow: [portability], reason: \"we only run PostgreSQL\"}",
+        None,
+    ));
+    check(&project)
+        .args(["--dialect", "mysql"])
+        .assert()
+        .code(1)
+        .stdout(contains("error[dialect-type-elsewhere]"));
+}

@@ -251,8 +251,12 @@ fn place(
 }
 
 /// The reason of the op's `review: {allow: ...}` when it names this rule,
-/// its category or a severity at or above the rule's.
+/// its category or a severity at or above the rule's. A note of severity
+/// `error` is never allowed: the script would not work whatever the reason.
 fn allowed_reason(entry: &OpEntry, rule: &Rule) -> Option<String> {
+    if rule.severity == Severity::Error {
+        return None;
+    }
     let review = entry.review.as_ref()?;
     review
         .allow
