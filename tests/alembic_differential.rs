@@ -171,6 +171,21 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         RetortDiffers,
         MSSQL_IDENTITY_INSERT,
     ),
+    // schemas: m2 adds a unique constraint.
+    (
+        "schemas",
+        "sqlite",
+        "upgrade head*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
+    (
+        "schemas",
+        "sqlite",
+        "downgrade head*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
     // partial_index: `where:`.
     (
         "partial_index",

@@ -74,7 +74,8 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {%- elif c.kind == "unique" %}UNIQUE ({{ names(c.columns) }})
 {%- elif c.kind == "check" %}CHECK ({{ c.condition }})
 {%- elif c.kind == "enum_check" %}CHECK ({{ c.columns[0] | quote }} IN ({% for v in c.values %}{{ v | literal }}{{ ", " if not loop.last }}{% endfor %}))
-{%- elif c.kind == "foreign_key" %}FOREIGN KEY({{ names(c.columns) }}) REFERENCES {{ c.ref_table | table(c.ref_schema) }} ({{ names(c.ref_columns) }})
+{#- SQLite's REFERENCES takes no schema: the referent is in the table's own database. #}
+{%- elif c.kind == "foreign_key" %}FOREIGN KEY({{ names(c.columns) }}) REFERENCES {{ c.ref_table | quote }} ({{ names(c.ref_columns) }})
 {%- if c.ondelete is not none %} ON DELETE {{ phrase(c.ondelete, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "ondelete") }}{% endif %}
 {%- if c.onupdate is not none %} ON UPDATE {{ phrase(c.onupdate, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "onupdate") }}{% endif %}
 {%- if c.deferrable is not none %} {{ "DEFERRABLE" if c.deferrable else "NOT DEFERRABLE" }}{% endif %}
@@ -82,9 +83,11 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {%- endif %}
 {%- endmacro %}
 
-{#- Whether a table-level constraint is written: always (no native enums). -#}
+{#- Whether a table-level constraint is written: always (no native enums),
+    but a foreign key into another schema (another database file), which
+    SQLite cannot have, is left out as SQLAlchemy does. -#}
 {% macro writes(c, table) -%}
-yes
+{% if c.kind != "foreign_key" or c.ref_schema == table.schema %}yes{% endif %}
 {%- endmacro %}
 
 {% macro index_columns(columns) -%}
