@@ -435,7 +435,11 @@ fn a_broken_project_template_names_the_op_and_the_template() {
         stderr.contains("revisions/a1.yaml:6:5: execute on postgresql:"),
         "{stderr}"
     );
-    assert!(stderr.contains("execute.sql"), "{stderr}");
+    assert!(stderr.contains("(in execute.sql:1)"), "{stderr}");
+    assert!(
+        stderr.contains("dialects/postgresql/execute.sql]"),
+        "{stderr}"
+    );
 }
 
 #[test]

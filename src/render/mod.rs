@@ -36,6 +36,7 @@ pub struct RenderError {
 pub struct Renderer {
     env: Environment<'static>,
     facts: Arc<DialectFacts>,
+    dialect: Dialect,
     pretty_execute: bool,
 }
 
@@ -62,6 +63,7 @@ impl Renderer {
         Renderer {
             env,
             facts,
+            dialect: dialect.clone(),
             pretty_execute: false,
         }
     }
@@ -111,27 +113,33 @@ impl Renderer {
             .env
             .get_template(template)
             .and_then(|t| t.render(ctx))
-            .map_err(describe)?;
+            .map_err(|e| self.describe(e))?;
         Ok(split_statements(&text))
     }
 }
 
-/// A template error as the user reads it: `fail()`'s message alone, anything
-/// else (a template bug) with the template's name and line.
-fn describe(error: minijinja::Error) -> String {
-    match (error.kind(), error.detail()) {
-        (ErrorKind::InvalidOperation, Some(detail)) if detail.starts_with(filters::FAIL_MARK) => {
-            detail[filters::FAIL_MARK.len()..].to_owned()
-        }
-        _ => {
-            let mut text = error.to_string();
-            let mut source = std::error::Error::source(&error);
-            while let Some(cause) = source {
-                text.push_str(&format!(": {cause}"));
-                source = cause.source();
+impl Renderer {
+    /// A template error as the user reads it: `fail()`'s message alone,
+    /// anything else (a template bug) with the template's name, line and file.
+    fn describe(&self, error: minijinja::Error) -> String {
+        if let (ErrorKind::InvalidOperation, Some(detail)) = (error.kind(), error.detail()) {
+            if let Some(message) = detail.strip_prefix(filters::FAIL_MARK) {
+                return message.to_owned();
             }
-            text
         }
+        let mut text = error.to_string();
+        let mut source = std::error::Error::source(&error);
+        while let Some(cause) = source {
+            text.push_str(&format!(": {cause}"));
+            source = cause.source();
+        }
+        let file = error
+            .name()
+            .and_then(|name| self.dialect.file(name).ok().flatten());
+        if let Some((path, _)) = file {
+            text.push_str(&format!(" [template {path}]"));
+        }
+        text
     }
 }
 
