@@ -54,17 +54,11 @@ pub fn load_project(root: &Utf8Path) -> Result<Project, LoadErrors> {
     let files = revision_files(root, &revisions_dir)?;
     let mut revisions = Vec::new();
     let mut errors = Vec::new();
-    for relative in files {
-        let full = root.join(&relative);
-        match std::fs::read(&full) {
-            Ok(bytes) => match parse_revision(&bytes, &relative) {
-                Ok(revision) => revisions.push(revision),
-                Err(mut file_errors) => errors.append(&mut file_errors.0),
-            },
-            Err(e) => errors.push(LoadError::new(
-                Location::whole(&relative),
-                format!("cannot read the file: {e}"),
-            )),
+    // Files are independent: read and parse them on every core.
+    for result in crate::parallel::map(&files, |relative| load_revision(root, relative)) {
+        match result {
+            Ok(revision) => revisions.push(revision),
+            Err(mut file_errors) => errors.append(&mut file_errors.0),
         }
     }
     if errors.is_empty() {
@@ -76,6 +70,17 @@ pub fn load_project(root: &Utf8Path) -> Result<Project, LoadErrors> {
     } else {
         Err(LoadErrors(errors))
     }
+}
+
+/// Reads and parses the revision file `relative` (to `root`).
+fn load_revision(root: &Utf8Path, relative: &Utf8Path) -> Result<Revision, LoadErrors> {
+    let bytes = std::fs::read(root.join(relative)).map_err(|e| {
+        LoadErrors::from(LoadError::new(
+            Location::whole(relative),
+            format!("cannot read the file: {e}"),
+        ))
+    })?;
+    parse_revision(&bytes, relative)
 }
 
 /// Loads the project in `root` and checks its revisions as a graph: what
