@@ -152,11 +152,15 @@ pub fn downgrade<'g>(graph: &'g RevisionGraph, range: &str) -> Result<Plan<'g>, 
             });
         }
     }
-    let active = graph.ancestors_idx(&current);
+    // A mask, not `Vec::contains`: that made a long downgrade quadratic.
+    let mut active = vec![false; graph.revisions.len()];
+    for r in graph.ancestors_idx(&current) {
+        active[r] = true;
+    }
     let drop: Vec<usize> = graph
         .descendants_idx(&roots)
         .into_iter()
-        .filter(|r| active.contains(r))
+        .filter(|&r| active[r])
         .collect();
     if let Some(t) = target {
         if drop.is_empty() && !current.contains(&t) {
@@ -415,6 +419,11 @@ impl VersionRows<'_> {
     /// implied by another row (or by each other).
     fn unmerge_targets(&self, rev: usize, down: &[usize]) -> Vec<usize> {
         let others: Vec<usize> = self.heads.iter().copied().filter(|&h| h != rev).collect();
+        if others.is_empty() && down.len() < 2 {
+            // Nothing can imply a lone parent; skips a walk of the whole
+            // ancestry per step, which made a long downgrade quadratic.
+            return down.to_vec();
+        }
         let implied: Vec<usize> = if others.is_empty() {
             down.iter()
                 .flat_map(|&d| {

@@ -10,42 +10,84 @@ use crate::model::*;
 /// `before` (the schema just before the revision's upgrade).
 pub fn invert_revision(before: &Schema, revision: &Revision) -> Result<Vec<OpEntry>, SchemaError> {
     let mut schema = before.clone();
+    invert_applying(&mut schema, revision)?
+}
+
+/// Applies the upgrade of `revision` to `schema` (the schema just before it)
+/// and derives its downgrade on the way, each op inverted from the state
+/// just before it.
+///
+/// The outer error is the replay's (the upgrade does not apply), the inner
+/// one the inversion's (the upgrade applied, but an op cannot be undone): a
+/// caller replaying a whole history keeps going after the latter and reports
+/// it only when it needs that downgrade. Nothing of the schema is copied but
+/// what the inverse of each op reads ([`state_for_inverse`]), so deriving
+/// every downgrade of a long history stays linear.
+pub fn invert_applying(
+    schema: &mut Schema,
+    revision: &Revision,
+) -> Result<Result<Vec<OpEntry>, SchemaError>, SchemaError> {
     let mut inverted: Vec<Vec<OpEntry>> = Vec::with_capacity(revision.upgrade.len());
+    let mut failure = None;
     for entry in &revision.upgrade {
-        // Only these inverses read the schema before the op: copy it for them alone.
-        let state = matches!(
-            entry.op,
-            Op::CreateTable(_)
-                | Op::DropTable(_)
-                | Op::CreateIndex(_)
-                | Op::DropIndex(_)
-                | Op::DropConstraint(_)
-        )
-        .then(|| schema.clone());
-        let done = replay::apply(&mut schema, entry)?;
-        let fail = |reason: String| {
-            SchemaError::new(
-                &entry.location,
-                entry.op.name(),
-                Problem::NotInvertible {
-                    revision: revision.id.clone(),
-                    reason,
-                },
-            )
-        };
-        let ops = invert_op(state.as_ref().unwrap_or(&schema), &done.op).map_err(fail)?;
-        inverted.push(
-            ops.into_iter()
-                // The op undoes `entry`: the author's `review:` there is about it too.
-                .map(|op| OpEntry {
-                    op,
-                    review: entry.review.clone(),
-                    location: entry.location.clone(),
-                })
-                .collect(),
-        );
+        let state = state_for_inverse(schema, &entry.op);
+        let done = replay::apply(schema, entry)?;
+        if failure.is_some() {
+            continue;
+        }
+        match invert_op(&state, &done.op) {
+            Ok(ops) => inverted.push(
+                ops.into_iter()
+                    // The op undoes `entry`: the author's `review:` there is about it too.
+                    .map(|op| OpEntry {
+                        op,
+                        review: entry.review.clone(),
+                        location: entry.location.clone(),
+                    })
+                    .collect(),
+            ),
+            Err(reason) => {
+                failure = Some(SchemaError::new(
+                    &entry.location,
+                    entry.op.name(),
+                    Problem::NotInvertible {
+                        revision: revision.id.clone(),
+                        reason,
+                    },
+                ))
+            }
+        }
     }
-    Ok(inverted.into_iter().rev().flatten().collect())
+    Ok(match failure {
+        Some(error) => Err(error),
+        None => Ok(inverted.into_iter().rev().flatten().collect()),
+    })
+}
+
+/// The part of `schema` that [`invert_op`] reads for `op`: the table it
+/// creates, drops or changes a constraint of, the owner of the index it
+/// names, and the enum types of its namespace. Must follow `invert_op`.
+fn state_for_inverse(schema: &Schema, op: &Op) -> Schema {
+    let mut state = Schema::new();
+    let mut copy = |table: Option<&super::model::Table>| {
+        if let Some(table) = table {
+            state.insert_table(table.clone());
+        }
+    };
+    match op {
+        Op::CreateTable(o) => {
+            copy(schema.table(&o.schema, &o.name));
+            if let Some(namespace) = schema.namespace(&o.schema) {
+                state.namespace_mut(&o.schema).enums = namespace.enums.clone();
+            }
+        }
+        Op::DropTable(o) => copy(schema.table(&o.schema, &o.name)),
+        Op::CreateIndex(o) => copy(schema.index_owner(&o.schema, &o.name)),
+        Op::DropIndex(o) => copy(schema.index_owner(&o.schema, &o.name)),
+        Op::DropConstraint(o) => copy(schema.table(&o.schema, &o.table)),
+        _ => {}
+    }
+    state
 }
 
 /// The ops that undo `op` (completed by the model), given the schema before it.

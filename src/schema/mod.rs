@@ -47,12 +47,21 @@ pub fn step_ops(
     }
     let in_plan: BTreeSet<&str> = plan.revisions().map(|r| r.id.as_str()).collect();
     let mut schema = Schema::new();
-    let mut before_revision: BTreeMap<&str, Schema> = BTreeMap::new();
+    // The derived downgrades, computed while the upgrades are replayed
+    // (a snapshot of the schema per revision would make this quadratic).
+    let mut derived: BTreeMap<&str, Result<Vec<OpEntry>, SchemaError>> = BTreeMap::new();
     for revision in applied {
-        if plan.kind == ScriptKind::Downgrade && in_plan.contains(revision.id.as_str()) {
-            before_revision.insert(&revision.id, schema.clone());
+        let derive = plan.kind == ScriptKind::Downgrade
+            && in_plan.contains(revision.id.as_str())
+            && matches!(revision.downgrade, Downgrade::Auto);
+        if derive {
+            derived.insert(
+                &revision.id,
+                invert::invert_applying(&mut schema, revision)?,
+            );
+        } else {
+            apply_ops(&mut schema, &revision.upgrade, None)?;
         }
-        apply_ops(&mut schema, &revision.upgrade, None)?;
     }
     plan.steps
         .iter()
@@ -60,9 +69,10 @@ pub fn step_ops(
             let Some(revision) = step.revision else {
                 return Ok(Vec::new());
             };
-            let ops = match plan.kind {
-                ScriptKind::Upgrade => revision.upgrade.clone(),
-                _ => downgrade_ops(revision, before_revision.get(revision.id.as_str()))?,
+            let ops = match (plan.kind, derived.remove(revision.id.as_str())) {
+                (ScriptKind::Upgrade, _) => revision.upgrade.clone(),
+                (_, Some(ops)) => ops?,
+                (_, None) => downgrade_ops(revision, None)?,
             };
             apply_ops(&mut schema, &ops, Some(dialect))
         })
@@ -163,19 +173,26 @@ pub fn validate_history(history: &[&Revision], dialects: &[DialectFacts]) -> Vec
 
 fn validate_for(history: &[&Revision], dialect: Option<&DialectFacts>) -> Vec<SchemaError> {
     let mut schema = Schema::new();
-    let mut before_revision: BTreeMap<&str, Schema> = BTreeMap::new();
+    let mut derived: BTreeMap<&str, Result<Vec<OpEntry>, SchemaError>> = BTreeMap::new();
     for revision in history {
-        if matches!(revision.downgrade, Downgrade::Auto) {
-            before_revision.insert(&revision.id, schema.clone());
-        }
-        if let Err(problem) = apply_ops(&mut schema, &revision.upgrade, dialect) {
+        let result = if matches!(revision.downgrade, Downgrade::Auto) {
+            // The dialect only groups ops into rebuilds: the schema after
+            // the upgrade is the same without it.
+            invert::invert_applying(&mut schema, revision)
+                .map(|ops| drop(derived.insert(&revision.id, ops)))
+        } else {
+            apply_ops(&mut schema, &revision.upgrade, dialect).map(drop)
+        };
+        if let Err(problem) = result {
             return vec![problem];
         }
     }
     for revision in history.iter().rev() {
-        let result = downgrade_ops(revision, before_revision.get(revision.id.as_str()))
-            .and_then(|ops| apply_ops(&mut schema, &ops, dialect));
-        if let Err(problem) = result {
+        let ops = match derived.remove(revision.id.as_str()) {
+            Some(ops) => ops,
+            None => downgrade_ops(revision, None),
+        };
+        if let Err(problem) = ops.and_then(|ops| apply_ops(&mut schema, &ops, dialect)) {
             return vec![problem];
         }
     }

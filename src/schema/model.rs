@@ -35,6 +35,11 @@ pub struct Namespace {
     pub tables: BTreeMap<String, Table>,
     /// Named enum types (PostgreSQL `CREATE TYPE ... AS ENUM`) by name: their values.
     pub enums: BTreeMap<String, Vec<String>>,
+    /// Index name → the table holding it, kept by the replay
+    /// ([`Schema::insert_table`], [`Schema::index_added`], ...), so that
+    /// finding an index by name does not scan every table: over a long
+    /// history that scan made the replay quadratic.
+    pub index_owners: BTreeMap<String, String>,
 }
 
 /// One table.
@@ -173,17 +178,45 @@ impl Schema {
         table.sequence = self.next_sequence;
         self.next_sequence += 1;
         let schema = table.schema.clone();
-        self.namespace_mut(&schema)
-            .tables
-            .insert(table.name.clone(), table);
+        let namespace = self.namespace_mut(&schema);
+        for index in &table.indexes {
+            namespace
+                .index_owners
+                .insert(index.name.clone(), table.name.clone());
+        }
+        namespace.tables.insert(table.name.clone(), table);
+    }
+
+    /// Removes the table `name` of `schema` (and its indexes), returning it.
+    pub fn remove_table(&mut self, schema: &SchemaName, name: &str) -> Option<Table> {
+        let namespace = self.namespaces.get_mut(schema)?;
+        let table = namespace.tables.remove(name)?;
+        for index in &table.indexes {
+            namespace.index_owners.remove(&index.name);
+        }
+        Some(table)
+    }
+
+    /// Records that the table `table` of `schema` now holds the index `name`
+    /// (after pushing it onto the table's `indexes`).
+    pub fn index_added(&mut self, schema: &SchemaName, table: &str, name: &str) {
+        self.namespace_mut(schema)
+            .index_owners
+            .insert(name.to_owned(), table.to_owned());
+    }
+
+    /// Records that the index `name` of `schema` is gone.
+    pub fn index_removed(&mut self, schema: &SchemaName, name: &str) {
+        if let Some(namespace) = self.namespaces.get_mut(schema) {
+            namespace.index_owners.remove(name);
+        }
     }
 
     /// The table holding the index `name` in `schema`.
     pub fn index_owner(&self, schema: &SchemaName, name: &str) -> Option<&Table> {
-        self.namespace(schema)?
-            .tables
-            .values()
-            .find(|table| table.index(name).is_some())
+        let namespace = self.namespace(schema)?;
+        let owner = namespace.tables.get(namespace.index_owners.get(name)?)?;
+        owner.index(name).map(|_| owner)
     }
 
     /// Every index name in `schema`, for "did you mean".

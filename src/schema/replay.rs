@@ -313,7 +313,7 @@ fn drop_table(schema: &mut Schema, op: &DropTable) -> Result<(), Problem> {
         });
     }
     // Like Alembic's drop_table, the table's enum types stay.
-    schema.namespace_mut(&op.schema).tables.remove(&op.name);
+    schema.remove_table(&op.schema, &op.name);
     Ok(())
 }
 
@@ -324,12 +324,18 @@ fn rename_table(schema: &mut Schema, op: &RenameTable) -> Result<(), Problem> {
             what: format!("table `{}`", qualified(&op.schema, &op.new)),
         });
     }
-    let tables = &mut schema.namespace_mut(&op.schema).tables;
-    let Some(mut renamed) = tables.remove(&op.old) else {
+    let Some(mut renamed) = schema.remove_table(&op.schema, &op.old) else {
         return Ok(());
     };
     renamed.name = op.new.clone();
-    tables.insert(op.new.clone(), renamed);
+    // Keeps its creation number: the order of `tables()` does not change.
+    let namespace = schema.namespace_mut(&op.schema);
+    for index in &renamed.indexes {
+        namespace
+            .index_owners
+            .insert(index.name.clone(), op.new.clone());
+    }
+    namespace.tables.insert(op.new.clone(), renamed);
     // The engines follow a rename in the foreign keys that reference the table.
     for ns in schema.namespaces.values_mut() {
         for table in ns.tables.values_mut() {
@@ -385,7 +391,14 @@ fn add_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
     for index in &changed.indexes[indexes_before..] {
         check_new_index(schema, &changed, &index.name, &index.columns)?;
     }
+    let added: Vec<String> = changed.indexes[indexes_before..]
+        .iter()
+        .map(|i| i.name.clone())
+        .collect();
     *table_mut(schema, &op.schema, &op.table)? = changed;
+    for name in added {
+        schema.index_added(&op.schema, &op.table, &name);
+    }
     Ok(())
 }
 
@@ -636,6 +649,7 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<(), Problem> {
     table_mut(schema, &op.schema, &op.table)?
         .indexes
         .push(index);
+    schema.index_added(&op.schema, &op.table, &op.name);
     Ok(())
 }
 
@@ -666,6 +680,7 @@ fn drop_index(schema: &mut Schema, op: &DropIndex) -> Result<DropIndex, Problem>
     table_mut(schema, &op.schema, &owner_name)?
         .indexes
         .retain(|i| i.name != op.name);
+    schema.index_removed(&op.schema, &op.name);
     Ok(DropIndex {
         table: Some(owner_name),
         ..op.clone()
