@@ -30,6 +30,18 @@ const SLUG_MAX: usize = 40;
 pub trait RenderScript: Sync {
     /// The script for `plan` on `dialect`.
     fn render(&self, plan: &Plan, dialect: &str) -> anyhow::Result<String>;
+
+    /// The script for `plan` on `dialect` cut at its steps, when the
+    /// renderer can: the per-revision scripts are then cut from the
+    /// whole-range ones instead of each replaying the history before it
+    /// (which made a compile quadratic in the number of revisions).
+    fn render_parts(
+        &self,
+        _plan: &Plan,
+        _dialect: &str,
+    ) -> anyhow::Result<Option<crate::render::ScriptParts>> {
+        Ok(None)
+    }
 }
 
 impl<F> RenderScript for F
@@ -52,6 +64,10 @@ pub struct ScriptJob<'a> {
     pub range: String,
     /// For a per-revision script, the revision it archives.
     pub revision: Option<String>,
+    /// For a per-revision script, the index of its step in the whole-range
+    /// job of the same kind, whose rendered step it reuses
+    /// ([`RenderScript::render_parts`]).
+    pub step: Option<usize>,
 }
 
 /// A source file the manifest lists (a revision file, `retort.yaml`).
@@ -92,12 +108,14 @@ pub fn jobs<'a>(upgrade: &Plan<'a>, downgrade: &Plan<'a>) -> Vec<ScriptJob<'a>> 
             plan: upgrade.clone(),
             range: range_text(upgrade),
             revision: None,
+            step: None,
         },
         ScriptJob {
             path: "downgrade.sql".into(),
             plan: downgrade.clone(),
             range: range_text(downgrade),
             revision: None,
+            step: None,
         },
     ];
     let places = plan_places(upgrade);
@@ -121,6 +139,7 @@ pub fn jobs<'a>(upgrade: &Plan<'a>, downgrade: &Plan<'a>) -> Vec<ScriptJob<'a>> 
                 range: range_text(&single),
                 plan: single,
                 revision: Some(revision.id.clone()),
+                step: Some(index),
             });
         }
     }
@@ -206,13 +225,7 @@ pub fn build_archive(
     manifest_prefix: &Utf8Path,
     render: &dyn RenderScript,
 ) -> Result<Archive, CompileErrors> {
-    let facts = HeaderFacts {
-        sha_of: sources
-            .iter()
-            .map(|s| (s.path.as_path(), s.sha256.as_str()))
-            .collect(),
-        notes,
-    };
+    let facts = HeaderFacts::new(sources, notes);
     let results: Vec<TargetResult> = std::thread::scope(|scope| {
         let handles: Vec<_> = dialects
             .iter()
@@ -270,8 +283,30 @@ fn compile_target(
 ) -> TargetResult {
     let mut files = Vec::new();
     let mut errors = BTreeSet::new();
+    // The whole-range scripts first: their steps serve the per-revision ones.
+    let mut parts: Vec<(ScriptKind, crate::render::ScriptParts)> = Vec::new();
+    for job in jobs.iter().filter(|job| job.step.is_none()) {
+        match render.render_parts(&job.plan, dialect) {
+            Ok(Some(found)) => parts.push((job.plan.kind, found)),
+            Ok(None) => {}
+            Err(e) => {
+                errors.insert(format!("{dialect}: {e:#}"));
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     for job in jobs {
-        match render.render(&job.plan, dialect) {
+        let whole = parts.iter().find(|(kind, _)| *kind == job.plan.kind);
+        let body = match (whole, job.step) {
+            (Some((_, whole)), None) => Ok(whole.whole()),
+            (Some((_, whole)), Some(index)) if index < whole.steps.len() => {
+                Ok(whole.with_steps(std::slice::from_ref(&whole.steps[index])))
+            }
+            _ => render.render(&job.plan, dialect),
+        };
+        match body {
             Ok(body) => {
                 let text = format!("{}{body}", header(job, dialect, facts));
                 files.push((Utf8PathBuf::from(dialect).join(&job.path), text));
@@ -292,8 +327,27 @@ fn compile_target(
 pub struct HeaderFacts<'a> {
     /// sha256 of each source, by its path in the project.
     pub sha_of: BTreeMap<&'a Utf8Path, &'a str>,
-    /// The review notes of every revision (`retort check`'s).
-    pub notes: &'a [Note],
+    /// The review notes of every revision (`retort check`'s), by revision
+    /// id, in their order: a script's header looks up its revisions' notes
+    /// instead of scanning them all (quadratic over a compile).
+    pub notes: BTreeMap<&'a str, Vec<&'a Note>>,
+}
+
+impl<'a> HeaderFacts<'a> {
+    /// The facts of `sources` and `notes`.
+    pub fn new(sources: &'a [Source], notes: &'a [Note]) -> HeaderFacts<'a> {
+        let mut by_revision: BTreeMap<&str, Vec<&Note>> = BTreeMap::new();
+        for note in notes {
+            by_revision.entry(&note.revision).or_default().push(note);
+        }
+        HeaderFacts {
+            sha_of: sources
+                .iter()
+                .map(|s| (s.path.as_path(), s.sha256.as_str()))
+                .collect(),
+            notes: by_revision,
+        }
+    }
 }
 
 /// The comment header of a script: tool, dialect, range, each revision with
@@ -341,7 +395,7 @@ pub fn header(job: &ScriptJob, dialect: &str, facts: &HeaderFacts) -> String {
             .unwrap_or(revision.source.sha256.as_str());
         let _ = writeln!(h, "--     {}  sha256 {sha}", comment_safe(path.as_str()));
     }
-    write_notes(&mut h, job, dialect, facts.notes);
+    write_notes(&mut h, job, dialect, &facts.notes);
     h.push_str("-- Each revision first checks the version table (a retort guard) and fails when\n");
     h.push_str("-- the database is not at the revision it expects. Run the script so that the\n");
     h.push_str("-- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),\n");
@@ -351,22 +405,17 @@ pub fn header(job: &ScriptJob, dialect: &str, facts: &HeaderFacts) -> String {
 
 /// The review notes of the script's ops on `dialect`, as `retort check`
 /// reports them, each under the place of its op.
-fn write_notes(h: &mut String, job: &ScriptJob, dialect: &str, notes: &[Note]) {
+fn write_notes(h: &mut String, job: &ScriptJob, dialect: &str, notes: &BTreeMap<&str, Vec<&Note>>) {
     let direction = match job.plan.kind {
         ScriptKind::Upgrade => Direction::Upgrade,
         ScriptKind::Downgrade => Direction::Downgrade,
         ScriptKind::Stamp => return,
     };
-    let ids: BTreeSet<&str> = job.plan.revisions().map(|r| r.id.as_str()).collect();
     let mine: Vec<&Note> = job
         .plan
         .revisions()
-        .flat_map(|r| {
-            notes.iter().filter(move |n| {
-                n.revision == r.id && n.direction == direction && n.concerns(dialect)
-            })
-        })
-        .filter(|n| ids.contains(n.revision.as_str()))
+        .flat_map(|r| notes.get(r.id.as_str()).into_iter().flatten().copied())
+        .filter(|n| n.direction == direction && n.concerns(dialect))
         .collect();
     if mine.is_empty() {
         h.push_str("-- Review notes: none\n");
@@ -608,6 +657,62 @@ pub fn write_atomic(path: &Utf8Path, text: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes each `(path, text)` under `out` atomically, as [`write_atomic`]
+/// does one, but with one flush of the file system for all of them: every
+/// text to a temporary file beside its path, then a `syncfs`, then each
+/// renamed into place. An fsync per file made a compile of thousands of
+/// revisions spend nearly all its time waiting for the disk. On an error
+/// before the renames, the temporary files are removed and nothing changed.
+fn write_all_atomic(out: &Utf8Path, files: &[(&Utf8PathBuf, &String)]) -> std::io::Result<()> {
+    use std::io::Write;
+    let folders: BTreeSet<Utf8PathBuf> = files
+        .iter()
+        .filter_map(|(path, _)| out.join(path).parent().map(Utf8Path::to_owned))
+        .collect();
+    for folder in &folders {
+        std::fs::create_dir_all(folder)?;
+    }
+    let temps = crate::parallel::map(files, |(path, text)| {
+        let target = out.join(path);
+        let folder = target.parent().unwrap_or(Utf8Path::new("."));
+        let mut temp = tempfile::Builder::new()
+            .prefix(".retort-")
+            .suffix(".tmp")
+            .tempfile_in(folder)?;
+        temp.write_all(text.as_bytes())?;
+        // Closed now: thousands of open files would exceed the process's limit.
+        Ok((temp.into_temp_path(), target))
+    });
+    let temps: Vec<(tempfile::TempPath, Utf8PathBuf)> =
+        temps.into_iter().collect::<std::io::Result<_>>()?;
+    sync_file_system(out)?;
+    let renamed = crate::parallel::map(&temps, |(temp, target)| std::fs::rename(temp, target));
+    renamed.into_iter().collect::<std::io::Result<Vec<()>>>()?;
+    // Renamed: nothing left for the temporary paths to delete.
+    temps.into_iter().for_each(|(temp, _)| drop(temp.keep()));
+    Ok(())
+}
+
+/// Flushes every written file of the file system holding `folder` to disk.
+#[cfg(target_os = "linux")]
+fn sync_file_system(folder: &Utf8Path) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let handle = std::fs::File::open(folder)?;
+    // SAFETY: syncfs only reads the descriptor, which `handle` keeps open.
+    if unsafe { libc::syncfs(handle.as_raw_fd()) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Flushes every written file of the file system holding `folder` to disk.
+#[cfg(not(target_os = "linux"))]
+fn sync_file_system(_folder: &Utf8Path) -> std::io::Result<()> {
+    // No syncfs here: a sync of everything is the portable equivalent.
+    std::process::Command::new("sync").status().map(drop)
+}
+
 /// Writes `archive` under `out`: each changed file atomically, files no longer
 /// produced removed (by a `full` compile anywhere in `out/`, else only in the
 /// compiled dialects' folders), and `manifest` last.
@@ -619,18 +724,20 @@ pub fn write_archive(
 ) -> std::io::Result<WriteSummary> {
     let existing = read_out_dir(out)?;
     let mut summary = WriteSummary::default();
+    let mut to_write: Vec<(&Utf8PathBuf, &String)> = Vec::new();
     for (path, text) in &archive.files {
         if existing.get(path).map(Vec::as_slice) == Some(text.as_bytes()) {
             summary.unchanged += 1;
             continue;
         }
-        write_atomic(&out.join(path), text.as_bytes())?;
+        to_write.push((path, text));
         if existing.contains_key(path) {
             summary.changed.push(path.clone());
         } else {
             summary.new.push(path.clone());
         }
     }
+    write_all_atomic(out, &to_write)?;
     for path in existing.keys() {
         let owned = full
             || path

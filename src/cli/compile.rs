@@ -324,4 +324,22 @@ impl RenderScript for ProjectRenderer<'_> {
         };
         Ok(crate::render::script(plan, self.graph, renderer, &options)?)
     }
+
+    fn render_parts(
+        &self,
+        plan: &Plan,
+        dialect: &str,
+    ) -> anyhow::Result<Option<crate::render::ScriptParts>> {
+        let renderer = self
+            .renderers
+            .get(dialect)
+            .ok_or_else(|| anyhow::anyhow!("dialect {dialect} was not loaded"))?;
+        let options = ScriptOptions {
+            op_comments: crate::lint::format::op_comments(&self.notes, plan, dialect),
+            ..self.options.clone()
+        };
+        Ok(Some(crate::render::script_parts(
+            plan, self.graph, renderer, &options,
+        )?))
+    }
 }

@@ -5,6 +5,7 @@ use super::{Direction, Note, Severity};
 use crate::model::Revision;
 use crate::plan::{Plan, ScriptKind};
 use crate::render::OpComments;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// The report of `retort check`: the notes grouped per revision (in the
@@ -126,11 +127,19 @@ pub fn op_comments(notes: &[Note], plan: &Plan, dialect: &str) -> OpComments {
         ScriptKind::Downgrade => Direction::Downgrade,
         ScriptKind::Stamp => return OpComments::default(),
     };
+    // By revision first: a scan of every note per revision of the plan was
+    // quadratic over a compile.
+    let mut by_revision: BTreeMap<&str, Vec<&Note>> = BTreeMap::new();
+    for note in notes {
+        by_revision.entry(&note.revision).or_default().push(note);
+    }
     let mut comments = OpComments::default();
     for revision in plan.revisions() {
-        let mine = notes.iter().filter(|n| {
-            n.revision == revision.id && n.direction == direction && n.concerns(dialect)
-        });
+        let mine = by_revision
+            .get(revision.id.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|n| n.direction == direction && n.concerns(dialect));
         for note in mine {
             comments
                 .lines

@@ -139,7 +139,7 @@ pub fn review(
     let mut notes: BTreeMap<(usize, Direction), Vec<Note>> = BTreeMap::new();
     let wanted = |revision: &Revision| only.map_or(true, |ids| ids.contains(&revision.id));
     for (position, revision) in history.iter().enumerate() {
-        let start = schema.clone();
+        let start = footprint(&schema, revision);
         let filled = bulk_filled(&revision.upgrade);
         let step = Step {
             direction: Direction::Upgrade,
@@ -160,7 +160,7 @@ pub fn review(
             continue;
         };
         let ops = downgrade_entries(revision, before_upgrade)?;
-        let start = schema.clone();
+        let start = footprint(&schema, revision);
         let step = Step {
             direction: Direction::Downgrade,
             start: &start,
@@ -175,6 +175,89 @@ pub fn review(
         }
     }
     Ok(notes.into_values().flatten().collect())
+}
+
+/// The part of `schema` the rules of `revision`'s steps read: the tables its
+/// ops name (the rules ask whether a table or column existed). A copy of the
+/// whole schema per revision made a review, and so every compile, quadratic
+/// in time and memory.
+fn footprint(schema: &Schema, revision: &Revision) -> Schema {
+    let written_downgrade = match &revision.downgrade {
+        Downgrade::Ops(ops) => ops.as_slice(),
+        Downgrade::Auto => &[],
+    };
+    let mut part = Schema::new();
+    // Enum types are few, and the replay of a derived downgrade needs them.
+    for (ns, namespace) in &schema.namespaces {
+        part.namespace_mut(ns).enums = namespace.enums.clone();
+    }
+    for entry in revision.upgrade.iter().chain(written_downgrade) {
+        for (ns, name) in named_tables(schema, &entry.op) {
+            if part.table(ns, name).is_none() {
+                if let Some(table) = schema.table(ns, name) {
+                    part.insert_table(table.clone());
+                }
+            }
+        }
+    }
+    part
+}
+
+/// The tables `op` names (and, for `drop_index`, the index's table), as
+/// found in `schema`. A derived downgrade names the same tables as the
+/// upgrade it undoes.
+fn named_tables<'o>(schema: &'o Schema, op: &'o Op) -> Vec<(&'o SchemaName, &'o str)> {
+    match op {
+        Op::CreateTable(o) => {
+            let mut tables = vec![(&o.schema, o.name.as_str())];
+            tables.extend(o.columns.iter().filter_map(referenced));
+            tables.extend(o.constraints.iter().filter_map(|c| match c {
+                crate::model::TableConstraint::ForeignKey(fk) => {
+                    Some((&fk.ref_schema, fk.ref_table.as_str()))
+                }
+                _ => None,
+            }));
+            tables
+        }
+        Op::DropTable(o) => vec![(&o.schema, o.name.as_str())],
+        Op::RenameTable(o) => vec![(&o.schema, o.old.as_str()), (&o.schema, o.new.as_str())],
+        Op::AddColumn(o) => {
+            let mut tables = vec![(&o.schema, o.table.as_str())];
+            tables.extend(referenced(&o.column));
+            tables
+        }
+        Op::DropColumn(o) => vec![(&o.schema, o.table.as_str())],
+        Op::AlterColumn(o) => vec![(&o.schema, o.table.as_str())],
+        Op::CreateIndex(o) => vec![(&o.schema, o.table.as_str())],
+        Op::DropIndex(o) => {
+            let owner = schema.index_owner(&o.schema, &o.name);
+            let mut tables: Vec<(&SchemaName, &str)> =
+                o.table.iter().map(|t| (&o.schema, t.as_str())).collect();
+            tables.extend(owner.map(|t| (&o.schema, t.name.as_str())));
+            tables
+        }
+        Op::CreatePrimaryKey(o) => vec![(&o.schema, o.table.as_str())],
+        Op::CreateUniqueConstraint(o) => vec![(&o.schema, o.table.as_str())],
+        Op::CreateForeignKey(o) => vec![
+            (&o.schema, o.source_table.as_str()),
+            (&o.referent_schema, o.referent_table.as_str()),
+        ],
+        Op::CreateCheckConstraint(o) => vec![(&o.schema, o.table.as_str())],
+        Op::DropConstraint(o) => vec![(&o.schema, o.table.as_str())],
+        Op::CreateTableComment(o) => vec![(&o.schema, o.table.as_str())],
+        Op::DropTableComment(o) => vec![(&o.schema, o.table.as_str())],
+        Op::BulkInsert(o) => vec![(&o.schema, o.table.as_str())],
+        Op::RebuildTable(o) => vec![(&o.schema, o.table.as_str())],
+        Op::CreateEnum(_) | Op::DropEnum(_) | Op::Execute(_) => Vec::new(),
+    }
+}
+
+/// The table a column's `foreign_key` references.
+fn referenced(column: &crate::model::Column) -> Option<(&SchemaName, &str)> {
+    column
+        .foreign_key
+        .as_ref()
+        .map(|fk| (&fk.schema, fk.table.as_str()))
 }
 
 /// The downgrade ops of `revision`; a derived downgrade's ops carry the

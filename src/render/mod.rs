@@ -16,7 +16,7 @@ use crate::model::{Op, OpEntry};
 use minijinja::{context, Environment, ErrorKind, UndefinedBehavior, Value};
 use std::sync::Arc;
 
-pub use script::{render_script, script, OpComments, ScriptOptions};
+pub use script::{render_script, script, script_parts, OpComments, ScriptOptions, ScriptParts};
 
 /// What templates write between two statements. A control character no
 /// revision text can carry (YAML does not allow it unescaped).

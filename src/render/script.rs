@@ -51,11 +51,12 @@ impl OpComments {
 
     /// The lines of `revision` whose op is not among `shown`, in order.
     fn unplaced<'a>(&'a self, revision: &str, shown: &[OpEntry]) -> Vec<&'a String> {
+        // From the revision's first key on, not a scan of every revision's
+        // lines per step (quadratic over a compile).
         self.lines
-            .iter()
-            .filter(|((id, location), _)| {
-                id == revision && !shown.iter().any(|e| &e.location == location)
-            })
+            .range((revision.to_owned(), Location::default())..)
+            .take_while(|((id, _), _)| id == revision)
+            .filter(|((_, location), _)| !shown.iter().any(|e| &e.location == location))
             .flat_map(|(_, lines)| lines)
             .collect()
     }
@@ -88,13 +89,60 @@ pub fn script(
     renderer: &Renderer,
     options: &ScriptOptions,
 ) -> Result<String, RenderError> {
+    Ok(script_parts(plan, graph, renderer, options)?.whole())
+}
+
+/// [`script`], cut at its steps ([`ScriptParts`]).
+pub fn script_parts(
+    plan: &Plan,
+    graph: &RevisionGraph,
+    renderer: &Renderer,
+    options: &ScriptOptions,
+) -> Result<ScriptParts, RenderError> {
     let applied = plan.revisions_before(graph);
     let ops =
         crate::schema::step_ops(plan, &applied, renderer.facts()).map_err(|e| RenderError {
             location: Some(e.location),
             message: format!("{}: {}", e.op, e.problem),
         })?;
-    render_script(plan, &ops, renderer, options)
+    render_parts(plan, &ops, renderer, options)
+}
+
+/// A script cut at its steps: the framing before and after them, and each
+/// step's text (its `-- Running` comment, guard, ops and version-table
+/// statements, within its own transaction with `transaction_per_migration`).
+///
+/// `begin`, every step, `end` is the script; `begin`, step `i`, `end` is
+/// what the one-step plan cut from it at `i` (same rows before, the version
+/// table created by step 0) renders to, which is how `compile` writes the
+/// per-revision scripts without rendering every revision twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptParts {
+    /// The script's opening transaction, if any.
+    pub begin: String,
+    /// Each step's text, in plan order.
+    pub steps: Vec<String>,
+    /// The script's closing commit, if any.
+    pub end: String,
+}
+
+impl ScriptParts {
+    /// The whole script.
+    pub fn whole(&self) -> String {
+        self.with_steps(&self.steps)
+    }
+
+    /// The script of the steps `steps` (some of [`ScriptParts::steps`]).
+    pub fn with_steps(&self, steps: &[String]) -> String {
+        let length = steps.iter().map(String::len).sum::<usize>();
+        let mut text = String::with_capacity(self.begin.len() + length + self.end.len());
+        text.push_str(&self.begin);
+        for step in steps {
+            text.push_str(step);
+        }
+        text.push_str(&self.end);
+        text
+    }
 }
 
 /// The script of `plan` whose steps run `ops` (one list per step).
@@ -104,18 +152,35 @@ pub fn render_script(
     renderer: &Renderer,
     options: &ScriptOptions,
 ) -> Result<String, RenderError> {
-    let mut script = ScriptWriter::new(renderer.facts());
+    Ok(render_parts(plan, ops, renderer, options)?.whole())
+}
+
+/// [`render_script`], cut at its steps. Steps render on every core: each
+/// is text of its own, and the parts keep plan order.
+pub fn render_parts(
+    plan: &Plan,
+    ops: &[Vec<OpEntry>],
+    renderer: &Renderer,
+    options: &ScriptOptions,
+) -> Result<ScriptParts, RenderError> {
     let transactional = renderer.facts().transactional_ddl;
     let per_step = transactional && options.transaction_per_migration;
+    let mut begin = ScriptWriter::new(renderer.facts());
+    let mut end = ScriptWriter::new(renderer.facts());
     if transactional && !per_step {
-        script.begin();
+        begin.begin();
+        end.commit();
     }
     let version_table = match &options.version_table_schema {
         Some(schema) => format!("{schema}.{}", options.version_table),
         None => options.version_table.clone(),
     };
     let guards = crate::guard::guards(plan, &version_table);
-    for (index, (step, step_ops)) in plan.steps.iter().zip(ops).enumerate() {
+    let indexes: Vec<usize> = (0..plan.steps.len().min(ops.len())).collect();
+    let steps = crate::parallel::map(&indexes, |&index| {
+        let step = &plan.steps[index];
+        let step_ops = &ops[index];
+        let mut script = ScriptWriter::new(renderer.facts());
         if per_step {
             script.begin();
         }
@@ -154,11 +219,13 @@ pub fn render_script(
         if per_step {
             script.commit();
         }
-    }
-    if transactional && !per_step {
-        script.commit();
-    }
-    Ok(script.finish())
+        Ok(script.finish())
+    });
+    Ok(ScriptParts {
+        begin: begin.finish(),
+        steps: steps.into_iter().collect::<Result<_, RenderError>>()?,
+        end: end.finish(),
+    })
 }
 
 /// The statements of ops alone, laid out as in a script (no framing); for
