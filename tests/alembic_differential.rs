@@ -75,6 +75,9 @@ const SQLITE_CONSTRAINTS: &str = "SQLite has no ALTER for constraints: Alembic r
      NotImplementedError offline; retort compiles the table rebuild of batch mode (SPEC §4)";
 const MSSQL_COMMENTS: &str = "SQL Server comments need a schema name, which Alembic offline \
      cannot find (AttributeError / AssertionError); retort names `dbo`";
+const EXECUTE_MISSING_DIALECT: &str = "an execute with no text for the dialect and no \
+     `default:` is an error in retort (review note execute-missing-dialect); the Python \
+     equivalent skips it";
 const NO_PARTIAL_INDEX: &str = "MySQL and Oracle have no partial indexes: retort refuses \
      `where:`, where Alembic ignores it and writes a stricter full index";
 const MSSQL_FILTERED_INDEX: &str = "SQL Server: `where:` is a filtered index in retort; \
@@ -185,6 +188,35 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         "downgrade head*",
         AlembicFails,
         SQLITE_CONSTRAINTS,
+    ),
+    // execute_per_dialect: the second execute has text for PostgreSQL only.
+    (
+        "execute_per_dialect",
+        "sqlite",
+        "upgrade*",
+        RetortRefuses,
+        EXECUTE_MISSING_DIALECT,
+    ),
+    (
+        "execute_per_dialect",
+        "mysql",
+        "upgrade*",
+        RetortRefuses,
+        EXECUTE_MISSING_DIALECT,
+    ),
+    (
+        "execute_per_dialect",
+        "mssql",
+        "upgrade*",
+        RetortRefuses,
+        EXECUTE_MISSING_DIALECT,
+    ),
+    (
+        "execute_per_dialect",
+        "oracle",
+        "upgrade*",
+        RetortRefuses,
+        EXECUTE_MISSING_DIALECT,
     ),
     // partial_index: `where:`.
     (
