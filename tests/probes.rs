@@ -558,3 +558,16 @@ fn autoincrement_column() {
         );
     }
 }
+
+#[test]
+fn mysql_dialect_types() {
+    let yaml = r#"
+- add_column: {table: t, column: {name: a, type: mysql.TIMESTAMP, nullable: true}}
+- add_column: {table: t, column: {name: b, type: mysql.TIMESTAMP, nullable: false, server_default: {sql: CURRENT_TIMESTAMP}}}
+- add_column: {table: t, column: {name: c, type: mysql.TINYINT(1)}}
+"#;
+    assert_eq!(
+        render("mysql", yaml).unwrap(),
+        recorded("mysql_timestamp")["mysql"]
+    );
+}
