@@ -3,6 +3,11 @@
 //!
 //! A test that needs a tool calls [`require`]: on a developer machine a
 //! missing tool skips the test with a line saying why; with `CI=true` it fails.
+//!
+//! - [`engines`]: a throwaway database per test on PostgreSQL, MariaDB, SQLite;
+//! - [`alembic`]: a YAML project as an Alembic project, run offline or online;
+//! - [`scripts`]: the scripts a test runs (retort's, or Alembic's on request);
+//! - [`roundtrip`]: the round trips every engine test does with a project.
 #![allow(dead_code)]
 
 pub mod alembic;
