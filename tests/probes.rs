@@ -359,11 +359,17 @@ fn tables() {
 fn execute() {
     let yaml = "- execute: \"UPDATE runs\\nSET status = 'x'\\nWHERE status = 'y'\"";
     check("execute_text_multiline", yaml, &ALL);
-    check(
-        "execute_string_trailing_semicolon",
-        "- execute: DELETE FROM runs;",
-        &ALL,
-    );
+    // Alembic writes `DELETE FROM runs;;` (the mysql client stops at the empty
+    // statement) and, on Oracle, `DELETE FROM runs;` then `/` (SQL*Plus runs it
+    // twice); retort drops the trailing `;`, keeping a PL/SQL block's `END;`.
+    let yaml = "- execute: DELETE FROM runs;";
+    for dialect in ["postgresql", "sqlite", "mysql"] {
+        assert_eq!(render(dialect, yaml).unwrap(), "DELETE FROM runs;\n\n");
+    }
+    assert_eq!(render("mssql", yaml).unwrap(), "DELETE FROM runs;\n\nGO\n\n");
+    assert_eq!(render("oracle", yaml).unwrap(), "DELETE FROM runs\n\n/\n\n");
+    let block = "- execute: \"BEGIN NULL; END;\"";
+    assert_eq!(render("oracle", block).unwrap(), "BEGIN NULL; END;\n\n/\n\n");
     let yaml = r#"- execute: "UPDATE runs SET status='z' WHERE status = 'x''y'""#;
     check("inline_literal_update", yaml, &ALL);
     // Alembic turns `:id` into NULL (a bind parameter); retort writes the text as it is.
