@@ -366,10 +366,16 @@ fn execute() {
     for dialect in ["postgresql", "sqlite", "mysql"] {
         assert_eq!(render(dialect, yaml).unwrap(), "DELETE FROM runs;\n\n");
     }
-    assert_eq!(render("mssql", yaml).unwrap(), "DELETE FROM runs;\n\nGO\n\n");
+    assert_eq!(
+        render("mssql", yaml).unwrap(),
+        "DELETE FROM runs;\n\nGO\n\n"
+    );
     assert_eq!(render("oracle", yaml).unwrap(), "DELETE FROM runs\n\n/\n\n");
     let block = "- execute: \"BEGIN NULL; END;\"";
-    assert_eq!(render("oracle", block).unwrap(), "BEGIN NULL; END;\n\n/\n\n");
+    assert_eq!(
+        render("oracle", block).unwrap(),
+        "BEGIN NULL; END;\n\n/\n\n"
+    );
     let yaml = r#"- execute: "UPDATE runs SET status='z' WHERE status = 'x''y'""#;
     check("inline_literal_update", yaml, &ALL);
     // Alembic turns `:id` into NULL (a bind parameter); retort writes the text as it is.
