@@ -117,13 +117,15 @@ class Sample:
 
 def run(command, cwd: Path, stdout: Path, env=None) -> Sample:
     """Runs `command` once; its standard output goes to `stdout`."""
-    with open(stdout, "wb") as out:
+    # Standard error to a file too: a pipe read only at the end would fill
+    # up with Alembic's log lines and block it.
+    with open(stdout, "wb") as out, open(f"{stdout}.stderr", "w+b") as err:
         start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.PIPE, env=env)
+        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, env=env)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
-        stderr = child.stderr.read().decode(errors="replace")
-        child.stderr.close()
+        err.seek(0)
+        stderr = err.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"bench: {' '.join(map(str, command))} failed in {cwd}:\n{stderr[-2000:]}")
     # Linux reports ru_maxrss in KiB.
