@@ -13,6 +13,7 @@ use crate::lint::{Direction, Note};
 use crate::model::Revision;
 use crate::plan::{Plan, ScriptKind};
 use camino::{Utf8Path, Utf8PathBuf};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -672,22 +673,27 @@ fn write_all_atomic(out: &Utf8Path, files: &[(&Utf8PathBuf, &String)]) -> std::i
     for folder in &folders {
         std::fs::create_dir_all(folder)?;
     }
-    let temps = crate::parallel::map(files, |(path, text)| {
-        let target = out.join(path);
-        let folder = target.parent().unwrap_or(Utf8Path::new("."));
-        let mut temp = tempfile::Builder::new()
-            .prefix(".retort-")
-            .suffix(".tmp")
-            .tempfile_in(folder)?;
-        temp.write_all(text.as_bytes())?;
-        // Closed now: thousands of open files would exceed the process's limit.
-        Ok((temp.into_temp_path(), target))
-    });
+    let temps: Vec<std::io::Result<_>> = files
+        .par_iter()
+        .map(|(path, text)| {
+            let target = out.join(path);
+            let folder = target.parent().unwrap_or(Utf8Path::new("."));
+            let mut temp = tempfile::Builder::new()
+                .prefix(".retort-")
+                .suffix(".tmp")
+                .tempfile_in(folder)?;
+            temp.write_all(text.as_bytes())?;
+            // Closed now: thousands of open files would exceed the process's limit.
+            Ok((temp.into_temp_path(), target))
+        })
+        .collect();
     let temps: Vec<(tempfile::TempPath, Utf8PathBuf)> =
         temps.into_iter().collect::<std::io::Result<_>>()?;
     sync_file_system(out)?;
-    let renamed = crate::parallel::map(&temps, |(temp, target)| std::fs::rename(temp, target));
-    renamed.into_iter().collect::<std::io::Result<Vec<()>>>()?;
+    temps
+        .par_iter()
+        .map(|(temp, target)| std::fs::rename(temp, target))
+        .collect::<std::io::Result<Vec<()>>>()?;
     // Renamed: nothing left for the temporary paths to delete.
     temps.into_iter().for_each(|(temp, _)| drop(temp.keep()));
     Ok(())
@@ -696,14 +702,8 @@ fn write_all_atomic(out: &Utf8Path, files: &[(&Utf8PathBuf, &String)]) -> std::i
 /// Flushes every written file of the file system holding `folder` to disk.
 #[cfg(target_os = "linux")]
 fn sync_file_system(folder: &Utf8Path) -> std::io::Result<()> {
-    use std::os::fd::AsRawFd;
     let handle = std::fs::File::open(folder)?;
-    // SAFETY: syncfs only reads the descriptor, which `handle` keeps open.
-    if unsafe { libc::syncfs(handle.as_raw_fd()) } == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
+    rustix::fs::syncfs(&handle).map_err(std::io::Error::from)
 }
 
 /// Flushes every written file of the file system holding `folder` to disk.

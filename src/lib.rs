@@ -16,7 +16,6 @@ pub mod lint;
 pub mod load;
 pub mod location;
 pub mod model;
-pub mod parallel;
 pub mod plan;
 pub mod render;
 pub mod schema;

@@ -13,6 +13,7 @@ use crate::error::{LoadError, LoadErrors};
 use crate::location::Location;
 use crate::model::{Downgrade, OpEntry, RawOpItem, Revision, SourceFile};
 use camino::{Utf8Path, Utf8PathBuf};
+use rayon::prelude::*;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -55,7 +56,11 @@ pub fn load_project(root: &Utf8Path) -> Result<Project, LoadErrors> {
     let mut revisions = Vec::new();
     let mut errors = Vec::new();
     // Files are independent: read and parse them on every core.
-    for result in crate::parallel::map(&files, |relative| load_revision(root, relative)) {
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|relative| load_revision(root, relative))
+        .collect();
+    for result in results {
         match result {
             Ok(revision) => revisions.push(revision),
             Err(mut file_errors) => errors.append(&mut file_errors.0),

@@ -13,6 +13,7 @@ use crate::location::Location;
 use crate::model::OpEntry;
 use crate::plan::{Plan, ScriptKind, Step, VersionChange};
 use minijinja::context;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Script settings from `retort.yaml`.
@@ -176,51 +177,54 @@ pub fn render_parts(
         None => options.version_table.clone(),
     };
     let guards = crate::guard::guards(plan, &version_table);
-    let indexes: Vec<usize> = (0..plan.steps.len().min(ops.len())).collect();
-    let steps = crate::parallel::map(&indexes, |&index| {
-        let step = &plan.steps[index];
-        let step_ops = &ops[index];
-        let mut script = ScriptWriter::new(renderer.facts());
-        if per_step {
-            script.begin();
-        }
-        if index == 0 && plan.creates_version_table {
-            let ctx = version_context(options, context! {});
-            script.statements(render_version(renderer, "version_table_create.sql", ctx)?);
-        }
-        script.comment(&running_comment(plan.kind, step));
-        if options.guard {
-            let ctx = version_context(options, minijinja::Value::from_serialize(&guards[index]));
-            script.statements(render_version(renderer, "guard.sql", ctx)?);
-        }
-        let revision = step.revision.map_or("", |r| r.id.as_str());
-        let unplaced = options.op_comments.unplaced(revision, step_ops);
-        if !unplaced.is_empty() {
-            script.comment_lines(unplaced);
-        }
-        let mut commented: BTreeSet<&Location> = BTreeSet::new();
-        for entry in step_ops {
-            let lines = options.op_comments.above(revision, &entry.location);
-            if let Some(lines) = lines.filter(|_| commented.insert(&entry.location)) {
-                script.comments_above(lines);
-            }
-            let outside = renderer.facts().runs_outside_transaction(&entry.op);
-            if outside {
-                script.commit();
-            }
-            script.statements(renderer.render_op(entry)?);
-            if outside {
+    let steps: Vec<_> = (0..plan.steps.len().min(ops.len()))
+        .into_par_iter()
+        .map(|index| {
+            let step = &plan.steps[index];
+            let step_ops = &ops[index];
+            let mut script = ScriptWriter::new(renderer.facts());
+            if per_step {
                 script.begin();
             }
-        }
-        for change in &step.version_changes {
-            script.statements(render_version_change(renderer, options, change)?);
-        }
-        if per_step {
-            script.commit();
-        }
-        Ok(script.finish())
-    });
+            if index == 0 && plan.creates_version_table {
+                let ctx = version_context(options, context! {});
+                script.statements(render_version(renderer, "version_table_create.sql", ctx)?);
+            }
+            script.comment(&running_comment(plan.kind, step));
+            if options.guard {
+                let ctx =
+                    version_context(options, minijinja::Value::from_serialize(&guards[index]));
+                script.statements(render_version(renderer, "guard.sql", ctx)?);
+            }
+            let revision = step.revision.map_or("", |r| r.id.as_str());
+            let unplaced = options.op_comments.unplaced(revision, step_ops);
+            if !unplaced.is_empty() {
+                script.comment_lines(unplaced);
+            }
+            let mut commented: BTreeSet<&Location> = BTreeSet::new();
+            for entry in step_ops {
+                let lines = options.op_comments.above(revision, &entry.location);
+                if let Some(lines) = lines.filter(|_| commented.insert(&entry.location)) {
+                    script.comments_above(lines);
+                }
+                let outside = renderer.facts().runs_outside_transaction(&entry.op);
+                if outside {
+                    script.commit();
+                }
+                script.statements(renderer.render_op(entry)?);
+                if outside {
+                    script.begin();
+                }
+            }
+            for change in &step.version_changes {
+                script.statements(render_version_change(renderer, options, change)?);
+            }
+            if per_step {
+                script.commit();
+            }
+            Ok(script.finish())
+        })
+        .collect();
     Ok(ScriptParts {
         begin: begin.finish(),
         steps: steps.into_iter().collect::<Result<_, RenderError>>()?,
