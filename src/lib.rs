@@ -20,4 +20,6 @@ pub mod plan;
 pub mod render;
 pub mod schema;
 pub mod suggest;
+#[cfg(test)]
+mod test_fixtures;
 pub mod types;

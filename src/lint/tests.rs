@@ -2,39 +2,14 @@
 //! Every rule is tested end to end in tests/lint_*.rs.
 
 use super::*;
-use crate::model::{RawOpItem, SourceFile};
 
 /// Ops from a YAML list; op `i` is placed at line `i + 1` of `<id>.yaml`.
 fn ops(id: &str, yaml: &str) -> Vec<OpEntry> {
-    let items: Vec<RawOpItem> = serde_yaml::from_str(yaml).expect("test ops parse");
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| OpEntry {
-            op: item.op,
-            review: item.review,
-            location: Location::new(format!("{id}.yaml"), i + 1, 3),
-        })
-        .collect()
+    crate::test_fixtures::ops_in(&format!("{id}.yaml"), yaml)
 }
 
 fn revision(id: &str, upgrade: &str, downgrade: Option<&str>) -> Revision {
-    Revision {
-        id: id.into(),
-        down_revisions: Vec::new(),
-        branch_labels: Vec::new(),
-        depends_on: Vec::new(),
-        message: String::new(),
-        create_date: None,
-        upgrade: ops(id, upgrade),
-        downgrade: downgrade.map_or(Downgrade::Auto, |d| Downgrade::Ops(ops(id, d))),
-        source: SourceFile {
-            path: format!("{id}.yaml").into(),
-            sha256: String::new(),
-        },
-        location: Location::new(format!("{id}.yaml"), 1, 1),
-        key_locations: Default::default(),
-    }
+    crate::test_fixtures::revision(id, ops(id, upgrade), downgrade.map(|d| ops(id, d)))
 }
 
 const BASE: &str = r#"

@@ -4,20 +4,11 @@
 
 use super::*;
 use crate::dialect::Dialect;
-use crate::model::{OpEntry, RawOpItem};
+use crate::model::OpEntry;
 
 /// Ops from a YAML list, as a revision's `upgrade:` holds them.
 pub(crate) fn ops(yaml: &str) -> Vec<OpEntry> {
-    let items: Vec<RawOpItem> = serde_yaml::from_str(yaml).expect("test YAML parses");
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| OpEntry {
-            op: item.op,
-            review: item.review,
-            location: crate::location::Location::new("revisions/test.yaml", i + 1, 3),
-        })
-        .collect()
+    crate::test_fixtures::ops_in("revisions/test.yaml", yaml)
 }
 
 /// The statements of `yaml`'s ops on `dialect`, laid out as in a script.

@@ -7,35 +7,11 @@ use crate::model::*;
 
 /// Ops from a YAML list; op `i` is placed at line `i + 1` of `rev.yaml`.
 fn ops(yaml: &str) -> Vec<OpEntry> {
-    let items: Vec<RawOpItem> = serde_yaml::from_str(yaml).expect("test ops parse");
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| OpEntry {
-            op: item.op,
-            review: item.review,
-            location: Location::new("rev.yaml", i + 1, 3),
-        })
-        .collect()
+    crate::test_fixtures::ops_in("rev.yaml", yaml)
 }
 
 fn revision(id: &str, upgrade: &str, downgrade: Option<&str>) -> Revision {
-    Revision {
-        id: id.into(),
-        down_revisions: Vec::new(),
-        branch_labels: Vec::new(),
-        depends_on: Vec::new(),
-        message: String::new(),
-        create_date: None,
-        upgrade: ops(upgrade),
-        downgrade: downgrade.map_or(Downgrade::Auto, |d| Downgrade::Ops(ops(d))),
-        source: SourceFile {
-            path: format!("{id}.yaml").into(),
-            sha256: String::new(),
-        },
-        location: Location::new(format!("{id}.yaml"), 1, 1),
-        key_locations: Default::default(),
-    }
+    crate::test_fixtures::revision(id, ops(upgrade), downgrade.map(ops))
 }
 
 const BASE: &str = r#"
