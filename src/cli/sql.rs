@@ -42,14 +42,8 @@ pub struct UpgradeArgs {
     pub range: String,
     #[command(flatten)]
     pub script: ScriptArgs,
-    /// Precede each revision with a check that the version table holds the
-    /// revision(s) it expects, stopping the script otherwise (as `compile` does).
-    #[arg(long)]
-    pub guard: bool,
-    /// Write `retort check`'s review notes as comments above the ops they
-    /// concern, as compiled scripts have them (off by default: Alembic's output).
-    #[arg(long)]
-    pub notes: bool,
+    #[command(flatten)]
+    pub extras: Extras,
 }
 
 /// Arguments of `retort downgrade`.
@@ -69,14 +63,8 @@ pub struct DowngradeArgs {
     pub range: String,
     #[command(flatten)]
     pub script: ScriptArgs,
-    /// Precede each revision with a check that the version table holds the
-    /// revision(s) it expects, stopping the script otherwise (as `compile` does).
-    #[arg(long)]
-    pub guard: bool,
-    /// Write `retort check`'s review notes as comments above the ops they
-    /// concern, as compiled scripts have them (off by default: Alembic's output).
-    #[arg(long)]
-    pub notes: bool,
+    #[command(flatten)]
+    pub extras: Extras,
 }
 
 /// Arguments of `retort stamp`.
@@ -102,10 +90,7 @@ pub fn upgrade(project: &Utf8Path, args: UpgradeArgs) -> anyhow::Result<()> {
         project,
         &args.range,
         &args.script,
-        Extras {
-            guard: args.guard,
-            notes: args.notes,
-        },
+        args.extras,
         crate::plan::upgrade,
     )
 }
@@ -116,10 +101,7 @@ pub fn downgrade(project: &Utf8Path, args: DowngradeArgs) -> anyhow::Result<()> 
         project,
         &args.range,
         &args.script,
-        Extras {
-            guard: args.guard,
-            notes: args.notes,
-        },
+        args.extras,
         crate::plan::downgrade,
     )
 }
@@ -139,12 +121,16 @@ pub fn stamp(project: &Utf8Path, args: StampArgs) -> anyhow::Result<()> {
 type Planner = for<'g> fn(&'g RevisionGraph, &str) -> Result<Plan<'g>, crate::graph::ResolveError>;
 
 /// What `upgrade` and `downgrade` may add to Alembic's script.
-#[derive(Debug, Clone, Copy, Default)]
-struct Extras {
-    /// `--guard`.
-    guard: bool,
-    /// `--notes`.
-    notes: bool,
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct Extras {
+    /// Precede each revision with a check that the version table holds the
+    /// revision(s) it expects, stopping the script otherwise (as `compile` does).
+    #[arg(long)]
+    pub guard: bool,
+    /// Write `retort check`'s review notes as comments above the ops they
+    /// concern, as compiled scripts have them (off by default: Alembic's output).
+    #[arg(long)]
+    pub notes: bool,
 }
 
 /// Loads the project, plans `range`, renders the script and writes it.
