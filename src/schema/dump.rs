@@ -4,7 +4,7 @@
 
 use super::model::{named_enum, Schema, Table};
 use crate::location::Location;
-use crate::model::{CreateEnum, CreateForeignKey, Op, OpEntry, TableConstraint};
+use crate::model::{CreateEnum, Op, OpEntry, TableConstraint};
 
 /// Ops that create `schema` on an empty database, each placed at `location`
 /// (the revision the schema is taken at). A foreign key that closes a cycle
@@ -36,20 +36,12 @@ pub fn creation_ops(schema: &Schema, location: &Location) -> Vec<OpEntry> {
                 || (fk.ref_table == table.name && fk.ref_schema == table.schema);
             match (&fk.name, target_ready) {
                 (Some(name), false) => {
-                    deferred.push(Op::CreateForeignKey(CreateForeignKey {
-                        name: name.clone(),
-                        source_table: table.name.clone(),
-                        referent_table: fk.ref_table.clone(),
-                        local_cols: fk.columns.clone(),
-                        remote_cols: fk.ref_columns.clone(),
-                        ondelete: fk.ondelete.clone(),
-                        onupdate: fk.onupdate.clone(),
-                        deferrable: fk.deferrable,
-                        initially: fk.initially.clone(),
-                        schema: table.schema.clone(),
-                        referent_schema: fk.ref_schema.clone(),
-                        not_valid: false,
-                    }));
+                    deferred.push(super::invert::create_constraint(
+                        name,
+                        &table.name,
+                        &table.schema,
+                        constraint,
+                    ));
                     false
                 }
                 _ => true,

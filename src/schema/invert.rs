@@ -323,7 +323,8 @@ fn drop_constraint(name: &str, table: &str, schema: &Option<String>, kind: Const
     })
 }
 
-fn create_constraint(
+/// The op that adds `constraint`, named `name`, to an existing table.
+pub(crate) fn create_constraint(
     name: &str,
     table: &str,
     schema: &Option<String>,
