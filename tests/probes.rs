@@ -359,9 +359,9 @@ fn tables() {
 fn execute() {
     let yaml = "- execute: \"UPDATE runs\\nSET status = 'x'\\nWHERE status = 'y'\"";
     check("execute_text_multiline", yaml, &ALL);
-    // Alembic writes `DELETE FROM runs;;` (the mysql client stops at the empty
-    // statement) and, on Oracle, `DELETE FROM runs;` then `/` (SQL*Plus runs it
-    // twice); retort drops the trailing `;`, keeping a PL/SQL block's `END;`.
+    // Alembic writes `DELETE FROM runs;;` (an empty statement) and, on Oracle,
+    // `DELETE FROM runs;` then `/` (SQL*Plus runs it twice); retort drops the
+    // trailing `;`, keeping a PL/SQL block's `END;`.
     let yaml = "- execute: DELETE FROM runs;";
     for dialect in ["postgresql", "sqlite", "mysql"] {
         assert_eq!(render(dialect, yaml).unwrap(), "DELETE FROM runs;\n\n");
