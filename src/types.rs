@@ -143,7 +143,11 @@ pub const TYPE_NAMES: &[&str] = &[
 impl ColumnType {
     /// Parses SQLAlchemy-style type text.
     pub fn parse(text: &str) -> Result<ColumnType, TypeError> {
-        let mut parser = Parser { text, pos: 0 };
+        let mut parser = Parser {
+            text,
+            pos: 0,
+            depth: 0,
+        };
         let ty = parser.parse_type()?;
         parser.skip_ws();
         if parser.pos != text.len() {
@@ -171,9 +175,16 @@ pub struct TypeError {
     pub message: String,
 }
 
+/// How deep types may nest in one another (`ARRAY(ARRAY(Integer))` is 2):
+/// the parser, and everything after it that walks a type, recurses once
+/// per level, so an unbounded depth let a long type text overflow the stack.
+pub const MAX_TYPE_DEPTH: usize = 32;
+
 struct Parser<'a> {
     text: &'a str,
     pos: usize,
+    /// How many types enclose the one being parsed.
+    depth: usize,
 }
 
 /// Positional and keyword arguments, as written.
@@ -317,7 +328,13 @@ impl<'a> Parser<'a> {
             Some("None") => return Err(self.error("`None` is not needed: leave the argument out")),
             _ => self.pos = save,
         }
-        Ok(RawArg::Type(self.parse_type()?))
+        if self.depth >= MAX_TYPE_DEPTH {
+            return Err(self.error(format!("types nest more than {MAX_TYPE_DEPTH} deep")));
+        }
+        self.depth += 1;
+        let nested = self.parse_type()?;
+        self.depth -= 1;
+        Ok(RawArg::Type(nested))
     }
 
     fn dialect_type(
@@ -632,5 +649,15 @@ mod tests {
         assert!(ColumnType::parse("Numeric(10, 2").is_err());
         assert!(ColumnType::parse("Integer junk").is_err());
         assert!(ColumnType::parse("Enum()").is_err());
+    }
+
+    #[test]
+    fn nesting_is_limited() {
+        let nested = |depth: usize| format!("{}Integer{}", "a.B(".repeat(depth), ")".repeat(depth));
+        assert!(ColumnType::parse(&nested(MAX_TYPE_DEPTH)).is_ok());
+        let err = ColumnType::parse(&nested(MAX_TYPE_DEPTH + 1)).unwrap_err();
+        assert!(err.message.contains("nest more than 32 deep"), "{err}");
+        // once overflowed the stack
+        assert!(ColumnType::parse(&nested(200_000)).is_err());
     }
 }
