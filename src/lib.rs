@@ -10,6 +10,7 @@ pub mod config;
 pub mod dialect;
 pub mod emit;
 pub mod error;
+pub mod fuzz;
 pub mod graph;
 pub mod guard;
 pub mod lint;
