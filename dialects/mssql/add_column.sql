@@ -1,4 +1,3 @@
-{% import "macros.sql" as m %}
 {% set c = table.columns[0] %}
 ALTER TABLE {{ table.name | table(table.schema) }} ADD {{ m.column(c, table) }}
 {{ statement_end }}

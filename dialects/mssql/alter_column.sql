@@ -3,7 +3,6 @@
     nullability when it is known. A changed or dropped default first drops
     the existing default constraint, then ADD DEFAULT ... FOR; comments are
     extended properties; the rename comes last. -#}
-{% import "macros.sql" as m %}
 {% set target = op.table | table(op.schema) %}
 {% set ns = namespace(nullable=op.nullable, type=op.type, existing_type=op.existing_type) %}
 {% if op.nullable is not none %}

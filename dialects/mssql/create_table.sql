@@ -1,4 +1,3 @@
-{% import "macros.sql" as m %}
 {% if op.if_not_exists %}{{ fail("SQL Server has no CREATE TABLE IF NOT EXISTS") }}{% endif %}
 {% set ns = namespace(lines=[]) %}
 {% for c in table.columns %}{% set ns.lines = ns.lines + [m.column(c, table)] %}{% endfor %}

@@ -1,2 +1,1 @@
-{% import "macros.sql" as m %}
 {{ m.table_comment(op.table, op.schema, op.comment) }}

@@ -1,2 +1,1 @@
-{% import "macros.sql" as m %}
 ALTER TABLE {{ op.table | table(op.schema) }} ADD CONSTRAINT {{ op.name | quote }} UNIQUE ({{ m.names(op.columns) }})

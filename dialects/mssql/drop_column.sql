@@ -1,6 +1,5 @@
 {# A column with a default has a default constraint that must go first. #}
 {% if op.existing is not none and op.existing.server_default is not none %}
-{% import "macros.sql" as m %}
 {{ m.drop_default(op.table, op.schema, op.column) }}
 {{ statement_end }}
 {% endif %}

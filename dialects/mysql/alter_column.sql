@@ -2,7 +2,6 @@
     as Alembic does) or MODIFY, with the existing type, nullability, default
     and comment where the op does not change them. A default alone is
     ALTER COLUMN ... SET/DROP DEFAULT. -#}
-{% import "macros.sql" as m %}
 {% set type = op.type if op.type is not none else op.existing_type %}
 {% set resolved = type | resolve(what="the column type") if type is not none else none %}
 {% set datetime_default = resolved is not none and resolved.kind == "DateTime" and op.server_default.action != "remove" %}

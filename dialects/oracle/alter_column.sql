@@ -1,5 +1,4 @@
 {# Alembic's order on Oracle: NULL, DEFAULT, type, comment, then the rename. #}
-{% import "macros.sql" as m %}
 {% set target = op.table | table(op.schema) %}
 {% if op.nullable is not none %}
 ALTER TABLE {{ target }} MODIFY {{ op.column | quote }} {{ "NULL" if op.nullable else "NOT NULL" }}

@@ -1,4 +1,3 @@
-{% import "macros.sql" as m %}
 {% set ns = namespace(lines=[]) %}
 {% for c in table.columns %}{% set ns.lines = ns.lines + [m.column(c, table)] %}{% endfor %}
 {% if table.primary_key %}{% set ns.lines = ns.lines + [m.constraint(table.primary_key)] %}{% endif %}

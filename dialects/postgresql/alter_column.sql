@@ -1,5 +1,4 @@
 {# Alembic's order on PostgreSQL: TYPE, NULL, DEFAULT, comment, then the rename. #}
-{% import "macros.sql" as m %}
 {% set target = op.table | table(op.schema) %}
 {% if op.type is not none %}
 ALTER TABLE {{ target }} ALTER COLUMN {{ op.column | quote }} TYPE {{ m.type(op.type) }}{% if op.using is not none %} USING {{ op.using }}{% endif %}

@@ -1,2 +1,1 @@
-{% import "macros.sql" as m %}
 {{ m.create_index(op, op.table, op.schema, op.concurrently) }}

@@ -1,4 +1,3 @@
-{% import "macros.sql" as m %}
 {# CREATE TYPE for each native enum, before the table (SQLAlchemy's before_create);
    the schema model lists in `creates_enums` the types that do not exist yet. #}
 {% for c in table.columns %}{% set t = c.type | resolve %}{% if t.kind == "Enum" and t.native_enum and (op.creates_enums is none or t.name in op.creates_enums) %}

@@ -1,6 +1,5 @@
 {#- SQLite's ALTER TABLE renames a column and nothing else; it has no
     comments. Any other change needs the table rebuilt. -#}
-{% import "macros.sql" as m %}
 {% if op.nullable is not none %}{{ m.needs_rebuild("changing a column's nullability") }}{% endif %}
 {% if op.type is not none %}{{ m.needs_rebuild("changing a column's type") }}{% endif %}
 {% if op.server_default.action != "keep" %}{{ m.needs_rebuild("changing a column's default") }}{% endif %}

@@ -1,2 +1,1 @@
-{% import "macros.sql" as m %}
 {{ m.needs_rebuild("adding a foreign key") }}

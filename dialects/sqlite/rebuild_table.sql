@@ -2,7 +2,6 @@
     new definition under a temporary name, the rows copied (CAST where a
     column's type changes kind), the old table dropped, the new one renamed,
     its indexes created again. `table` is the new definition. -#}
-{% import "macros.sql" as m %}
 {% with op = op.create %}{% include "create_table.sql" %}{% endwith %}
 {{ statement_end }}
 {% set source = op.table | table(op.schema) %}

@@ -22,6 +22,31 @@ pub use script::{render_script, script, script_parts, OpComments, ScriptOptions,
 /// revision text can carry (YAML does not allow it unescaped).
 pub const STATEMENT_END: &str = "\u{1e}";
 
+/// What the ops template writes after each op: another control character.
+const OP_END: &str = "\u{1d}";
+
+/// The dialect's shared macros, given to every op template as `m`.
+const MACROS_TEMPLATE: &str = "macros.sql";
+
+/// The template that renders a list of ops in one pass.
+const OPS_TEMPLATE: &str = "<retort: ops>";
+
+/// Each op of `entries` through its own template, with `op`, `table` and the
+/// dialect's macros as `m` (when it has `macros.sql`), then `op_end`. Op
+/// templates may still import `macros.sql` themselves; the built-in ones
+/// rely on `m`, because importing it costs more than most ops' rendering.
+fn ops_template(has_macros: bool) -> String {
+    let import = if has_macros {
+        format!("{{% import \"{MACROS_TEMPLATE}\" as m %}}")
+    } else {
+        String::new()
+    };
+    format!(
+        "{import}{{% for e in entries %}}{{% with op = e.op, table = e.table %}}\
+         {{% include e.template %}}{{% endwith %}}{{{{ op_end }}}}{{% endfor %}}"
+    )
+}
+
 /// An op (or a version-table statement) that could not be rendered.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}{message}", location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default())]
@@ -58,8 +83,12 @@ impl Renderer {
                 .map_err(|e| minijinja::Error::new(ErrorKind::TemplateNotFound, e.to_string()))
         });
         env.add_global("statement_end", STATEMENT_END);
+        env.add_global("op_end", OP_END);
         env.add_global("dialect", Value::from_serialize(&*facts));
         filters::register(&mut env, &facts);
+        let has_macros = matches!(dialect.file(MACROS_TEMPLATE), Ok(Some(_)));
+        env.add_template_owned(OPS_TEMPLATE, ops_template(has_macros))
+            .expect("the built-in ops template compiles");
         Renderer {
             env,
             facts,
@@ -83,28 +112,79 @@ impl Renderer {
     /// The statements of one op, in order (none for an op that does nothing
     /// on this dialect).
     pub fn render_op(&self, entry: &OpEntry) -> Result<Vec<String>, RenderError> {
-        let template = format!("{}.sql", entry.op.name());
+        let mut statements = self.render_ops(&[entry])?;
+        Ok(statements.pop().unwrap_or_default())
+    }
+
+    /// The statements of each op of `entries`, in order: what
+    /// [`Renderer::render_op`] gives for each, rendered in one pass so that
+    /// `macros.sql` is evaluated once for them all rather than once per op.
+    pub fn render_ops(&self, entries: &[&OpEntry]) -> Result<Vec<Vec<String>>, RenderError> {
+        let contexts = entries
+            .iter()
+            .map(|entry| self.op_context(entry))
+            .collect::<Result<Vec<_>, _>>()?;
+        let rendered = self
+            .env
+            .get_template(OPS_TEMPLATE)
+            .and_then(|t| t.render(context! { entries => contexts }));
+        match rendered {
+            Ok(text) => {
+                let pieces: Vec<&str> = text.split(OP_END).collect();
+                // The template ends every op with `op_end`: one piece per op
+                // and an empty tail.
+                Ok(pieces[..entries.len().min(pieces.len())]
+                    .iter()
+                    .map(|piece| split_statements(piece))
+                    .collect())
+            }
+            // The error does not say which op failed: find it by rendering
+            // them one at a time (errors are rare, the cost does not matter).
+            Err(error) if entries.len() > 1 => {
+                for entry in entries {
+                    self.render_ops(&[entry])?;
+                }
+                Err(self.op_error(entries[0], error))
+            }
+            Err(error) => Err(self.op_error(entries[0], error)),
+        }
+    }
+
+    /// What the ops template gets for one op: the op, the table it makes,
+    /// and the name of its template.
+    fn op_context(&self, entry: &OpEntry) -> Result<Value, RenderError> {
         let op = match &entry.op {
             Op::Execute(execute) if self.pretty_execute => Op::Execute(pretty(execute)),
             op => op.clone(),
         };
-        if serde_json::to_string(&op).is_ok_and(|json| json.contains("\\u001e")) {
+        if serde_json::to_string(&op)
+            .is_ok_and(|json| json.contains("\\u001e") || json.contains("\\u001d"))
+        {
             return Err(RenderError {
                 location: Some(entry.location.clone()),
                 message: format!(
-                    "{}: the control character U+001E cannot appear in a revision's values",
+                    "{}: the control characters U+001D and U+001E cannot appear in a revision's values",
                     entry.op.name()
                 ),
             });
         }
-        let ctx = context! {
+        Ok(context! {
+            template => format!("{}.sql", entry.op.name()),
             op => Value::from_serialize(&op),
             table => op_table(&entry.op),
-        };
-        self.render(&template, ctx).map_err(|message| RenderError {
-            location: Some(entry.location.clone()),
-            message: format!("{} on {}: {message}", entry.op.name(), self.facts.name),
         })
+    }
+
+    fn op_error(&self, entry: &OpEntry, error: minijinja::Error) -> RenderError {
+        RenderError {
+            location: Some(entry.location.clone()),
+            message: format!(
+                "{} on {}: {}",
+                entry.op.name(),
+                self.facts.name,
+                self.describe(error)
+            ),
+        }
     }
 
     /// Renders `template` with `ctx` and splits it into statements.
@@ -122,13 +202,21 @@ impl Renderer {
     /// A template error as the user reads it: `fail()`'s message alone,
     /// anything else (a template bug) with the template's name, line and file.
     fn describe(&self, error: minijinja::Error) -> String {
+        // An op's template runs inside the ops template's `include`: what
+        // went wrong is the innermost error, in the op's template.
+        let mut error = &error;
+        while let Some(inner) = std::error::Error::source(error)
+            .and_then(|cause| cause.downcast_ref::<minijinja::Error>())
+        {
+            error = inner;
+        }
         if let (ErrorKind::InvalidOperation, Some(detail)) = (error.kind(), error.detail()) {
             if let Some(message) = detail.strip_prefix(filters::FAIL_MARK) {
                 return message.to_owned();
             }
         }
         let mut text = error.to_string();
-        let mut source = std::error::Error::source(&error);
+        let mut source = std::error::Error::source(error);
         while let Some(cause) = source {
             text.push_str(&format!(": {cause}"));
             source = cause.source();

@@ -177,67 +177,114 @@ pub fn render_parts(
         None => options.version_table.clone(),
     };
     let guards = crate::guard::guards(plan, &version_table);
-    let steps: Vec<_> = (0..plan.steps.len().min(ops.len()))
-        .into_par_iter()
-        .map(|index| {
-            let step = &plan.steps[index];
-            let step_ops = &ops[index];
-            let mut script = ScriptWriter::new(renderer.facts());
-            if per_step {
-                script.begin();
-            }
-            if index == 0 && plan.creates_version_table {
-                let ctx = version_context(options, context! {});
-                script.statements(render_version(renderer, "version_table_create.sql", ctx)?);
-            }
-            script.comment(&running_comment(plan.kind, step));
-            if options.guard {
-                let ctx =
-                    version_context(options, minijinja::Value::from_serialize(&guards[index]));
-                script.statements(render_version(renderer, "guard.sql", ctx)?);
-            }
-            let revision = step.revision.map_or("", |r| r.id.as_str());
-            let unplaced = options.op_comments.unplaced(revision, step_ops);
-            if !unplaced.is_empty() {
-                script.comment_lines(unplaced);
-            }
-            let mut commented: BTreeSet<&Location> = BTreeSet::new();
-            for entry in step_ops {
-                let lines = options.op_comments.above(revision, &entry.location);
-                if let Some(lines) = lines.filter(|_| commented.insert(&entry.location)) {
-                    script.comments_above(lines);
-                }
-                let outside = renderer.facts().runs_outside_transaction(&entry.op);
-                if outside {
-                    script.commit();
-                }
-                script.statements(renderer.render_op(entry)?);
-                if outside {
-                    script.begin();
-                }
-            }
-            for change in &step.version_changes {
-                script.statements(render_version_change(renderer, options, change)?);
-            }
-            if per_step {
-                script.commit();
-            }
-            Ok(script.finish())
+    let count = plan.steps.len().min(ops.len());
+    let indexes: Vec<usize> = (0..count).collect();
+    // Steps render on every core, a chunk at a time: a chunk's ops render in
+    // one pass of the ops template (see `Renderer::render_ops`).
+    let chunks: Vec<Result<Vec<String>, RenderError>> = indexes
+        .par_chunks(STEPS_PER_CHUNK)
+        .map(|chunk| {
+            let entries: Vec<&OpEntry> = chunk.iter().flat_map(|&i| &ops[i]).collect();
+            let mut rendered = renderer.render_ops(&entries)?.into_iter();
+            chunk
+                .iter()
+                .map(|&index| {
+                    let statements: Vec<Vec<String>> =
+                        rendered.by_ref().take(ops[index].len()).collect();
+                    let step = StepInput {
+                        index,
+                        step: &plan.steps[index],
+                        ops: &ops[index],
+                        statements,
+                        guard: &guards[index],
+                    };
+                    render_step(plan, step, renderer, options)
+                })
+                .collect()
         })
         .collect();
+    let mut steps = Vec::with_capacity(count);
+    for chunk in chunks {
+        steps.extend(chunk?);
+    }
     Ok(ScriptParts {
         begin: begin.finish(),
-        steps: steps.into_iter().collect::<Result<_, RenderError>>()?,
+        steps,
         end: end.finish(),
     })
+}
+
+/// How many steps render in one pass of the ops template.
+const STEPS_PER_CHUNK: usize = 64;
+
+/// One step to lay out, with its ops' statements already rendered.
+struct StepInput<'a> {
+    index: usize,
+    step: &'a Step<'a>,
+    ops: &'a [OpEntry],
+    statements: Vec<Vec<String>>,
+    guard: &'a crate::guard::GuardContext,
+}
+
+/// A step's text: its `-- Running` comment, guard, ops (with their review
+/// notes) and version-table statements, in its own transaction with
+/// `transaction_per_migration`.
+fn render_step(
+    plan: &Plan,
+    input: StepInput,
+    renderer: &Renderer,
+    options: &ScriptOptions,
+) -> Result<String, RenderError> {
+    let per_step = renderer.facts().transactional_ddl && options.transaction_per_migration;
+    let mut script = ScriptWriter::new(renderer.facts());
+    if per_step {
+        script.begin();
+    }
+    if input.index == 0 && plan.creates_version_table {
+        let ctx = version_context(options, context! {});
+        script.statements(render_version(renderer, "version_table_create.sql", ctx)?);
+    }
+    script.comment(&running_comment(plan.kind, input.step));
+    if options.guard {
+        let ctx = version_context(options, minijinja::Value::from_serialize(input.guard));
+        script.statements(render_version(renderer, "guard.sql", ctx)?);
+    }
+    let revision = input.step.revision.map_or("", |r| r.id.as_str());
+    let unplaced = options.op_comments.unplaced(revision, input.ops);
+    if !unplaced.is_empty() {
+        script.comment_lines(unplaced);
+    }
+    let mut commented: BTreeSet<&Location> = BTreeSet::new();
+    for (entry, statements) in input.ops.iter().zip(input.statements) {
+        let lines = options.op_comments.above(revision, &entry.location);
+        if let Some(lines) = lines.filter(|_| commented.insert(&entry.location)) {
+            script.comments_above(lines);
+        }
+        let outside = renderer.facts().runs_outside_transaction(&entry.op);
+        if outside {
+            script.commit();
+        }
+        script.statements(statements);
+        if outside {
+            script.begin();
+        }
+    }
+    for change in &input.step.version_changes {
+        script.statements(render_version_change(renderer, options, change)?);
+    }
+    if per_step {
+        script.commit();
+    }
+    Ok(script.finish())
 }
 
 /// The statements of ops alone, laid out as in a script (no framing); for
 /// `schema` output and tests.
 pub fn render_ops(renderer: &Renderer, ops: &[OpEntry]) -> Result<String, RenderError> {
     let mut script = ScriptWriter::new(renderer.facts());
-    for entry in ops {
-        script.statements(renderer.render_op(entry)?);
+    let entries: Vec<&OpEntry> = ops.iter().collect();
+    for statements in renderer.render_ops(&entries)? {
+        script.statements(statements);
     }
     Ok(script.finish())
 }
