@@ -209,6 +209,12 @@ pub enum DialectError {
         /// The known names, comma-separated.
         known: String,
     },
+    /// A name that cannot be a folder name under `dialects/` and `out/`.
+    #[error(
+        "`{0}` is not a dialect name; expected 1 to 64 letters, digits, `_` or `-` \
+         (it names a folder under dialects/ and out/)"
+    )]
+    BadName(String),
     /// A file could not be read.
     #[error("{path}: {source}")]
     Io {
@@ -237,6 +243,7 @@ impl Dialect {
     /// Loads dialect `name`: the project's `overrides/<name>/` first (if
     /// `overrides` is given and the folder exists), then the built-in folder.
     pub fn load(name: &str, overrides: Option<&Utf8Path>) -> Result<Dialect, DialectError> {
+        check_name(name)?;
         let override_dir = overrides
             .map(|dir| dir.join(name))
             .filter(|dir| dir.is_dir());
@@ -285,6 +292,20 @@ impl Dialect {
             let path = Utf8PathBuf::from(format!("<built-in>/{}", file.path().display()));
             (path, String::from_utf8_lossy(file.contents()).into_owned())
         }))
+    }
+}
+
+/// A dialect name names a folder under `dialects/` and `out/`: 1 to 64
+/// ASCII letters, digits, `_` or `-`, so it cannot lead anywhere else.
+pub fn check_name(name: &str) -> Result<(), DialectError> {
+    let valid = (1..=64).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if valid {
+        Ok(())
+    } else {
+        Err(DialectError::BadName(name.to_owned()))
     }
 }
 
@@ -348,6 +369,23 @@ mod tests {
     fn every_built_in_dialect_loads() {
         for name in ["postgresql", "sqlite", "mysql", "mssql", "oracle"] {
             assert_eq!(facts(name).name, name);
+        }
+    }
+
+    #[test]
+    fn dialect_names_are_folder_names() {
+        for name in [
+            "",
+            "../postgresql",
+            "a/b",
+            "a\\b",
+            "..",
+            ".",
+            "x\0",
+            &"a".repeat(65),
+        ] {
+            let e = Dialect::load(name, Some(Utf8Path::new("dialects"))).unwrap_err();
+            assert!(matches!(e, DialectError::BadName(_)), "{name:?}: {e}");
         }
     }
 

@@ -49,6 +49,7 @@ pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
     };
     let archive = loaded.compile(&dialects)?;
     let out = project.join(&loaded.config.out);
+    refuse_linked_folders(project, &loaded.config.out, &archive)?;
     let on_disk = emit::read_out_dir(&out).with_context(|| format!("cannot read {out}"))?;
     let old_manifest = on_disk
         .get(Utf8Path::new(emit::MANIFEST))
@@ -190,6 +191,45 @@ fn check_out_folder(config: &Config) -> anyhow::Result<()> {
                 config.out,
                 folder
             );
+        }
+    }
+    Ok(())
+}
+
+/// `compile` writes only into real folders inside the project: a link on
+/// the way to a script (`out/` itself, `out/<dialect>/`, or a folder `out:`
+/// names) could lead anywhere, so it is an error naming the link.
+fn refuse_linked_folders(
+    project: &Utf8Path,
+    out: &Utf8Path,
+    archive: &Archive,
+) -> anyhow::Result<()> {
+    let mut folders: std::collections::BTreeSet<Utf8PathBuf> = archive
+        .files
+        .keys()
+        .filter_map(|path| out.join(path).parent().map(Utf8Path::to_owned))
+        .collect();
+    folders.insert(out.to_owned());
+    let mut checked = std::collections::BTreeSet::new();
+    for folder in &folders {
+        let mut path = Utf8PathBuf::new();
+        for component in folder.components() {
+            path.push(component);
+            if !checked.insert(path.clone()) {
+                continue;
+            }
+            let Ok(metadata) = project.join(&path).symlink_metadata() else {
+                break; // not there yet: compile creates it as a folder
+            };
+            if metadata.file_type().is_symlink() {
+                let target = std::fs::read_link(project.join(&path))
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default();
+                bail!(
+                    "{path} is a link to `{target}`; nothing was written. `compile` writes \
+                     only into real folders inside the project: replace the link with a folder"
+                );
+            }
         }
     }
     Ok(())

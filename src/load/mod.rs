@@ -26,6 +26,11 @@ use positions::{Pos, Positions};
 /// The longest revision id: `alembic_version.version_num` is `VARCHAR(32)`.
 pub const MAX_REVISION_ID_LEN: usize = 32;
 
+/// The largest revision file read, in bytes (16 MiB): far beyond any
+/// hand-written revision, and small enough that a file that is no revision
+/// (a database dump saved by mistake) is refused before it is read whole.
+pub const MAX_REVISION_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// A loaded project: its settings and its revisions, sorted by file path.
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -79,13 +84,37 @@ pub fn load_project(root: &Utf8Path) -> Result<Project, LoadErrors> {
 
 /// Reads and parses the revision file `relative` (to `root`).
 fn load_revision(root: &Utf8Path, relative: &Utf8Path) -> Result<Revision, LoadErrors> {
-    let bytes = std::fs::read(root.join(relative)).map_err(|e| {
-        LoadErrors::from(LoadError::new(
-            Location::whole(relative),
-            format!("cannot read the file: {e}"),
-        ))
-    })?;
+    let bytes = read_limited(&root.join(relative), MAX_REVISION_FILE_BYTES)
+        .map_err(|message| LoadError::new(Location::whole(relative), message))?;
     parse_revision(&bytes, relative)
+}
+
+/// Reads the file at `path` if it holds at most `limit` bytes. The size is
+/// checked before reading, and the read stops after `limit` bytes in case
+/// the file grows meanwhile.
+fn read_limited(path: &Utf8Path, limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let cannot_read = |e: std::io::Error| format!("cannot read the file: {e}");
+    let too_large = |size: String| {
+        format!(
+            "the file is {size} bytes, larger than the limit of {} MiB ({limit} bytes) \
+             for a revision file; split it into several revisions",
+            limit / (1024 * 1024)
+        )
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let size = file.metadata().map_err(cannot_read)?.len();
+    if size > limit {
+        return Err(too_large(size.to_string()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(format!("more than {limit}")));
+    }
+    Ok(bytes)
 }
 
 /// Loads the project in `root` and checks its revisions as a graph: what
@@ -120,14 +149,19 @@ fn load_config(root: &Utf8Path) -> Result<Config, LoadError> {
 
 /// Every `.yaml`/`.yml` file under `dir`, relative to `root`, `/`-separated,
 /// sorted by path so that loading is deterministic.
+///
+/// Only files inside the revisions folder are read: the folder itself must
+/// resolve to a place inside the project, and a link in it must resolve to a
+/// place inside it (a link to a folder inside is not followed, since its
+/// files are read where they are).
 fn revision_files(root: &Utf8Path, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, LoadError> {
     if !dir.exists() {
         return Ok(Vec::new());
     }
+    let real_dir = real_revisions_dir(root, dir)?;
     let mut files = Vec::new();
     // Hidden files and folders are skipped: editors' lock files (`.#a.yaml`,
-    // often a dangling link) and backups are not revisions. A link to a
-    // file is read; links to folders are not followed.
+    // often a dangling link) and backups are not revisions.
     let walk = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -142,24 +176,89 @@ fn revision_files(root: &Utf8Path, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, L
                 format!("cannot read the revisions folder at {path}: {e}"),
             )
         })?;
-        let is_file = entry.file_type().is_file()
-            || (entry.path_is_symlink()
-                && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
-        if !is_file {
-            continue;
-        }
         let Some(path) = Utf8Path::from_path(entry.path()) else {
             return Err(LoadError::new(
                 Location::new(entry.path().to_string_lossy().as_ref(), 1, 1),
                 "the file name is not valid UTF-8",
             ));
         };
-        if matches!(path.extension(), Some("yaml" | "yml")) {
+        let is_yaml = matches!(path.extension(), Some("yaml" | "yml"));
+        let is_file = if entry.depth() > 0 && entry.path_is_symlink() {
+            linked_file_inside(root, path, &real_dir, is_yaml)?
+        } else {
+            entry.file_type().is_file()
+        };
+        if is_file && is_yaml {
             files.push(relative_to(root, path));
         }
     }
     files.sort();
     Ok(files)
+}
+
+/// The revisions folder `dir` with every link resolved; it must be inside
+/// the project folder `root` (`retort.yaml` cannot say otherwise, but the
+/// folder may be a link).
+fn real_revisions_dir(root: &Utf8Path, dir: &Utf8Path) -> Result<std::path::PathBuf, LoadError> {
+    let shown = relative_to(root, dir);
+    let resolve = |path: &Utf8Path| {
+        std::fs::canonicalize(path).map_err(|e| {
+            LoadError::new(
+                Location::whole(shown.clone()),
+                format!("cannot resolve the revisions folder: {e}"),
+            )
+        })
+    };
+    let real_dir = resolve(dir)?;
+    if !real_dir.starts_with(resolve(root)?) {
+        return Err(LoadError::new(
+            Location::whole(shown),
+            format!(
+                "the revisions folder leads to {}, outside the project folder; \
+                 revisions are read only from inside the project",
+                real_dir.display()
+            ),
+        ));
+    }
+    Ok(real_dir)
+}
+
+/// Whether the link at `path` is a file to read: a link to a file inside the
+/// revisions folder `real_dir` is; a link to a folder inside it is not
+/// followed. A link leading outside is an error, and so is a `.yaml` link
+/// that leads nowhere (a loop, a missing target).
+fn linked_file_inside(
+    root: &Utf8Path,
+    path: &Utf8Path,
+    real_dir: &std::path::Path,
+    is_yaml: bool,
+) -> Result<bool, LoadError> {
+    let target = std::fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    let at = || Location::whole(relative_to(root, path));
+    let real = match std::fs::canonicalize(path) {
+        Ok(real) => real,
+        Err(_) if !is_yaml => return Ok(false),
+        Err(e) => {
+            return Err(LoadError::new(
+                at(),
+                format!("the link to `{target}` leads to no file: {e}"),
+            ))
+        }
+    };
+    let is_dir = real.is_dir();
+    if !real.starts_with(real_dir) && (is_yaml || is_dir) {
+        return Err(LoadError::new(
+            at(),
+            format!(
+                "the link to `{target}` leads outside the revisions folder (to {}); \
+                 revision files are read only from inside it",
+                real.display()
+            ),
+        ));
+    }
+    Ok(real.is_file())
 }
 
 /// `path` relative to `root` with `/` separators (as manifests cite it).
@@ -367,6 +466,13 @@ fn check_shape(positions: &Positions, file: &Utf8Path) -> Result<(), LoadError> 
     }
     if !positions.root_is_mapping {
         return Err(LoadError::new(at(start), EXPECTED_REVISION));
+    }
+    if let Some(pos) = positions.first_anchor_or_alias {
+        return Err(LoadError::new(
+            at(pos),
+            "YAML anchors and aliases (`&name`, `*name`) are not allowed in revision files; \
+             write the value out where it is used",
+        ));
     }
     Ok(())
 }
@@ -632,6 +738,70 @@ downgrade:
         assert!(e.contains("revisions/a.yaml:1:1: the file is empty"), "{e}");
         let e = error("- a\n- b\n");
         assert!(e.contains("expected a revision"), "{e}");
+    }
+
+    #[test]
+    fn anchors_and_aliases_are_refused() {
+        let head = "revision: a1\ndown_revision: null\nmessage: m\n";
+        let e = error(&format!(
+            "{head}upgrade:\n  - create_table: &t\n      name: t\n      columns: []\n  - create_table: *t\n"
+        ));
+        assert!(
+            e.starts_with("revisions/a.yaml:5:19: YAML anchors and aliases"),
+            "{e}"
+        );
+        let e = error(&format!("{head}create_date: &d x\nupgrade: []\n"));
+        assert!(e.starts_with("revisions/a.yaml:4:14: YAML anchors"), "{e}");
+        // A "billion laughs": refused at the first anchor, never expanded.
+        let mut bomb =
+            format!("{head}upgrade: []\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for n in 1..10 {
+            let refs = vec![format!("*a{}", n - 1); 9].join(", ");
+            bomb.push_str(&format!("x{n}: &a{n} [{refs}]\n"));
+        }
+        let e = error(&bomb);
+        assert!(e.starts_with("revisions/a.yaml:5:5: YAML anchors"), "{e}");
+    }
+
+    /// Deep nesting is an error at its place, never a stack overflow (the
+    /// test threads have a small stack, which these overflowed).
+    #[test]
+    fn deep_nesting_is_an_error() {
+        let head = "revision: a1\ndown_revision: null\nmessage: m\n";
+        let flow = format!(
+            "{head}upgrade: {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let e = error(&flow);
+        assert!(e.starts_with("revisions/a.yaml:4:"), "{e}");
+        assert!(e.contains("recursion limit exceeded"), "{e}");
+        let flow_maps = format!("{head}upgrade: {}\n", "{a: ".repeat(100_000));
+        assert!(error(&flow_maps).contains("recursion limit exceeded"));
+        // 100,000 block sequences on one line: `- - - … x`
+        let block = format!("{head}upgrade:\n  {}x\n", "- ".repeat(100_000));
+        let e = error(&block);
+        assert!(e.starts_with("revisions/a.yaml:5:"), "{e}");
+    }
+
+    #[test]
+    fn files_over_the_size_limit_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = Utf8PathBuf::from_path_buf(dir.path().join("big.yaml")).unwrap();
+        let file = std::fs::File::create(&path).unwrap();
+        // sparse: nothing is written
+        file.set_len(MAX_REVISION_FILE_BYTES + 1).unwrap();
+        let e = read_limited(&path, MAX_REVISION_FILE_BYTES).unwrap_err();
+        assert_eq!(
+            e,
+            "the file is 16777217 bytes, larger than the limit of 16 MiB (16777216 bytes) \
+             for a revision file; split it into several revisions"
+        );
+        file.set_len(MAX_REVISION_FILE_BYTES).unwrap();
+        assert_eq!(
+            read_limited(&path, MAX_REVISION_FILE_BYTES).unwrap().len() as u64,
+            MAX_REVISION_FILE_BYTES
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::{Marker, Scanner, Token, TokenType};
 
 /// A 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,14 +42,41 @@ pub(super) struct Positions {
     pub(super) document_starts: Vec<Pos>,
     /// Top-level keys written twice: the key, the second and the first place.
     pub(super) duplicate_keys: Vec<(String, Pos, Pos)>,
+    /// The first YAML anchor (`&a`) or alias (`*a`), which revision files
+    /// may not use: expanding aliases is how a small file becomes a huge
+    /// value ("billion laughs"), and a revision has nothing to repeat.
+    pub(super) first_anchor_or_alias: Option<Pos>,
 }
 
 impl Positions {
     pub(super) fn scan(text: &str) -> Result<Positions, yaml_rust2::ScanError> {
         let mut scanner = PositionScanner::default();
-        Parser::new_from_str(text).load(&mut scanner, true)?;
-        Ok(scanner.positions)
+        // Event by event rather than `Parser::load`, which recurses once per
+        // level of nesting: 20,000 nested block mappings overflowed the stack.
+        let mut parser = Parser::new_from_str(text);
+        loop {
+            let (event, mark) = parser.next_token()?;
+            if event == Event::StreamEnd {
+                break;
+            }
+            scanner.on_event(event, mark);
+        }
+        let mut positions = scanner.positions;
+        if positions.first_anchor_or_alias.is_some() {
+            // The events mark a block mapping after its first key, not at
+            // its anchor: the tokens say where the `&` or `*` is.
+            positions.first_anchor_or_alias =
+                first_anchor_token(text).or(positions.first_anchor_or_alias);
+        }
+        Ok(positions)
     }
+}
+
+/// Where the first anchor or alias token of `text` is.
+fn first_anchor_token(text: &str) -> Option<Pos> {
+    Scanner::new(text.chars()).find_map(|Token(mark, token)| {
+        matches!(token, TokenType::Anchor(_) | TokenType::Alias(_)).then(|| Pos::from(mark))
+    })
 }
 
 /// One open container while walking the events.
@@ -139,6 +166,16 @@ impl PositionScanner {
 impl MarkedEventReceiver for PositionScanner {
     fn on_event(&mut self, event: Event, mark: Marker) {
         let pos = Pos::from(mark);
+        let anchored = match event {
+            Event::Alias(_) => true,
+            Event::Scalar(_, _, anchor, _)
+            | Event::SequenceStart(anchor, _)
+            | Event::MappingStart(anchor, _) => anchor > 0,
+            _ => false,
+        };
+        if anchored && self.positions.first_anchor_or_alias.is_none() {
+            self.positions.first_anchor_or_alias = Some(pos);
+        }
         match event {
             Event::Scalar(value, ..) => {
                 self.node_start(pos, Some(&value));
