@@ -10,7 +10,7 @@
 use camino::{Utf8Path, Utf8PathBuf};
 use include_dir::{include_dir, Dir};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The built-in dialect folders.
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialects");
@@ -52,8 +52,21 @@ pub struct DialectFacts {
     pub legal_characters: String,
     /// Characters that force quoting when an identifier starts with them.
     pub illegal_initial_characters: String,
-    /// Longest identifier the engine accepts; longer names are errors.
+    /// Longest identifier the engine accepts, in `identifier_length_unit`s;
+    /// longer names are errors (engines such as PostgreSQL would truncate them).
     pub max_identifier_length: usize,
+    /// What `max_identifier_length` counts: characters (the default), UTF-8
+    /// bytes (PostgreSQL, Oracle) or UTF-16 code units (SQL Server).
+    #[serde(default)]
+    pub identifier_length_unit: LengthUnit,
+    /// Names the engine, or the client a DBA runs the script with, cannot take
+    /// exactly: each is refused with its reason rather than changed.
+    #[serde(default)]
+    pub identifier_refusals: Vec<TextRefusal>,
+    /// How the engine names a table's files after the table (MariaDB), so
+    /// that a table name whose file name would be too long is refused.
+    #[serde(default)]
+    pub table_file_name: Option<TableFileName>,
     /// Words quoted wherever they are identifiers (lower case).
     pub reserved_words: BTreeSet<String>,
     /// How booleans are written as literals.
@@ -61,6 +74,22 @@ pub struct DialectFacts {
     /// Whether string literals double backslashes as well as quotes (MySQL).
     #[serde(default)]
     pub backslash_escapes: bool,
+    /// Characters written otherwise inside a string literal's quotes
+    /// (`"\r": "\\r"` on MySQL, whose client drops a CR before a line end).
+    #[serde(default)]
+    pub string_escapes: BTreeMap<char, String>,
+    /// Characters that cannot be written inside the quotes at all, each with
+    /// the SQL expression of it; a literal with one becomes a parenthesised
+    /// concatenation with `concatenation`: `('a' || char(13) || 'b')`.
+    #[serde(default)]
+    pub string_characters_as_expressions: BTreeMap<char, String>,
+    /// The string concatenation operator (`||`), for the above.
+    #[serde(default)]
+    pub concatenation: Option<String>,
+    /// String values the engine or its client cannot store exactly: each is
+    /// refused with its reason rather than changed.
+    #[serde(default)]
+    pub string_refusals: Vec<TextRefusal>,
     /// The schema assumed where the dialect's SQL must name one and the op
     /// gives none (SQL Server's comment procedures); `null` for none.
     #[serde(default)]
@@ -121,6 +150,133 @@ pub struct ReviewFacts {
     pub type_change_rewrites_table: bool,
 }
 
+/// A table's file name, as an engine that stores a table in files named
+/// after it writes it: some characters as they are, any other escaped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableFileName {
+    /// Characters written as they are besides ASCII letters and digits.
+    pub plain_characters: String,
+    /// The most bytes any other character takes (MariaDB's `@XXXX`: 5).
+    pub escaped_bytes: usize,
+    /// The most bytes the file name may have (without its extension).
+    pub max_bytes: usize,
+}
+
+impl TableFileName {
+    /// The most bytes the file name of table `name` can take.
+    pub fn worst_length(&self, name: &str) -> usize {
+        name.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || self.plain_characters.contains(c) {
+                    1
+                } else {
+                    self.escaped_bytes
+                }
+            })
+            .sum()
+    }
+}
+
+/// What `max_identifier_length` counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LengthUnit {
+    /// Unicode characters (MySQL/MariaDB).
+    #[default]
+    Characters,
+    /// Bytes of UTF-8 (PostgreSQL's NAMEDATALEN, Oracle).
+    Bytes,
+    /// UTF-16 code units (SQL Server's `sysname`).
+    Utf16Units,
+}
+
+impl LengthUnit {
+    /// The length of `text` in this unit.
+    pub fn measure(self, text: &str) -> usize {
+        match self {
+            LengthUnit::Characters => text.chars().count(),
+            LengthUnit::Bytes => text.len(),
+            LengthUnit::Utf16Units => text.encode_utf16().count(),
+        }
+    }
+
+    /// The unit's name in messages, plural.
+    pub fn name(self) -> &'static str {
+        match self {
+            LengthUnit::Characters => "characters",
+            LengthUnit::Bytes => "bytes",
+            LengthUnit::Utf16Units => "UTF-16 code units",
+        }
+    }
+}
+
+/// A kind of text (a name, a string value) an engine cannot store exactly:
+/// text that `contains` something, whose last character is one of
+/// `ends_with_one_of`, or with a character above `max_code_point`. Any one
+/// condition given makes the rule apply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextRefusal {
+    /// Refused when the text contains this.
+    #[serde(default)]
+    pub contains: Option<String>,
+    /// Refused when the text's last character is one of these.
+    #[serde(default)]
+    pub ends_with_one_of: Option<String>,
+    /// Refused when a character of the text is above this code point.
+    #[serde(default)]
+    pub max_code_point: Option<u32>,
+    /// Why, for the message: what the engine or client does with such text.
+    pub reason: String,
+}
+
+impl TextRefusal {
+    /// What in `text` this rule refuses, described for a message, or `None`.
+    pub fn find(&self, text: &str) -> Option<String> {
+        if let Some(part) = self.contains.as_deref().filter(|p| text.contains(p)) {
+            return Some(format!("contains {}", describe_characters(part)));
+        }
+        let last = text.chars().next_back();
+        if let Some(last) = last.filter(|c| {
+            self.ends_with_one_of
+                .as_ref()
+                .is_some_and(|s| s.contains(*c))
+        }) {
+            return Some(format!(
+                "ends with {}",
+                describe_characters(&last.to_string())
+            ));
+        }
+        let max = self.max_code_point?;
+        let c = text.chars().find(|c| u32::from(*c) > max)?;
+        Some(format!("contains {}", describe_characters(&c.to_string())))
+    }
+}
+
+/// `"\r\n"` as `U+000D U+000A`: code points, since the characters at issue
+/// are mostly invisible.
+fn describe_characters(text: &str) -> String {
+    text.chars()
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` for a message: control and other invisible characters escaped
+/// (`\\n`, `\\u{1e}`), everything else as it is.
+fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// The quote characters of identifiers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -176,14 +332,101 @@ impl DialectFacts {
             || lower != name
     }
 
-    /// A string literal: quotes doubled, and backslashes too where the
-    /// dialect treats them as escapes.
-    pub fn string_literal(&self, text: &str) -> String {
-        let mut escaped = text.replace('\'', "''");
-        if self.backslash_escapes {
-            escaped = escaped.replace('\\', "\\\\");
+    /// Why `name` cannot be an identifier on this dialect: empty, longer than
+    /// `max_identifier_length`, or refused by `identifier_refusals`; `None` if it can.
+    pub fn identifier_problem(&self, name: &str) -> Option<String> {
+        if name.is_empty() {
+            return Some("an identifier cannot be empty".into());
         }
-        format!("'{escaped}'")
+        let unit = self.identifier_length_unit;
+        let length = unit.measure(name);
+        if length > self.max_identifier_length {
+            return Some(format!(
+                "identifier `{}` is {length} {unit} long; {} allows at most {} {unit}",
+                shown(name),
+                self.name,
+                self.max_identifier_length,
+                unit = unit.name(),
+            ));
+        }
+        self.identifier_refusals.iter().find_map(|rule| {
+            let found = rule.find(name)?;
+            Some(format!(
+                "identifier `{}` {found}, which {} cannot take in a name: {}",
+                shown(name),
+                self.name,
+                rule.reason
+            ))
+        })
+    }
+
+    /// Why `name` cannot name a table: [`DialectFacts::identifier_problem`],
+    /// or a file name after it (`table_file_name`) that could be too long.
+    pub fn table_name_problem(&self, name: &str) -> Option<String> {
+        if let Some(problem) = self.identifier_problem(name) {
+            return Some(problem);
+        }
+        let file = self.table_file_name.as_ref()?;
+        let length = file.worst_length(name);
+        (length > file.max_bytes).then(|| {
+            format!(
+                "table name `{}` may need a file name of {length} bytes; {} names a table's \
+                 files after it, with at most {} bytes, writing each character other than \
+                 ASCII letters, digits and `{}` in up to {} bytes",
+                shown(name),
+                self.name,
+                file.max_bytes,
+                file.plain_characters,
+                file.escaped_bytes
+            )
+        })
+    }
+
+    /// A string literal: quotes doubled, backslashes too where the dialect
+    /// treats them as escapes, `string_escapes` applied, and characters that
+    /// have no place inside the quotes written as expressions and concatenated.
+    /// Text the engine cannot store (`string_refusals`) is an error.
+    pub fn string_literal(&self, text: &str) -> Result<String, String> {
+        for rule in &self.string_refusals {
+            if let Some(found) = rule.find(text) {
+                return Err(format!(
+                    "string `{}` {found}, which {} cannot store: {}",
+                    shown(text),
+                    self.name,
+                    rule.reason
+                ));
+            }
+        }
+        let mut pieces: Vec<String> = Vec::new();
+        let mut quoted = String::new();
+        for c in text.chars() {
+            if let Some(expression) = self.string_characters_as_expressions.get(&c) {
+                if !quoted.is_empty() {
+                    pieces.push(format!("'{}'", std::mem::take(&mut quoted)));
+                }
+                pieces.push(expression.clone());
+                continue;
+            }
+            match (c, self.string_escapes.get(&c)) {
+                ('\'', _) => quoted.push_str("''"),
+                ('\\', _) if self.backslash_escapes => quoted.push_str("\\\\"),
+                (_, Some(escape)) => quoted.push_str(escape),
+                (c, None) => quoted.push(c),
+            }
+        }
+        if pieces.is_empty() {
+            return Ok(format!("'{quoted}'"));
+        }
+        if !quoted.is_empty() {
+            pieces.push(format!("'{quoted}'"));
+        }
+        let operator = self.concatenation.as_deref().ok_or_else(|| {
+            format!(
+                "dialect {} writes some characters as expressions but has no `concatenation`",
+                self.name
+            )
+        })?;
+        Ok(format!("({})", pieces.join(&format!(" {operator} "))))
     }
 
     /// The literal of a boolean.
@@ -326,12 +569,19 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         legal_characters: "_".into(),
         illegal_initial_characters: String::new(),
         max_identifier_length: usize::MAX,
+        identifier_length_unit: LengthUnit::Characters,
+        identifier_refusals: Vec::new(),
+        table_file_name: None,
         reserved_words: BTreeSet::new(),
         boolean_literals: BooleanLiterals {
             true_: "true".into(),
             false_: "false".into(),
         },
         backslash_escapes: false,
+        string_escapes: BTreeMap::new(),
+        string_characters_as_expressions: BTreeMap::new(),
+        concatenation: None,
+        string_refusals: Vec::new(),
         default_schema: None,
         table_rebuild_for: Vec::new(),
         outside_transaction: Vec::new(),
@@ -422,10 +672,82 @@ mod tests {
         assert_eq!(facts("sqlite").quote_identifier("select"), "\"select\"");
     }
 
+    // Limits in the engines' own units: PostgreSQL's 63 bytes (NAMEDATALEN),
+    // MySQL's 64 characters, SQL Server's 128 UTF-16 units, Oracle's 128 bytes.
+    #[test]
+    fn identifier_limits_count_the_engines_units() {
+        let fits = |dialect: &str, name: &str| facts(dialect).identifier_problem(name).is_none();
+        assert!(fits("postgresql", &"x".repeat(63)));
+        assert!(!fits("postgresql", &"é".repeat(32)));
+        assert!(fits("mysql", &"é".repeat(64)));
+        assert!(!fits("mysql", &"x".repeat(65)));
+        assert!(fits("mssql", &"😀".repeat(64)));
+        assert!(!fits("mssql", &"😀".repeat(65)));
+        assert!(fits("oracle", &"é".repeat(64)));
+        assert!(!fits("oracle", &"é".repeat(65)));
+        let problem = facts("postgresql")
+            .identifier_problem(&"é".repeat(32))
+            .unwrap();
+        assert!(problem.contains("64 bytes long; postgresql allows at most 63 bytes"));
+    }
+
+    #[test]
+    fn names_the_engine_would_change_are_refused() {
+        let problem = |dialect: &str, name: &str| facts(dialect).identifier_problem(name);
+        let nul = problem("postgresql", "a\0b").unwrap();
+        assert!(nul.contains("`a\\0b` contains U+0000"), "{nul}");
+        assert!(problem("mysql", "a ")
+            .unwrap()
+            .contains("cannot end with a space"));
+        assert!(problem("mysql", "a😀").unwrap().contains("U+1F600"));
+        assert!(problem("sqlite", "a\r\nb")
+            .unwrap()
+            .contains("U+000D U+000A"));
+        assert!(problem("oracle", "a\"b").unwrap().contains("U+0022"));
+        assert!(problem("postgresql", "a ").is_none());
+        assert!(problem("mysql", "a\rb").is_none());
+        let long = "/".repeat(51);
+        assert!(problem("mysql", &long).is_none());
+        let table = facts("mysql").table_name_problem(&long).unwrap();
+        assert!(
+            table.contains("255 bytes") || table.contains("at most 251 bytes"),
+            "{table}"
+        );
+        assert!(facts("mysql").table_name_problem(&"/".repeat(50)).is_none());
+    }
+
+    #[test]
+    fn string_literals_the_client_keeps() {
+        assert_eq!(
+            facts("mysql").string_literal("a\r\n\0\u{1a}").unwrap(),
+            "'a\\r\n\\0\\Z'"
+        );
+        assert_eq!(
+            facts("sqlite").string_literal("a\r\nb").unwrap(),
+            "('a' || char(13) || '\nb')"
+        );
+        assert_eq!(facts("sqlite").string_literal("\0").unwrap(), "(char(0))");
+        let nul = facts("postgresql").string_literal("a\0").unwrap_err();
+        assert!(
+            nul.contains("contains U+0000, which postgresql cannot store"),
+            "{nul}"
+        );
+        assert_eq!(
+            facts("postgresql").string_literal("a\tb").unwrap(),
+            "'a\tb'"
+        );
+    }
+
     // Expected from the bulk_insert probes: 'a''b\c' everywhere, 'a''b\\c' on MySQL.
     #[test]
     fn escapes_string_literals() {
-        assert_eq!(facts("postgresql").string_literal("a'b\\c"), "'a''b\\c'");
-        assert_eq!(facts("mysql").string_literal("a'b\\c"), "'a''b\\\\c'");
+        assert_eq!(
+            facts("postgresql").string_literal("a'b\\c").unwrap(),
+            "'a''b\\c'"
+        );
+        assert_eq!(
+            facts("mysql").string_literal("a'b\\c").unwrap(),
+            "'a''b\\\\c'"
+        );
     }
 }

@@ -400,13 +400,15 @@ fn portability(op: &Op, step: &Step, found: &mut Vec<Finding>) {
     for name in identifiers(op) {
         for dialect in step.targets {
             let limit = dialect.max_identifier_length;
-            let length = name.chars().count();
+            let unit = dialect.identifier_length_unit;
+            let length = unit.measure(name);
             if length > limit {
                 found.push(Finding {
                     rule: IDENTIFIER_TOO_LONG,
                     dialects: vec![dialect.name.clone()],
                     message: format!(
-                        "the name `{name}` has {length} characters; this dialect allows {limit}"
+                        "the name `{name}` has {length} {}; this dialect allows {limit}",
+                        unit.name()
                     ),
                 });
             }

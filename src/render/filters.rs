@@ -19,7 +19,10 @@ pub(super) fn register(env: &mut Environment<'static>, facts: &Arc<DialectFacts>
     env.add_filter("quote", move |name: String| quote(&f, &name));
     let f = facts.clone();
     env.add_filter("table", move |name: String, schema: Option<String>| {
-        let table = quote(&f, &name)?;
+        let table = match f.table_name_problem(&name) {
+            Some(problem) => return Err(fail(problem)),
+            None => f.quote_identifier(&name),
+        };
         Ok::<_, Error>(match schema {
             Some(schema) => format!("{}.{table}", quote(&f, &schema)?),
             None => table,
@@ -40,19 +43,13 @@ pub(super) fn register(env: &mut Environment<'static>, facts: &Arc<DialectFacts>
     });
 }
 
-/// An identifier, quoted where SQLAlchemy quotes it; too long a name is an error.
+/// An identifier, quoted where SQLAlchemy quotes it; a name the dialect
+/// cannot take exactly (too long, or refused by its facts) is an error.
 fn quote(facts: &DialectFacts, name: &str) -> Result<String, Error> {
-    if name.is_empty() {
-        return Err(fail("an identifier cannot be empty".into()));
+    match facts.identifier_problem(name) {
+        Some(problem) => Err(fail(problem)),
+        None => Ok(facts.quote_identifier(name)),
     }
-    let length = name.chars().count();
-    if length > facts.max_identifier_length {
-        return Err(fail(format!(
-            "identifier `{name}` is {length} characters long; {} allows at most {}",
-            facts.name, facts.max_identifier_length
-        )));
-    }
-    Ok(facts.quote_identifier(name))
 }
 
 fn fail(message: String) -> Error {
@@ -68,12 +65,16 @@ fn literal(facts: &DialectFacts, value: &Value) -> Result<String, Error> {
         ValueKind::None => Ok("NULL".into()),
         ValueKind::Bool => Ok(facts.boolean_literal(value.is_true()).to_owned()),
         ValueKind::Number => Ok(value.to_string()),
-        ValueKind::String => Ok(facts.string_literal(value.as_str().unwrap_or_default())),
+        ValueKind::String => string_literal(facts, value.as_str().unwrap_or_default()),
         ValueKind::Map => tagged_literal(facts, value),
         _ => Err(fail(format!(
             "`{value}` cannot be written as a SQL literal"
         ))),
     }
+}
+
+fn string_literal(facts: &DialectFacts, text: &str) -> Result<String, Error> {
+    facts.string_literal(text).map_err(fail)
 }
 
 fn tagged_literal(facts: &DialectFacts, value: &Value) -> Result<String, Error> {
@@ -86,7 +87,7 @@ fn tagged_literal(facts: &DialectFacts, value: &Value) -> Result<String, Error> 
         Some("number") => Ok(inner
             .as_str()
             .map_or_else(|| inner.to_string(), String::from)),
-        Some("string") => Ok(facts.string_literal(inner.as_str().unwrap_or_default())),
+        Some("string") => string_literal(facts, inner.as_str().unwrap_or_default()),
         _ => Err(fail(format!(
             "`{value}` cannot be written as a SQL literal"
         ))),

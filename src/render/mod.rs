@@ -231,11 +231,13 @@ impl Renderer {
     }
 }
 
-/// Every non-blank piece between statement ends, as Alembic writes a
-/// statement: tabs as four spaces, surrounding whitespace stripped.
+/// Every non-blank piece between statement ends, surrounding whitespace
+/// stripped. Unlike Alembic, tabs are kept: Alembic turns them into spaces
+/// (for SQLAlchemy's tab-indented DDL, which the templates do not write), and
+/// so changes a tab inside a quoted name or string value.
 pub fn split_statements(text: &str) -> Vec<String> {
     text.split(STATEMENT_END)
-        .map(|piece| piece.replace('\t', "    ").trim().to_owned())
+        .map(|piece| piece.trim().to_owned())
         .filter(|piece| !piece.is_empty())
         .collect()
 }
@@ -295,7 +297,7 @@ mod tests {
     #[test]
     fn splits_and_strips_statements() {
         let text = format!("\n  A\tB ;\n{STATEMENT_END}\n\n{STATEMENT_END} C\n");
-        assert_eq!(split_statements(&text), vec!["A    B ;", "C"]);
+        assert_eq!(split_statements(&text), vec!["A\tB ;", "C"]);
         assert!(split_statements("  \n").is_empty());
     }
 }
