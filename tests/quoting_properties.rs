@@ -741,12 +741,13 @@ fn concatenation_at(chars: &[char], start: usize, quoting: &Quoting) -> Option<(
     }
 }
 
-/// A name that is only lower-case letters, digits and `_`, not first a
-/// digit: nothing in it can mean anything to a lexer.
+/// A name that is only lower-case letters, digits, `_` and `$`, first
+/// neither a digit nor `$`: an identifier as it is on every dialect, which
+/// retort may write bare.
 fn plain(name: &str) -> bool {
     name.chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !name.starts_with(|c: char| c.is_ascii_digit())
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$')
+        && !name.starts_with(|c: char| c.is_ascii_digit() || c == '$')
 }
 
 /// Harmless stand-ins: a quoted name `Ph<i>` for every name that is not
