@@ -37,6 +37,16 @@ impl LoadError {
             message: improve_serde_message(&error.to_string()),
         }
     }
+
+    /// Converts an error of a revision file's deserialization
+    /// ([`crate::load::yaml`]), keeping its position and key path.
+    pub fn from_yaml_events(file: &Utf8Path, error: &crate::load::yaml::Error) -> Self {
+        let (line, column) = error.position().unwrap_or((1, 1));
+        LoadError {
+            location: Location::new(file, line, column),
+            message: improve_serde_message(&error.message()),
+        }
+    }
 }
 
 /// Several errors, reported together (for example one per broken file).

@@ -1,9 +1,9 @@
 //! Loading a project: `retort.yaml` and every revision file under `revisions/`.
 //!
-//! Each file is parsed twice: once by `serde_yaml` into typed values (its
-//! errors carry a line and column), and once by `yaml-rust2`'s event parser
-//! ([`positions`]), which gives the positions of the nodes that parsed fine
-//! (each op item, the top-level keys), so that later stages can point at them.
+//! Each file is parsed once, into `yaml-rust2`'s marked events: serde reads
+//! the typed values from them ([`yaml`], whose errors carry a line and
+//! column), and [`positions`] the places of the nodes that parsed fine (each
+//! op item, the top-level keys), so that later stages can point at them.
 //!
 //! Errors are collected across all files rather than stopping at the first,
 //! then the revisions are checked as a graph ([`crate::graph`]).
@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 use std::fmt;
 
 mod positions;
+pub mod yaml;
 
 use positions::{Pos, Positions};
 
@@ -409,15 +410,16 @@ const EXPECTED_REVISION: &str =
 /// Parses one revision file; `file` is its path relative to the project.
 pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, LoadErrors> {
     let text = decode(bytes, file)?;
-    let positions = Positions::scan(text).map_err(|e| {
+    let events = yaml::events(text).map_err(|e| {
         let at = Location::new(file, e.marker().line(), e.marker().col() + 1);
         LoadError::new(at, format!("invalid YAML: {}", e.info()))
     })?;
+    let positions = Positions::of(text, &events);
     check_shape(&positions, file)?;
-    // serde_yaml keeps the position of errors raised inside the hand-written
-    // Deserialize impls of model.rs and types.rs too (tested below).
+    // Errors raised inside the hand-written Deserialize impls of model.rs
+    // and types.rs keep their position too (tested below).
     let raw: RawRevision =
-        serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(file, &e))?;
+        yaml::from_events(&events).map_err(|e| LoadError::from_yaml_events(file, &e))?;
     check_identifiers(&raw, &positions, file)?;
     Ok(build_revision(raw, &positions, bytes, file))
 }

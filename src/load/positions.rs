@@ -1,9 +1,8 @@
-//! The marked-event pass over a revision file: where each top-level key,
-//! each op item and each YAML document starts (`yaml-rust2` gives positions
-//! for every node, `serde_yaml` only for errors).
+//! Where each top-level key, each op item and each YAML document of a
+//! revision file starts, read off its marked events.
 
 use std::collections::BTreeMap;
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::parser::Event;
 use yaml_rust2::scanner::{Marker, Scanner, Token, TokenType};
 
 /// A 1-based line and column.
@@ -49,17 +48,11 @@ pub(super) struct Positions {
 }
 
 impl Positions {
-    pub(super) fn scan(text: &str) -> Result<Positions, yaml_rust2::ScanError> {
+    /// The positions in the events of `text` ([`super::yaml::events`]).
+    pub(super) fn of(text: &str, events: &[(Event, Marker)]) -> Positions {
         let mut scanner = PositionScanner::default();
-        // Event by event rather than `Parser::load`, which recurses once per
-        // level of nesting: 20,000 nested block mappings overflowed the stack.
-        let mut parser = Parser::new_from_str(text);
-        loop {
-            let (event, mark) = parser.next_token()?;
-            if event == Event::StreamEnd {
-                break;
-            }
-            scanner.on_event(event, mark);
+        for (event, mark) in events {
+            scanner.observe(event, *mark);
         }
         let mut positions = scanner.positions;
         if positions.first_anchor_or_alias.is_some() {
@@ -68,7 +61,7 @@ impl Positions {
             positions.first_anchor_or_alias =
                 first_anchor_token(text).or(positions.first_anchor_or_alias);
         }
-        Ok(positions)
+        positions
     }
 }
 
@@ -163,14 +156,14 @@ impl PositionScanner {
     }
 }
 
-impl MarkedEventReceiver for PositionScanner {
-    fn on_event(&mut self, event: Event, mark: Marker) {
+impl PositionScanner {
+    fn observe(&mut self, event: &Event, mark: Marker) {
         let pos = Pos::from(mark);
         let anchored = match event {
             Event::Alias(_) => true,
             Event::Scalar(_, _, anchor, _)
             | Event::SequenceStart(anchor, _)
-            | Event::MappingStart(anchor, _) => anchor > 0,
+            | Event::MappingStart(anchor, _) => *anchor > 0,
             _ => false,
         };
         if anchored && self.positions.first_anchor_or_alias.is_none() {
@@ -178,7 +171,7 @@ impl MarkedEventReceiver for PositionScanner {
         }
         match event {
             Event::Scalar(value, ..) => {
-                self.node_start(pos, Some(&value));
+                self.node_start(pos, Some(value));
                 self.node_end();
             }
             Event::Alias(_) => {
