@@ -14,7 +14,8 @@
 //! [`run`] loads every part, builds the graph, validates it on every
 //! built-in dialect, reviews it, and renders every script on every built-in
 //! dialect, with guards and review notes as `compile` writes them and
-//! without as `upgrade` prints them. Any error is collected as text (so
+//! without as `upgrade` prints them, and the archive `compile` writes
+//! (headers, per-revision scripts, manifest) when there is one head. Any error is collected as text (so
 //! its `Display` runs too); only a panic, a hang or a blow-up is a bug.
 
 use crate::config::{Config, CONFIG_FILE};
@@ -46,6 +47,8 @@ pub struct Outcome {
     pub scripts: Vec<(String, String)>,
     /// Every error met, as the user would read it.
     pub errors: Vec<String>,
+    /// `retort check`'s report of the review notes.
+    pub review: String,
 }
 
 /// Runs the whole front end on `input` (see the module documentation).
@@ -172,10 +175,7 @@ fn compile_all(graph: &RevisionGraph, config: &Config, commands: &[Command], out
     } else {
         Vec::new()
     };
-    if !notes.is_empty() {
-        out.errors
-            .push(crate::lint::format::report(&notes, &history));
-    }
+    out.review = crate::lint::format::report(&notes, &history);
     for command in commands {
         let planned = match command.name {
             "upgrade" => crate::plan::upgrade(graph, &command.range),
@@ -186,6 +186,98 @@ fn compile_all(graph: &RevisionGraph, config: &Config, commands: &[Command], out
             Ok(plan) => render_plan(graph, config, &plan, command, &notes, out),
             Err(e) => out.errors.push(e.to_string()),
         }
+    }
+    if let Err(e) = archive(graph, config, &notes, out) {
+        out.errors.push(format!("compile: {e:#}"));
+    }
+}
+
+/// What `compile` writes: the whole-range and per-revision scripts of every
+/// built-in dialect with their headers, and the manifest.
+fn archive(
+    graph: &RevisionGraph,
+    config: &Config,
+    notes: &[crate::lint::Note],
+    out: &mut Outcome,
+) -> anyhow::Result<()> {
+    if graph.revisions.is_empty() || graph.heads().len() != 1 {
+        return Ok(()); // compile refuses these before planning
+    }
+    let upgrade = crate::plan::upgrade(graph, "heads")?;
+    let downgrade = crate::plan::downgrade(graph, "head:base")?;
+    let jobs = crate::emit::jobs(&upgrade, &downgrade);
+    let sources: Vec<crate::emit::Source> = graph
+        .revisions
+        .iter()
+        .map(|r| crate::emit::Source {
+            path: r.source.path.clone(),
+            sha256: r.source.sha256.clone(),
+        })
+        .collect();
+    let dialects: Vec<String> = renderers().iter().map(|r| r.facts().name.clone()).collect();
+    let render = ArchiveRenderer {
+        graph,
+        options: ScriptOptions {
+            guard: true,
+            ..ScriptOptions::from_config(config)
+        },
+        notes,
+    };
+    let prefix = crate::emit::prefix_from_out(&config.out);
+    let archive = crate::emit::build_archive(&jobs, &dialects, &sources, notes, &prefix, &render)?;
+    out.scripts.extend(
+        archive
+            .files
+            .into_iter()
+            .map(|(path, text)| (format!("compile {path}"), text)),
+    );
+    out.scripts
+        .push(("compile MANIFEST".into(), archive.manifest));
+    Ok(())
+}
+
+/// Renders `compile`'s scripts on the built-in dialects, as the command's
+/// own renderer does: guarded, review notes above the ops, per-revision
+/// scripts cut from the whole-range ones.
+struct ArchiveRenderer<'g> {
+    graph: &'g RevisionGraph,
+    options: ScriptOptions,
+    notes: &'g [crate::lint::Note],
+}
+
+impl ArchiveRenderer<'_> {
+    fn renderer_and_options(
+        &self,
+        plan: &Plan,
+        dialect: &str,
+    ) -> anyhow::Result<(&Renderer, ScriptOptions)> {
+        let renderer = renderers()
+            .iter()
+            .find(|r| r.facts().name == dialect)
+            .ok_or_else(|| anyhow::anyhow!("dialect {dialect} was not loaded"))?;
+        let options = ScriptOptions {
+            op_comments: crate::lint::format::op_comments(self.notes, plan, dialect),
+            ..self.options.clone()
+        };
+        Ok((renderer, options))
+    }
+}
+
+impl crate::emit::RenderScript for ArchiveRenderer<'_> {
+    fn render(&self, plan: &Plan, dialect: &str) -> anyhow::Result<String> {
+        let (renderer, options) = self.renderer_and_options(plan, dialect)?;
+        Ok(crate::render::script(plan, self.graph, renderer, &options)?)
+    }
+
+    fn render_parts(
+        &self,
+        plan: &Plan,
+        dialect: &str,
+    ) -> anyhow::Result<Option<crate::render::ScriptParts>> {
+        let (renderer, options) = self.renderer_and_options(plan, dialect)?;
+        Ok(Some(crate::render::script_parts(
+            plan, self.graph, renderer, &options,
+        )?))
     }
 }
 
@@ -230,17 +322,26 @@ mod tests {
         let outcome = run(input.as_bytes());
         assert_eq!(outcome.revisions, 2);
         // upgrade heads, downgrade head:base and heads:base, stamp heads and
-        // head:base, upgrade r1:+1: 6 commands, 5 dialects, 2 ways.
-        assert_eq!(outcome.scripts.len(), 6 * 5 * 2, "{:?}", outcome.errors);
+        // head:base, upgrade r1:+1: 6 commands, 5 dialects, 2 ways; then
+        // compile's upgrade.sql, downgrade.sql and 2 scripts per revision on
+        // 5 dialects, and the manifest.
+        assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
+        assert_eq!(outcome.scripts.len(), 6 * 5 * 2 + 5 * 6 + 1);
         let (label, text) = &outcome.scripts[2];
         assert_eq!(label, "upgrade heads on sqlite");
         assert!(
             text.contains("ALTER TABLE t ADD COLUMN c VARCHAR(10)"),
             "{text}"
         );
-        let (label, text) = outcome.scripts.last().unwrap();
+        let (label, text) = &outcome.scripts[59];
         assert_eq!(label, "upgrade r1:+1 --guard --notes on oracle");
         assert!(text.contains("-- Running upgrade r1 -> r2"), "{text}");
+        let (label, text) = outcome.scripts.last().unwrap();
+        assert_eq!(label, "compile MANIFEST");
+        assert!(
+            text.contains("  sqlite/revisions/0002_r2_two.upgrade.sql\n"),
+            "{text}"
+        );
     }
 
     #[test]
