@@ -372,8 +372,10 @@ fn add_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
             qualified(&op.schema, &op.table)
         )));
     }
-    let mut changed = current.clone();
-    let constraints_before = changed.constraints.len();
+    // Changed in place and put back on error: a copy of the table per added
+    // column made a revision that adds many columns quadratic.
+    let changed = table_mut(schema, &op.schema, &op.table)?;
+    let (columns_before, constraints_before) = (changed.columns.len(), changed.constraints.len());
     let indexes_before = changed.indexes.len();
     changed.add_column(&op.column, op.column.primary_key);
     if op.column.primary_key {
@@ -385,19 +387,42 @@ fn add_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
             }),
         );
     }
-    for constraint in &changed.constraints[constraints_before..] {
-        check_constraint_columns(schema, &changed, constraint)?;
+    // Checked apart from the table, as indexes it does not have yet.
+    let new_indexes = changed.indexes.split_off(indexes_before);
+    let first_new_constraint = constraints_before + usize::from(op.column.primary_key);
+    let checked = check_added_parts(schema, op, first_new_constraint, &new_indexes);
+    let changed = table_mut(schema, &op.schema, &op.table)?;
+    if let Err(problem) = checked {
+        if op.column.primary_key {
+            changed.constraints.remove(0);
+        }
+        changed.columns.truncate(columns_before);
+        changed.constraints.truncate(constraints_before);
+        return Err(problem);
     }
-    for index in &changed.indexes[indexes_before..] {
-        check_new_index(schema, &changed, &index.name, &index.columns)?;
-    }
-    let added: Vec<String> = changed.indexes[indexes_before..]
-        .iter()
-        .map(|i| i.name.clone())
-        .collect();
-    *table_mut(schema, &op.schema, &op.table)? = changed;
+    let added: Vec<String> = new_indexes.iter().map(|i| i.name.clone()).collect();
+    changed.indexes.extend(new_indexes);
     for name in added {
         schema.index_added(&op.schema, &op.table, &name);
+    }
+    Ok(())
+}
+
+/// The constraints `add_column` appended to its table (from
+/// `first_constraint` on) and the indexes it makes (`new_indexes`, not yet
+/// in the table) name columns that exist, and the indexes names of their own.
+fn check_added_parts(
+    schema: &Schema,
+    op: &AddColumn,
+    first_constraint: usize,
+    new_indexes: &[IndexDef],
+) -> Result<(), Problem> {
+    let changed = table(schema, &op.schema, &op.table)?;
+    for constraint in &changed.constraints[first_constraint..] {
+        check_constraint_columns(schema, changed, constraint)?;
+    }
+    for index in new_indexes {
+        check_new_index(schema, changed, &index.name, &index.columns)?;
     }
     Ok(())
 }
