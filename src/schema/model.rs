@@ -245,8 +245,10 @@ impl Schema {
     /// Foreign keys of any table that reference the table `schema.name`:
     /// (referencing table, foreign key).
     pub fn references_to(&self, schema: &SchemaName, name: &str) -> Vec<(&Table, &ForeignKeyDef)> {
+        // Only the finds are put in creation order: sorting every table on
+        // each call made dropping many tables quadratic and then some.
         let mut found = Vec::new();
-        for table in self.tables() {
+        for table in self.namespaces.values().flat_map(|ns| ns.tables.values()) {
             for constraint in &table.constraints {
                 if let TableConstraint::ForeignKey(fk) = constraint {
                     if references(fk, schema, name) {
@@ -255,6 +257,8 @@ impl Schema {
                 }
             }
         }
+        // Stable: a table's own foreign keys stay in their order.
+        found.sort_by_key(|(table, _)| table.sequence);
         found
     }
 
