@@ -67,6 +67,9 @@ pub struct DialectFacts {
     /// that a table name whose file name would be too long is refused.
     #[serde(default)]
     pub table_file_name: Option<TableFileName>,
+    /// Table names the engine refuses (SQLite keeps `sqlite_` for itself).
+    #[serde(default)]
+    pub table_name_refusals: Vec<TextRefusal>,
     /// Words quoted wherever they are identifiers (lower case).
     pub reserved_words: BTreeSet<String>,
     /// How booleans are written as literals.
@@ -212,15 +215,18 @@ impl LengthUnit {
 }
 
 /// A kind of text (a name, a string value) an engine cannot store exactly:
-/// text that `contains` something, whose last character is one of
-/// `ends_with_one_of`, or with a character above `max_code_point`. Any one
-/// condition given makes the rule apply.
+/// text that `contains` something, `starts_with_ignoring_case` something,
+/// whose last character is one of `ends_with_one_of`, or with a character
+/// above `max_code_point`. Any one condition given makes the rule apply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextRefusal {
     /// Refused when the text contains this.
     #[serde(default)]
     pub contains: Option<String>,
+    /// Refused when the text starts with this, ignoring ASCII case.
+    #[serde(default)]
+    pub starts_with_ignoring_case: Option<String>,
     /// Refused when the text's last character is one of these.
     #[serde(default)]
     pub ends_with_one_of: Option<String>,
@@ -236,6 +242,12 @@ impl TextRefusal {
     pub fn find(&self, text: &str) -> Option<String> {
         if let Some(part) = self.contains.as_deref().filter(|p| text.contains(p)) {
             return Some(format!("contains {}", describe_characters(part)));
+        }
+        if let Some(start) = self.starts_with_ignoring_case.as_deref().filter(|start| {
+            text.get(..start.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(start))
+        }) {
+            return Some(format!("starts with `{start}`"));
         }
         let last = text.chars().next_back();
         if let Some(last) = last.filter(|c| {
@@ -361,9 +373,21 @@ impl DialectFacts {
     }
 
     /// Why `name` cannot name a table: [`DialectFacts::identifier_problem`],
-    /// or a file name after it (`table_file_name`) that could be too long.
+    /// one of `table_name_refusals`, or a file name after it
+    /// (`table_file_name`) that could be too long.
     pub fn table_name_problem(&self, name: &str) -> Option<String> {
         if let Some(problem) = self.identifier_problem(name) {
+            return Some(problem);
+        }
+        if let Some(problem) = self.table_name_refusals.iter().find_map(|rule| {
+            let found = rule.find(name)?;
+            Some(format!(
+                "table name `{}` {found}, which {} refuses: {}",
+                shown(name),
+                self.name,
+                rule.reason
+            ))
+        }) {
             return Some(problem);
         }
         let file = self.table_file_name.as_ref()?;
@@ -572,6 +596,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         identifier_length_unit: LengthUnit::Characters,
         identifier_refusals: Vec::new(),
         table_file_name: None,
+        table_name_refusals: Vec::new(),
         reserved_words: BTreeSet::new(),
         boolean_literals: BooleanLiterals {
             true_: "true".into(),
@@ -714,6 +739,13 @@ mod tests {
             "{table}"
         );
         assert!(facts("mysql").table_name_problem(&"/".repeat(50)).is_none());
+        let sqlite = facts("sqlite");
+        assert!(sqlite
+            .table_name_problem("SQLite_x")
+            .unwrap()
+            .contains("starts with `sqlite_`"));
+        assert!(sqlite.identifier_problem("sqlite_x").is_none());
+        assert!(sqlite.table_name_problem("é").is_none());
     }
 
     #[test]

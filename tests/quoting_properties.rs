@@ -29,9 +29,57 @@ use support::engines::{Engine, TestDatabase};
 /// every dialect, escapes, terminators, comments, line ends, placeholders and
 /// client variables (psql `:name`, sqlcmd `$(x)`, SQL*Plus `&x`).
 const DANGEROUS: &[&str] = &[
-    "'", "\"", "`", "[", "]", "\\", ";", "--", "/*", "*/", "\n", "\r", "\r\n", "\t", "\0", "%",
-    ":name", "?", "&x", "$1", "$(x)", "#", "@", ".", " ", "N'", "''", "\\'", "\nGO\n", "\n/\n",
-    "\\0", "\u{1e}", "\u{1a}", "\u{feff}", "\u{2028}", "\u{85}",
+    "'",
+    "\"",
+    "`",
+    "[",
+    "]",
+    "\\",
+    ";",
+    "--",
+    "/*",
+    "*/",
+    "\n",
+    "\r",
+    "\r\n",
+    "\t",
+    "\0",
+    "%",
+    ":name",
+    "?",
+    "&x",
+    "$1",
+    "$(x)",
+    "#",
+    "@",
+    ".",
+    " ",
+    "N'",
+    "''",
+    "\\'",
+    "\nGO\n",
+    "\n/\n",
+    "\\0",
+    "\u{1e}",
+    "\u{1a}",
+    "\u{feff}",
+    "\u{2028}",
+    "\u{85}",
+    // A backslash before a quote, for clients that skip the escaped character.
+    "\\`;",
+    "\\\";",
+    "\\';",
+    "\\]",
+    // Client commands on a line of their own: psql, mariadb, sqlite3.
+    "\n\\q\n",
+    "\n\\! echo x\n",
+    "\n\\c\n",
+    "\ndelimiter //\n",
+    "\nsource x\n",
+    "\n.quit\n",
+    "\n.shell echo x\n",
+    "sqlite_",
+    "SQLite_",
 ];
 
 /// Column names of the generated tables that are not generated.
@@ -172,8 +220,19 @@ fn name_refusal(dialect: &str, name: &str) -> Vec<&'static str> {
                 why.push("U+000D U+000A");
             }
         }
-        // The sqlite3 shell drops a CR at the end of a line.
-        "sqlite" if name.contains("\r\n") => why.push("U+000D U+000A"),
+        "sqlite" => {
+            // The sqlite3 shell drops a CR at the end of a line.
+            if name.contains("\r\n") {
+                why.push("U+000D U+000A");
+            }
+            // "object name reserved for internal use" (case-insensitive).
+            if name
+                .get(..7)
+                .is_some_and(|head| head.eq_ignore_ascii_case("sqlite_"))
+            {
+                why.push("starts with `sqlite_`");
+            }
+        }
         "mssql" if utf16 > 128 => why.push("at most 128 UTF-16 code units"),
         "oracle" => {
             if name.len() > 128 {
