@@ -243,7 +243,7 @@ impl Schema {
     }
 
     /// Foreign keys of any table that reference the table `schema.name`:
-    /// (referencing table, foreign key).
+    /// (referencing table, foreign key), in the tables' creation order.
     pub fn references_to(&self, schema: &SchemaName, name: &str) -> Vec<(&Table, &ForeignKeyDef)> {
         // Only the finds are put in creation order: sorting every table on
         // each call made dropping many tables quadratic and then some.
@@ -287,22 +287,47 @@ impl Schema {
     /// The tables in an order in which each comes after the tables its
     /// foreign keys reference (ties, and cycles, by creation order).
     pub fn tables_in_dependency_order(&self) -> Vec<&Table> {
+        use std::collections::BTreeSet;
+        // Kahn's algorithm, taking the oldest ready table each time, and the
+        // oldest remaining one when a cycle leaves none ready.
         let tables = self.tables();
-        let mut placed: Vec<&Table> = Vec::with_capacity(tables.len());
-        let mut remaining = tables;
-        while !remaining.is_empty() {
-            let ready = remaining.iter().position(|table| {
-                self.referenced_tables(table).iter().all(|(schema, name)| {
-                    placed
-                        .iter()
-                        .any(|p| &p.schema == schema && &p.name == name)
-                        || (schema == &table.schema && name == &table.name)
-                        || self.table(schema, name).is_none()
-                })
-            });
-            // A cycle of foreign keys: break it at the oldest table.
-            let next = remaining.remove(ready.unwrap_or(0));
-            placed.push(next);
+        let place: BTreeMap<(&SchemaName, &str), usize> = tables
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ((&t.schema, t.name.as_str()), i))
+            .collect();
+        let mut waiting_on = vec![0usize; tables.len()];
+        let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); tables.len()];
+        for (i, table) in tables.iter().enumerate() {
+            let referenced: BTreeSet<usize> = self
+                .referenced_tables(table)
+                .iter()
+                .filter_map(|(schema, name)| place.get(&(schema, name.as_str())).copied())
+                .filter(|&j| j != i)
+                .collect();
+            waiting_on[i] = referenced.len();
+            for j in referenced {
+                dependents[j].push(i);
+            }
+        }
+        let mut remaining: BTreeSet<usize> = (0..tables.len()).collect();
+        let mut ready: BTreeSet<usize> = remaining
+            .iter()
+            .copied()
+            .filter(|&i| waiting_on[i] == 0)
+            .collect();
+        let mut placed = Vec::with_capacity(tables.len());
+        while let Some(next) = ready.pop_first().or_else(|| remaining.first().copied()) {
+            remaining.remove(&next);
+            placed.push(tables[next]);
+            for &dependent in &dependents[next] {
+                if remaining.contains(&dependent) {
+                    waiting_on[dependent] -= 1;
+                    if waiting_on[dependent] == 0 {
+                        ready.insert(dependent);
+                    }
+                }
+            }
         }
         placed
     }
