@@ -435,3 +435,101 @@ fn an_identifier_longer_than_the_dialect_allows() {
     assert!(note["message"].as_str().unwrap().contains("allows 63"));
     expect_none(&second, &["--dialect", "mssql"], "identifier-too-long");
 }
+
+// ---------------------------------------------------------------------------
+// Raw SQL
+
+#[test]
+fn execute_text_is_raw_sql() {
+    let second = r2(
+        "  - execute: \"UPDATE runs\n      SET total = 0\"",
+        Some("  - drop_column: {table: runs, column: total}"),
+    );
+    let note = expect_note(&second, &[], "raw-sql", "upgrade", 5);
+    assert_eq!(note["severity"], "info");
+    assert_eq!(note["category"], "raw");
+    assert_eq!(note["op"], "execute");
+    assert_eq!(note["dialects"], serde_json::json!([]));
+    assert_eq!(
+        note["message"],
+        "passes SQL through unescaped: the text `UPDATE runs SET total = 0`"
+    );
+}
+
+#[test]
+fn every_raw_part_of_an_op_is_named_once_per_dialect_group() {
+    let second = r2(
+        "  - create_table:
+      name: docs
+      columns:
+        - {name: id, type: Integer, primary_key: true}
+        - {name: body, type: {sql: TSVECTOR}}
+        - {name: at, type: DateTime, server_default: {postgresql: {sql: now()}, default: '2020-01-01'}}
+      constraints:
+        - check: {condition: id > 0}
+      indexes:
+        - {name: ix_docs_lower, columns: [{sql: lower(body)}], where: id > 10}",
+        None,
+    );
+    let project = lint_support::project(&second);
+    let (_, notes) = lint_support::check_json(&project, &[]);
+    let raw = lint_support::of_rule(&notes, "raw-sql");
+    let messages: Vec<(String, String)> = raw
+        .iter()
+        .map(|n| {
+            (
+                n["message"].as_str().unwrap().to_owned(),
+                n["dialects"].to_string(),
+            )
+        })
+        .collect();
+    let common = "passes SQL through unescaped: the type of column `docs.body` `TSVECTOR`";
+    let rest = "the check condition `id > 0`; an expression of index `ix_docs_lower` \
+                `lower(body)`; the `where:` of index `ix_docs_lower` `id > 10`";
+    assert_eq!(
+        messages,
+        [
+            (
+                format!("{common}; the server_default of column `docs.at` `now()`; {rest}"),
+                r#"["postgresql"]"#.to_owned()
+            ),
+            (
+                format!("{common}; {rest}"),
+                r#"["sqlite","mysql","mssql","oracle"]"#.to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn check_conditions_and_using_are_raw_sql() {
+    let second = r2(
+        "  - create_check_constraint: {name: ck_total, table: runs, condition: total >= 0}",
+        None,
+    );
+    let note = expect_note(&second, &[], "raw-sql", "upgrade", 5);
+    assert!(note["message"]
+        .as_str()
+        .unwrap()
+        .ends_with("the condition `total >= 0`"));
+    let second = r2(
+        "  - alter_column: {table: runs, column: total, type: BigInteger, using: total::bigint}",
+        Some("  - alter_column: {table: runs, column: total, type: Integer}"),
+    );
+    let note = expect_note(&second, &[], "raw-sql", "upgrade", 5);
+    assert!(note["message"]
+        .as_str()
+        .unwrap()
+        .ends_with("the `using:` of column `runs.total` `total::bigint`"));
+}
+
+#[test]
+fn quoted_and_escaped_values_are_not_raw_sql() {
+    let second = r2(
+        "  - add_column: {table: runs, column: {name: note, type: Text, server_default: \"it's\"}}
+  - bulk_insert: {table: runs, rows: [{id: 1, status: \"'; DROP TABLE runs; --\"}]}
+  - create_index: {name: ix_runs_status, table: runs, columns: [status]}",
+        Some("  - drop_index: {name: ix_runs_status, table: runs}\n  - drop_column: {table: runs, column: note}"),
+    );
+    expect_none(&second, &[], "raw-sql");
+}

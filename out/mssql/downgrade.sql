@@ -23,7 +23,10 @@
 --     revisions/8b1d4e6f2a93_add_error_count_to_runs.yaml  sha256 85fe9d12a7ad71e8950d4eb811927458fe6bb6f0907c0adfa078ae9997f4faac
 --   3f2a9c1e7b40  initial schema with ingestions, runs, schema_versions and processed_files
 --     revisions/3f2a9c1e7b40_initial_schema.yaml  sha256 a2d0aa430e2dd6aa4cb10d5c8d44b30026703e266be677d192b87cbe85e9a3cb
--- Review notes: none
+-- Review notes (1):
+-- a2c6e8f01b3d downgrade execute at revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml:37:5
+-- retort: info raw-sql: passes SQL through unescaped: the text `DELETE FROM schema_versions WHERE id IN (1, 2, 3)`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
@@ -157,6 +160,8 @@ END;
 
 GO
 
+-- retort: info raw-sql: passes SQL through unescaped: the text `DELETE FROM schema_versions WHERE id IN (1, 2, 3)`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 DELETE FROM schema_versions WHERE id IN (1, 2, 3);
 
 GO

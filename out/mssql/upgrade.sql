@@ -23,7 +23,22 @@
 --     revisions/0f6b8d4a2e57_merge_scheduling_and_processed_at.yaml  sha256 4c4ce206839aab38dd488fbdab17f28e244901d96020321c495d7f816f60f1d8
 --   7c3e9a5b1d84  add storage cost per processed file
 --     revisions/7c3e9a5b1d84_add_file_costs.yaml  sha256 c7e98395143023f7a8015e58a99922d5b259e44b39198d74a50bcfb8d0ce9cad
--- Review notes: none
+-- Review notes (5):
+-- 3f2a9c1e7b40 upgrade create_table at revisions/3f2a9c1e7b40_initial_schema.yaml:9:5
+-- retort: info raw-sql: passes SQL through unescaped: the server_default of column `ingestions.created_at` `CURRENT_TIMESTAMP`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
+-- 3f2a9c1e7b40 upgrade create_table at revisions/3f2a9c1e7b40_initial_schema.yaml:43:5
+-- retort: info raw-sql: passes SQL through unescaped: the server_default of column `schema_versions.applied_at` `CURRENT_TIMESTAMP`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
+-- c47e0b9a1d25 upgrade create_table at revisions/c47e0b9a1d25_add_retry_policies.yaml:7:5
+-- retort: info raw-sql: passes SQL through unescaped: the check condition `max_retries >= 0`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
+-- a2c6e8f01b3d upgrade execute at revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml:9:5
+-- retort: info raw-sql: passes SQL through unescaped: the text `UPDATE runs SET status = 'failed' WHERE status = 'running' A…`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
+-- a2c6e8f01b3d upgrade execute at revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml:26:5
+-- retort: info raw-sql: passes SQL through unescaped: the text `UPDATE ingestions SET tenant_id = LOWER(tenant_id)`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
@@ -49,6 +64,8 @@ END;
 
 GO
 
+-- retort: info raw-sql: passes SQL through unescaped: the server_default of column `ingestions.created_at` `CURRENT_TIMESTAMP`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 CREATE TABLE ingestions (
     id VARCHAR(36) NOT NULL, 
     tenant_id VARCHAR(36) NOT NULL, 
@@ -84,6 +101,8 @@ CREATE INDEX ix_runs_ingestion_id ON runs (ingestion_id);
 
 GO
 
+-- retort: info raw-sql: passes SQL through unescaped: the server_default of column `schema_versions.applied_at` `CURRENT_TIMESTAMP`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 CREATE TABLE schema_versions (
     id INTEGER NOT NULL IDENTITY, 
     version VARCHAR(32) NOT NULL, 
@@ -146,6 +165,8 @@ END;
 
 GO
 
+-- retort: info raw-sql: passes SQL through unescaped: the check condition `max_retries >= 0`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 CREATE TABLE retry_policies (
     id INTEGER NOT NULL IDENTITY, 
     ingestion_id VARCHAR(36) NOT NULL, 
@@ -194,10 +215,14 @@ END;
 
 GO
 
+-- retort: info raw-sql: passes SQL through unescaped: the text `UPDATE runs SET status = 'failed' WHERE status = 'running' A…`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 UPDATE runs SET status = 'failed' WHERE status = 'running' AND started_at < DATEADD(day, -7, SYSDATETIMEOFFSET());
 
 GO
 
+-- retort: info raw-sql: passes SQL through unescaped: the text `UPDATE ingestions SET tenant_id = LOWER(tenant_id)`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 UPDATE ingestions SET tenant_id = LOWER(tenant_id);
 
 GO

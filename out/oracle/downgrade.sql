@@ -23,7 +23,7 @@
 --     revisions/8b1d4e6f2a93_add_error_count_to_runs.yaml  sha256 85fe9d12a7ad71e8950d4eb811927458fe6bb6f0907c0adfa078ae9997f4faac
 --   3f2a9c1e7b40  initial schema with ingestions, runs, schema_versions and processed_files
 --     revisions/3f2a9c1e7b40_initial_schema.yaml  sha256 a2d0aa430e2dd6aa4cb10d5c8d44b30026703e266be677d192b87cbe85e9a3cb
--- Review notes (4):
+-- Review notes (5):
 -- 7c3e9a5b1d84 downgrade drop_column at revisions/7c3e9a5b1d84_add_file_costs.yaml:10:5
 -- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
@@ -33,6 +33,9 @@
 -- b95c3e7d1f62 downgrade drop_index at revisions/b95c3e7d1f62_track_processed_at.yaml:17:5
 -- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
+-- a2c6e8f01b3d downgrade execute at revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml:37:5
+-- retort: info raw-sql: passes SQL through unescaped: the text `DELETE FROM schema_versions WHERE id IN (1, 2, 3)`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 -- 3f2a9c1e7b40 downgrade drop_table at revisions/3f2a9c1e7b40_initial_schema.yaml:74:5
 -- retort: info non-transactional-ddl: this downgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
@@ -189,6 +192,8 @@ END;
 
 /
 
+-- retort: info raw-sql: passes SQL through unescaped: the text `DELETE FROM schema_versions WHERE id IN (1, 2, 3)`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 DELETE FROM schema_versions WHERE id IN (1, 2, 3)
 
 /

@@ -28,6 +28,8 @@ pub enum Category {
     Transaction,
     /// What works on one dialect and not on another.
     Portability,
+    /// SQL written in the revision that reaches the script as written.
+    Raw,
 }
 
 /// One review rule.
@@ -71,6 +73,8 @@ pub const EXECUTE_MISSING_DIALECT: &str = "execute-missing-dialect";
 pub const DIALECT_TYPE_ELSEWHERE: &str = "dialect-type-elsewhere";
 /// `identifier-too-long`.
 pub const IDENTIFIER_TOO_LONG: &str = "identifier-too-long";
+/// `raw-sql`.
+pub const RAW_SQL: &str = "raw-sql";
 
 /// Every rule, in the order notes about one op are listed.
 pub const RULES: &[Rule] = &[
@@ -170,6 +174,13 @@ pub const RULES: &[Rule] = &[
         category: Category::Portability,
         advice: "choose a shorter name",
     },
+    Rule {
+        id: RAW_SQL,
+        severity: Severity::Info,
+        category: Category::Raw,
+        advice: "read the SQL as you would a hand-written script: retort neither quotes \
+                 nor checks it",
+    },
 ];
 
 /// The rule of `id`.
@@ -199,11 +210,12 @@ impl fmt::Display for Severity {
 
 impl Category {
     /// Every category.
-    pub const ALL: [Category; 4] = [
+    pub const ALL: [Category; 5] = [
         Category::Destructive,
         Category::Locking,
         Category::Transaction,
         Category::Portability,
+        Category::Raw,
     ];
 
     /// The name `--deny` takes: `destructive`, `locking`, ...
@@ -213,6 +225,7 @@ impl Category {
             Category::Locking => "locking",
             Category::Transaction => "transaction",
             Category::Portability => "portability",
+            Category::Raw => "raw",
         }
     }
 }

@@ -14,6 +14,7 @@
 
 pub mod catalogue;
 pub mod format;
+mod raw;
 mod rules;
 mod types;
 

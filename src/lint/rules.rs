@@ -20,6 +20,7 @@ pub(crate) fn op_findings(op: &Op, step: &Step) -> Vec<Finding> {
     concurrently_in_transaction(op, step, &mut found);
     outside_transaction(op, step, &mut found);
     portability(op, step, &mut found);
+    super::raw::raw_sql(op, step, &mut found);
     let order = |f: &Finding| RULES.iter().position(|r| r.id == f.rule);
     found.sort_by_key(order);
     found

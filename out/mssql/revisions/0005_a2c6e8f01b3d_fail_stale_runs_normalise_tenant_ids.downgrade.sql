@@ -5,7 +5,10 @@
 -- Revisions, in the order they run (1):
 --   a2c6e8f01b3d  fail stale runs, normalise tenant ids, seed schema_versions
 --     revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml  sha256 f137c1e9bf3263cf3843df79f7969b34f3b319151f217d1e617d87efc93c1069
--- Review notes: none
+-- Review notes (1):
+-- a2c6e8f01b3d downgrade execute at revisions/a2c6e8f01b3d_backfill_statuses_and_seed_versions.yaml:37:5
+-- retort: info raw-sql: passes SQL through unescaped: the text `DELETE FROM schema_versions WHERE id IN (1, 2, 3)`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
@@ -24,6 +27,8 @@ END;
 
 GO
 
+-- retort: info raw-sql: passes SQL through unescaped: the text `DELETE FROM schema_versions WHERE id IN (1, 2, 3)`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 DELETE FROM schema_versions WHERE id IN (1, 2, 3);
 
 GO

@@ -5,10 +5,16 @@
 -- Revisions, in the order they run (1):
 --   3f2a9c1e7b40  initial schema with ingestions, runs, schema_versions and processed_files
 --     revisions/3f2a9c1e7b40_initial_schema.yaml  sha256 a2d0aa430e2dd6aa4cb10d5c8d44b30026703e266be677d192b87cbe85e9a3cb
--- Review notes (1):
+-- Review notes (3):
 -- 3f2a9c1e7b40 upgrade create_table at revisions/3f2a9c1e7b40_initial_schema.yaml:9:5
 -- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
+-- 3f2a9c1e7b40 upgrade create_table at revisions/3f2a9c1e7b40_initial_schema.yaml:9:5
+-- retort: info raw-sql: passes SQL through unescaped: the server_default of column `ingestions.created_at` `CURRENT_TIMESTAMP`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
+-- 3f2a9c1e7b40 upgrade create_table at revisions/3f2a9c1e7b40_initial_schema.yaml:43:5
+-- retort: info raw-sql: passes SQL through unescaped: the server_default of column `schema_versions.applied_at` `CURRENT_TIMESTAMP`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
@@ -38,6 +44,8 @@ END;
 
 -- retort: info non-transactional-ddl: this upgrade runs several statements and the script puts them in no transaction: if one fails, the ones before it stay applied and the version table still names the previous revision
 -- retort:   instead: keep one DDL statement per revision where you can, and know how to finish or undo a half-applied revision by hand
+-- retort: info raw-sql: passes SQL through unescaped: the server_default of column `ingestions.created_at` `CURRENT_TIMESTAMP`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 CREATE TABLE ingestions (
     id VARCHAR2(36 CHAR) NOT NULL, 
     tenant_id VARCHAR2(36 CHAR) NOT NULL, 
@@ -73,6 +81,8 @@ CREATE INDEX ix_runs_ingestion_id ON runs (ingestion_id)
 
 /
 
+-- retort: info raw-sql: passes SQL through unescaped: the server_default of column `schema_versions.applied_at` `CURRENT_TIMESTAMP`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 CREATE TABLE schema_versions (
     id INTEGER NOT NULL, 
     version VARCHAR2(32 CHAR) NOT NULL, 

@@ -5,7 +5,10 @@
 -- Revisions, in the order they run (1):
 --   c47e0b9a1d25  add retry_policies
 --     revisions/c47e0b9a1d25_add_retry_policies.yaml  sha256 18a1ebea5f6de56579e8678c1ea0f87362a82982df6a85468c510924596bdd5e
--- Review notes: none
+-- Review notes (1):
+-- c47e0b9a1d25 upgrade create_table at revisions/c47e0b9a1d25_add_retry_policies.yaml:7:5
+-- retort: info raw-sql: passes SQL through unescaped: the check condition `max_retries >= 0`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 -- Each revision first checks the version table (a retort guard) and fails when
 -- the database is not at the revision it expects. Run the script so that the
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
@@ -26,6 +29,8 @@ END;
 
 /
 
+-- retort: info raw-sql: passes SQL through unescaped: the check condition `max_retries >= 0`
+-- retort:   instead: read the SQL as you would a hand-written script: retort neither quotes nor checks it
 CREATE TABLE retry_policies (
     id INTEGER NOT NULL, 
     ingestion_id VARCHAR2(36 CHAR) NOT NULL, 
