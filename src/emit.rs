@@ -1,9 +1,12 @@
 //! The archive `retort compile` writes: scripts with headers, the manifest,
 //! atomic writes, and the comparison `retort verify` makes.
 //!
-//! Everything is rendered in memory first ([`build_archive`]); only a
-//! complete, error-free [`Archive`] is written ([`write_archive`]), one
-//! temporary file renamed into place per file. Nothing here knows a machine
+//! `compile` stages every script first ([`stage_archive`]): each is written
+//! to a temporary file beside its place as soon as it is rendered, so that
+//! only checksums stay in memory. Only a complete, error-free archive is put
+//! in place ([`commit_archive`]: one file-system flush, then each temporary
+//! file renamed over its place); a failed compile removes what it staged.
+//! `verify` renders the archive in memory instead ([`build_archive`]). Nothing here knows a machine
 //! path: outputs are keyed by paths relative to `out/`, and the sources are
 //! cited by paths relative to the project, so two compiles of the same
 //! sources give the same bytes anywhere.
@@ -91,6 +94,82 @@ pub struct Archive {
     pub dialects: Vec<String>,
     /// The manifest's text.
     pub manifest: String,
+}
+
+/// What `compile` checks of a compiled archive before writing it, whether
+/// its scripts are in memory ([`Archive`]) or staged ([`StagedArchive`]).
+pub trait Compiled {
+    /// The sha256 of the script at `path` (relative to `out/`), if compiled.
+    fn sha256_of(&self, path: &Utf8Path) -> Option<String>;
+    /// For each per-revision script, the revision it archives.
+    fn archived(&self) -> &BTreeMap<Utf8PathBuf, String>;
+    /// The dialects compiled.
+    fn dialects(&self) -> &[String];
+}
+
+impl Compiled for Archive {
+    fn sha256_of(&self, path: &Utf8Path) -> Option<String> {
+        self.files.get(path).map(|text| sha256_hex(text.as_bytes()))
+    }
+    fn archived(&self) -> &BTreeMap<Utf8PathBuf, String> {
+        &self.archived
+    }
+    fn dialects(&self) -> &[String] {
+        &self.dialects
+    }
+}
+
+/// Everything `compile` writes, each script already in a temporary file
+/// beside its place (unless the same script is there already): only
+/// checksums stay in memory. [`commit_archive`] renames the files into
+/// place; dropping it instead removes them, and the folders it created.
+#[derive(Debug)]
+pub struct StagedArchive {
+    /// Scripts by path relative to `out/`.
+    pub files: BTreeMap<Utf8PathBuf, StagedFile>,
+    /// For each per-revision script, the revision it archives.
+    pub archived: BTreeMap<Utf8PathBuf, String>,
+    /// The dialects compiled.
+    pub dialects: Vec<String>,
+    /// The manifest's text.
+    pub manifest: String,
+    /// Folders created for the scripts, outermost first.
+    created_folders: Vec<Utf8PathBuf>,
+}
+
+/// A staged script: its checksum, and its temporary file when it differs
+/// from what `out/` holds.
+#[derive(Debug)]
+pub struct StagedFile {
+    /// Lower-case hex sha256 of the script.
+    pub sha256: String,
+    /// Whether a file was at the script's place already.
+    pub existed: bool,
+    /// The new text, waiting beside its place; none when unchanged.
+    temp: Option<tempfile::TempPath>,
+}
+
+impl Compiled for StagedArchive {
+    fn sha256_of(&self, path: &Utf8Path) -> Option<String> {
+        self.files.get(path).map(|file| file.sha256.clone())
+    }
+    fn archived(&self) -> &BTreeMap<Utf8PathBuf, String> {
+        &self.archived
+    }
+    fn dialects(&self) -> &[String] {
+        &self.dialects
+    }
+}
+
+impl Drop for StagedArchive {
+    fn drop(&mut self) {
+        // The temporary files go with their `TempPath`s; the folders made
+        // for them go too, when nothing else came to live in them.
+        self.files.clear();
+        for folder in self.created_folders.iter().rev() {
+            let _ = std::fs::remove_dir(folder);
+        }
+    }
 }
 
 /// Errors of a compile, each once, in a stable order.
@@ -215,9 +294,9 @@ fn range_text(plan: &Plan) -> String {
     }
 }
 
-/// Renders every job on every dialect, targets in parallel, into an
-/// [`Archive`] with its manifest. Any error anywhere fails the whole
-/// compile, with every error reported.
+/// Renders every job on every dialect into an [`Archive`] held in memory,
+/// with its manifest (what `verify` compares with `out/`). Any error
+/// anywhere fails the whole compile, with every error reported.
 pub fn build_archive(
     jobs: &[ScriptJob],
     dialects: &[String],
@@ -227,62 +306,84 @@ pub fn build_archive(
     render: &dyn RenderScript,
 ) -> Result<Archive, CompileErrors> {
     let facts = HeaderFacts::new(sources, notes);
-    let results: Vec<TargetResult> = std::thread::scope(|scope| {
-        let handles: Vec<_> = dialects
-            .iter()
-            .map(|dialect| {
-                let facts = &facts;
-                scope.spawn(move || compile_target(jobs, dialect, facts, render))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(BTreeSet::from([
-                        "internal error: a compile thread panicked".into(),
-                    ]))
-                })
-            })
-            .collect()
-    });
-    let mut archive = Archive {
+    let files = each_script(jobs, dialects, &facts, render, &|_, text| Ok(text))?;
+    let checksums = files
+        .iter()
+        .map(|(path, text)| (path.clone(), sha256_hex(text.as_bytes())));
+    let manifest = manifest_text(sources, manifest_prefix, checksums);
+    Ok(Archive {
+        files,
+        archived: archived_scripts(jobs, dialects),
         dialects: dialects.to_vec(),
-        ..Archive::default()
-    };
-    let mut errors = BTreeSet::new();
-    for result in results {
-        match result {
-            Ok(files) => archive.files.extend(files),
-            Err(mut e) => errors.append(&mut e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(CompileErrors(errors));
-    }
+        manifest,
+    })
+}
+
+/// For each per-revision script of `jobs` on `dialects`, its revision.
+fn archived_scripts(jobs: &[ScriptJob], dialects: &[String]) -> BTreeMap<Utf8PathBuf, String> {
+    let mut archived = BTreeMap::new();
     for dialect in dialects {
         for job in jobs {
             if let Some(revision) = &job.revision {
-                archive
-                    .archived
-                    .insert(Utf8PathBuf::from(dialect).join(&job.path), revision.clone());
+                archived.insert(Utf8PathBuf::from(dialect).join(&job.path), revision.clone());
             }
         }
     }
-    archive.manifest = manifest_text(sources, manifest_prefix, &archive.files);
-    Ok(archive)
+    archived
 }
 
-/// One target's scripts (path relative to `out/`, text), or its errors.
-type TargetResult = Result<Vec<(Utf8PathBuf, String)>, BTreeSet<String>>;
+/// Where every script of `jobs` on `dialects` goes, relative to `out/`.
+pub fn script_paths(jobs: &[ScriptJob], dialects: &[String]) -> Vec<Utf8PathBuf> {
+    dialects
+        .iter()
+        .flat_map(|dialect| {
+            jobs.iter()
+                .map(move |job| Utf8PathBuf::from(dialect).join(&job.path))
+        })
+        .collect()
+}
 
-fn compile_target(
+/// What a script becomes once rendered: its text ([`build_archive`]) or a
+/// staged file ([`stage_archive`]). Gets the script's path relative to `out/`.
+type KeepScript<'a, T> = dyn Fn(&Utf8Path, String) -> Result<T, String> + Sync + 'a;
+
+/// Renders every job on every dialect and hands each script to `keep`, so
+/// that a caller need not hold every script's text at once. Dialects render
+/// one after the other, each on every core; errors of every dialect are
+/// collected.
+fn each_script<T: Send>(
+    jobs: &[ScriptJob],
+    dialects: &[String],
+    facts: &HeaderFacts,
+    render: &dyn RenderScript,
+    keep: &KeepScript<T>,
+) -> Result<BTreeMap<Utf8PathBuf, T>, CompileErrors> {
+    let mut files = BTreeMap::new();
+    let mut errors = BTreeSet::new();
+    for dialect in dialects {
+        match compile_target(jobs, dialect, facts, render, keep) {
+            Ok(scripts) => files.extend(scripts),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(CompileErrors(errors))
+    }
+}
+
+/// One target's scripts (path relative to `out/`, what `keep` made of it),
+/// or its errors.
+type TargetResult<T> = Result<Vec<(Utf8PathBuf, T)>, BTreeSet<String>>;
+
+fn compile_target<T: Send>(
     jobs: &[ScriptJob],
     dialect: &str,
     facts: &HeaderFacts,
     render: &dyn RenderScript,
-) -> TargetResult {
-    let mut files = Vec::new();
+    keep: &KeepScript<T>,
+) -> TargetResult<T> {
     let mut errors = BTreeSet::new();
     // The whole-range scripts first: their steps serve the per-revision ones.
     let mut parts: Vec<(ScriptKind, crate::render::ScriptParts)> = Vec::new();
@@ -298,22 +399,30 @@ fn compile_target(
     if !errors.is_empty() {
         return Err(errors);
     }
-    for job in jobs {
-        let whole = parts.iter().find(|(kind, _)| *kind == job.plan.kind);
-        let body = match (whole, job.step) {
-            (Some((_, whole)), None) => Ok(whole.whole()),
-            (Some((_, whole)), Some(index)) if index < whole.steps.len() => {
-                Ok(whole.with_steps(std::slice::from_ref(&whole.steps[index])))
-            }
-            _ => render.render(&job.plan, dialect),
-        };
-        match body {
-            Ok(body) => {
-                let text = format!("{}{body}", header(job, dialect, facts));
-                files.push((Utf8PathBuf::from(dialect).join(&job.path), text));
-            }
+    let results: Vec<Result<(Utf8PathBuf, T), String>> = jobs
+        .par_iter()
+        .map(|job| {
+            let whole = parts.iter().find(|(kind, _)| *kind == job.plan.kind);
+            let body = match (whole, job.step) {
+                (Some((_, whole)), None) => Ok(whole.whole()),
+                (Some((_, whole)), Some(index)) if index < whole.steps.len() => {
+                    Ok(whole.with_steps(std::slice::from_ref(&whole.steps[index])))
+                }
+                _ => render.render(&job.plan, dialect),
+            };
+            let body = body.map_err(|e| format!("{dialect}: {e:#}"))?;
+            let text = format!("{}{body}", header(job, dialect, facts));
+            let path = Utf8PathBuf::from(dialect).join(&job.path);
+            let kept = keep(&path, text)?;
+            Ok((path, kept))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
             Err(e) => {
-                errors.insert(format!("{dialect}: {e:#}"));
+                errors.insert(e);
             }
         }
     }
@@ -455,17 +564,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub fn manifest_text(
     sources: &[Source],
     prefix: &Utf8Path,
-    files: &BTreeMap<Utf8PathBuf, String>,
+    outputs: impl IntoIterator<Item = (Utf8PathBuf, String)>,
 ) -> String {
     let mut lines: Vec<(String, String)> = sources
         .iter()
         .map(|s| (s.sha256.clone(), prefix.join(&s.path).into_string()))
         .collect();
     lines.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut outputs: Vec<(Utf8PathBuf, String)> = outputs.into_iter().collect();
+    outputs.sort();
     lines.extend(
-        files
-            .iter()
-            .map(|(path, text)| (sha256_hex(text.as_bytes()), path.to_string())),
+        outputs
+            .into_iter()
+            .map(|(path, sha)| (sha, path.into_string())),
     );
     lines
         .iter()
@@ -523,7 +634,18 @@ pub fn prefix_from_out(out: &Utf8Path) -> Utf8PathBuf {
 
 /// What is on disk under `out/` now: every file (relative path → bytes).
 pub fn read_out_dir(out: &Utf8Path) -> std::io::Result<BTreeMap<Utf8PathBuf, Vec<u8>>> {
-    let mut files = BTreeMap::new();
+    files_under(out)?
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(out.join(&path))?;
+            Ok((path, bytes))
+        })
+        .collect()
+}
+
+/// Every file under `out/`, relative to it, `/`-separated, in order.
+fn files_under(out: &Utf8Path) -> std::io::Result<Vec<Utf8PathBuf>> {
+    let mut files = Vec::new();
     if !out.exists() {
         return Ok(files);
     }
@@ -538,8 +660,7 @@ pub fn read_out_dir(out: &Utf8Path) -> std::io::Result<BTreeMap<Utf8PathBuf, Vec
         let Ok(relative) = path.strip_prefix(out) else {
             continue;
         };
-        let relative = Utf8PathBuf::from(relative.as_str().replace('\\', "/"));
-        files.insert(relative, std::fs::read(&path)?);
+        files.push(Utf8PathBuf::from(relative.as_str().replace('\\', "/")));
     }
     Ok(files)
 }
@@ -557,7 +678,7 @@ pub struct ArchivedChange {
 /// change or remove, each with the reason. A `full` compile owns every
 /// dialect folder; a partial one (`compile --dialect`) only those it builds.
 pub fn archived_changes(
-    archive: &Archive,
+    archive: &dyn Compiled,
     old_manifest: &BTreeMap<String, String>,
     prefix: &Utf8Path,
     revisions: &[&Revision],
@@ -585,11 +706,11 @@ pub fn archived_changes(
         let (Some(dialect), Some(folder)) = (parts.next(), parts.next()) else {
             continue;
         };
-        let owned = full || archive.dialects.iter().any(|d| d == dialect.as_str());
+        let owned = full || archive.dialects().iter().any(|d| d == dialect.as_str());
         if folder.as_str() != "revisions" || !owned {
             continue;
         }
-        let Some(text) = archive.files.get(&path) else {
+        let Some(script_sha) = archive.sha256_of(&path) else {
             changes.push(ArchivedChange {
                 path,
                 reason: "would be removed: its revision was removed, renamed or moved in the plan"
@@ -597,10 +718,10 @@ pub fn archived_changes(
             });
             continue;
         };
-        if sha256_hex(text.as_bytes()) == *old_sha {
+        if script_sha == *old_sha {
             continue;
         }
-        let revision = archive.archived.get(&path).map(String::as_str);
+        let revision = archive.archived().get(&path).map(String::as_str);
         let reason = match revision.and_then(|r| source_of.get(r)) {
             Some(source) => {
                 let listed = prefix.join(source).into_string();
@@ -642,6 +763,155 @@ pub fn archived_changes(
     changes
 }
 
+/// Renders every job on every dialect and writes each script that differs
+/// from what `out/` holds to a temporary file beside its place, keeping only
+/// checksums in memory. Any error anywhere fails the whole compile, with
+/// every error reported, and leaves `out/` as it was.
+pub fn stage_archive(
+    out: &Utf8Path,
+    jobs: &[ScriptJob],
+    dialects: &[String],
+    sources: &[Source],
+    notes: &[Note],
+    manifest_prefix: &Utf8Path,
+    render: &dyn RenderScript,
+) -> Result<StagedArchive, CompileErrors> {
+    let mut staged = StagedArchive {
+        files: BTreeMap::new(),
+        archived: archived_scripts(jobs, dialects),
+        dialects: dialects.to_vec(),
+        manifest: String::new(),
+        created_folders: Vec::new(),
+    };
+    let folders: BTreeSet<Utf8PathBuf> = script_paths(jobs, dialects)
+        .iter()
+        .filter_map(|path| out.join(path).parent().map(Utf8Path::to_owned))
+        .collect();
+    for folder in &folders {
+        create_folder(folder, &mut staged.created_folders)
+            .map_err(|e| CompileErrors(BTreeSet::from([format!("cannot create {folder}: {e}")])))?;
+    }
+    let facts = HeaderFacts::new(sources, notes);
+    staged.files = each_script(jobs, dialects, &facts, render, &|path, text| {
+        stage_file(&out.join(path), &text)
+            .map_err(|e| format!("cannot write {}: {e}", out.join(path)))
+    })?;
+    let checksums = staged
+        .files
+        .iter()
+        .map(|(path, file)| (path.clone(), file.sha256.clone()));
+    staged.manifest = manifest_text(sources, manifest_prefix, checksums);
+    Ok(staged)
+}
+
+/// Creates `folder` and what is missing above it, recording each folder it
+/// created (outermost first).
+fn create_folder(folder: &Utf8Path, created: &mut Vec<Utf8PathBuf>) -> std::io::Result<()> {
+    let missing: Vec<&Utf8Path> = folder
+        .ancestors()
+        .take_while(|f| !f.as_str().is_empty() && !f.exists())
+        .collect();
+    for folder in missing.into_iter().rev() {
+        std::fs::create_dir(folder)?;
+        created.push(folder.to_owned());
+    }
+    Ok(())
+}
+
+/// `text` as the script at `target`: unchanged when the file there holds
+/// exactly it, else written to a temporary file beside it.
+fn stage_file(target: &Utf8Path, text: &str) -> std::io::Result<StagedFile> {
+    use std::io::Write;
+    let sha256 = sha256_hex(text.as_bytes());
+    let existed = match std::fs::read(target) {
+        Ok(old) if old == text.as_bytes() => {
+            return Ok(StagedFile {
+                sha256,
+                existed: true,
+                temp: None,
+            })
+        }
+        Ok(_) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(e),
+    };
+    let folder = target.parent().unwrap_or(Utf8Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".retort-")
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temp.write_all(text.as_bytes())?;
+    // Closed now: thousands of open files would exceed the process's limit.
+    Ok(StagedFile {
+        sha256,
+        existed,
+        temp: Some(temp.into_temp_path()),
+    })
+}
+
+/// Puts a staged archive in place: one flush of the file system, each
+/// staged file renamed over its place, scripts no longer produced (of the
+/// dialects compiled, or of every dialect when `full`) removed, and
+/// `manifest` written.
+pub fn commit_archive(
+    out: &Utf8Path,
+    mut staged: StagedArchive,
+    manifest: &str,
+    full: bool,
+) -> std::io::Result<WriteSummary> {
+    let mut summary = WriteSummary::default();
+    let mut renames = Vec::new();
+    for (path, file) in &mut staged.files {
+        match file.temp.take() {
+            None => summary.unchanged += 1,
+            Some(temp) => {
+                if file.existed {
+                    summary.changed.push(path.clone());
+                } else {
+                    summary.new.push(path.clone());
+                }
+                renames.push((temp, out.join(path)));
+            }
+        }
+    }
+    if !renames.is_empty() {
+        sync_file_system(out)?;
+    }
+    renames
+        .par_iter()
+        .map(|(temp, target)| std::fs::rename(temp, target))
+        .collect::<std::io::Result<Vec<()>>>()?;
+    // Renamed: nothing left for the temporary paths to delete, and the
+    // folders made for them stay.
+    renames.into_iter().for_each(|(temp, _)| drop(temp.keep()));
+    staged.created_folders.clear();
+    for path in files_under(out)? {
+        let owned = full
+            || path
+                .components()
+                .next()
+                .is_some_and(|d| staged.dialects.iter().any(|x| x == d.as_str()));
+        if owned && path != MANIFEST && !staged.files.contains_key(&path) {
+            std::fs::remove_file(out.join(&path))?;
+            summary.removed.push(path);
+        }
+    }
+    let manifest_path = out.join(MANIFEST);
+    let old_manifest = match std::fs::read(&manifest_path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    if old_manifest.as_deref() != Some(manifest.as_bytes()) {
+        write_atomic(&manifest_path, manifest.as_bytes())?;
+        match old_manifest {
+            Some(_) => summary.changed.push(MANIFEST.into()),
+            None => summary.new.push(MANIFEST.into()),
+        }
+    }
+    Ok(summary)
+}
+
 /// Writes `text` to `path` atomically: a temporary file in the same folder,
 /// flushed, then renamed over `path`.
 pub fn write_atomic(path: &Utf8Path, text: &[u8]) -> std::io::Result<()> {
@@ -655,47 +925,6 @@ pub fn write_atomic(path: &Utf8Path, text: &[u8]) -> std::io::Result<()> {
     temp.write_all(text)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Writes each `(path, text)` under `out` atomically, as [`write_atomic`]
-/// does one, but with one flush of the file system for all of them: every
-/// text to a temporary file beside its path, then a `syncfs`, then each
-/// renamed into place. An fsync per file made a compile of thousands of
-/// revisions spend nearly all its time waiting for the disk. On an error
-/// before the renames, the temporary files are removed and nothing changed.
-fn write_all_atomic(out: &Utf8Path, files: &[(&Utf8PathBuf, &String)]) -> std::io::Result<()> {
-    use std::io::Write;
-    let folders: BTreeSet<Utf8PathBuf> = files
-        .iter()
-        .filter_map(|(path, _)| out.join(path).parent().map(Utf8Path::to_owned))
-        .collect();
-    for folder in &folders {
-        std::fs::create_dir_all(folder)?;
-    }
-    let temps: Vec<std::io::Result<_>> = files
-        .par_iter()
-        .map(|(path, text)| {
-            let target = out.join(path);
-            let folder = target.parent().unwrap_or(Utf8Path::new("."));
-            let mut temp = tempfile::Builder::new()
-                .prefix(".retort-")
-                .suffix(".tmp")
-                .tempfile_in(folder)?;
-            temp.write_all(text.as_bytes())?;
-            // Closed now: thousands of open files would exceed the process's limit.
-            Ok((temp.into_temp_path(), target))
-        })
-        .collect();
-    let temps: Vec<(tempfile::TempPath, Utf8PathBuf)> =
-        temps.into_iter().collect::<std::io::Result<_>>()?;
-    sync_file_system(out)?;
-    temps
-        .par_iter()
-        .map(|(temp, target)| std::fs::rename(temp, target))
-        .collect::<std::io::Result<Vec<()>>>()?;
-    // Renamed: nothing left for the temporary paths to delete.
-    temps.into_iter().for_each(|(temp, _)| drop(temp.keep()));
     Ok(())
 }
 
@@ -722,42 +951,23 @@ pub fn write_archive(
     manifest: &str,
     full: bool,
 ) -> std::io::Result<WriteSummary> {
-    let existing = read_out_dir(out)?;
-    let mut summary = WriteSummary::default();
-    let mut to_write: Vec<(&Utf8PathBuf, &String)> = Vec::new();
+    let mut staged = StagedArchive {
+        files: BTreeMap::new(),
+        archived: archive.archived.clone(),
+        dialects: archive.dialects.clone(),
+        manifest: archive.manifest.clone(),
+        created_folders: Vec::new(),
+    };
     for (path, text) in &archive.files {
-        if existing.get(path).map(Vec::as_slice) == Some(text.as_bytes()) {
-            summary.unchanged += 1;
-            continue;
+        let target = out.join(path);
+        if let Some(folder) = target.parent() {
+            create_folder(folder, &mut staged.created_folders)?;
         }
-        to_write.push((path, text));
-        if existing.contains_key(path) {
-            summary.changed.push(path.clone());
-        } else {
-            summary.new.push(path.clone());
-        }
+        staged
+            .files
+            .insert(path.clone(), stage_file(&target, text)?);
     }
-    write_all_atomic(out, &to_write)?;
-    for path in existing.keys() {
-        let owned = full
-            || path
-                .components()
-                .next()
-                .is_some_and(|d| archive.dialects.iter().any(|x| x == d.as_str()));
-        if owned && path != MANIFEST && !archive.files.contains_key(path) {
-            std::fs::remove_file(out.join(path))?;
-            summary.removed.push(path.clone());
-        }
-    }
-    let old_manifest = existing.get(Utf8Path::new(MANIFEST));
-    if old_manifest.map(Vec::as_slice) != Some(manifest.as_bytes()) {
-        write_atomic(&out.join(MANIFEST), manifest.as_bytes())?;
-        match old_manifest {
-            Some(_) => summary.changed.push(MANIFEST.into()),
-            None => summary.new.push(MANIFEST.into()),
-        }
-    }
-    Ok(summary)
+    commit_archive(out, staged, manifest, full)
 }
 
 /// What [`write_archive`] did.

@@ -47,17 +47,29 @@ pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
     } else {
         partial_targets(&args.dialects, &loaded.config.targets)?
     };
-    let archive = loaded.compile(&dialects)?;
     let out = project.join(&loaded.config.out);
-    refuse_linked_folders(project, &loaded.config.out, &archive)?;
-    let on_disk = emit::read_out_dir(&out).with_context(|| format!("cannot read {out}"))?;
-    let old_manifest = on_disk
-        .get(Utf8Path::new(emit::MANIFEST))
-        .map(|bytes| emit::parse_manifest(&String::from_utf8_lossy(bytes)))
-        .unwrap_or_default();
+    let (upgrade, downgrade) = loaded.plans()?;
+    let jobs = emit::jobs(&upgrade, &downgrade);
+    refuse_linked_folders(
+        project,
+        &loaded.config.out,
+        &emit::script_paths(&jobs, &dialects),
+    )?;
+    let old_manifest = read_manifest(&out)?;
+    let render = loaded.renderer(&dialects)?;
+    let staged = emit::stage_archive(
+        &out,
+        &jobs,
+        &dialects,
+        &loaded.sources,
+        &render.notes,
+        &loaded.prefix,
+        &render,
+    )
+    .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))?;
     let revisions: Vec<&Revision> = loaded.graph.revisions.iter().collect();
     let changes = emit::archived_changes(
-        &archive,
+        &staged,
         &old_manifest,
         &loaded.prefix,
         &revisions,
@@ -78,11 +90,11 @@ pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
         );
     }
     let manifest = if full {
-        archive.manifest.clone()
+        staged.manifest.clone()
     } else {
-        emit::merge_manifest(&archive.manifest, &old_manifest, &dialects)
+        emit::merge_manifest(&staged.manifest, &old_manifest, &dialects)
     };
-    let summary = emit::write_archive(&out, &archive, &manifest, full)
+    let summary = emit::commit_archive(&out, staged, &manifest, full)
         .with_context(|| format!("cannot write the scripts under {out}"))?;
     println!(
         "compiled {} revision(s) for {} into {}: {} new, {} changed, {} removed, {} unchanged",
@@ -199,14 +211,23 @@ fn check_out_folder(config: &Config) -> anyhow::Result<()> {
 /// `compile` writes only into real folders inside the project: a link on
 /// the way to a script (`out/` itself, `out/<dialect>/`, or a folder `out:`
 /// names) could lead anywhere, so it is an error naming the link.
+/// The manifest `out/` holds now, parsed (empty when there is none).
+fn read_manifest(out: &Utf8Path) -> anyhow::Result<BTreeMap<String, String>> {
+    let path = out.join(emit::MANIFEST);
+    match std::fs::read(&path) {
+        Ok(bytes) => Ok(emit::parse_manifest(&String::from_utf8_lossy(&bytes))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeMap::new()),
+        Err(e) => Err(e).with_context(|| format!("cannot read {path}")),
+    }
+}
+
 fn refuse_linked_folders(
     project: &Utf8Path,
     out: &Utf8Path,
-    archive: &Archive,
+    scripts: &[Utf8PathBuf],
 ) -> anyhow::Result<()> {
-    let mut folders: std::collections::BTreeSet<Utf8PathBuf> = archive
-        .files
-        .keys()
+    let mut folders: std::collections::BTreeSet<Utf8PathBuf> = scripts
+        .iter()
         .filter_map(|path| out.join(path).parent().map(Utf8Path::to_owned))
         .collect();
     folders.insert(out.to_owned());
@@ -284,6 +305,23 @@ impl Loaded {
 
     /// Every script of `dialects`, in memory.
     fn compile(&self, dialects: &[String]) -> anyhow::Result<Archive> {
+        let (upgrade, downgrade) = self.plans()?;
+        let jobs = emit::jobs(&upgrade, &downgrade);
+        let render = self.renderer(dialects)?;
+        emit::build_archive(
+            &jobs,
+            dialects,
+            &self.sources,
+            &render.notes,
+            &self.prefix,
+            &render,
+        )
+        .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))
+    }
+
+    /// The plans of `upgrade.sql` and `downgrade.sql`: base to the single
+    /// head and back.
+    fn plans(&self) -> anyhow::Result<(Plan<'_>, Plan<'_>)> {
         let upgrade = crate::plan::upgrade(&self.graph, "heads")?;
         let heads = self.graph.heads();
         if heads.len() > 1 {
@@ -297,17 +335,7 @@ impl Loaded {
             );
         }
         let downgrade = crate::plan::downgrade(&self.graph, "head:base")?;
-        let jobs = emit::jobs(&upgrade, &downgrade);
-        let render = self.renderer(dialects)?;
-        emit::build_archive(
-            &jobs,
-            dialects,
-            &self.sources,
-            &render.notes,
-            &self.prefix,
-            &render,
-        )
-        .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))
+        Ok((upgrade, downgrade))
     }
 
     /// The renderer of each dialect, with guards on: compiled scripts always
