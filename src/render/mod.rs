@@ -153,11 +153,15 @@ impl Renderer {
     /// What the ops template gets for one op: the op, the table it makes,
     /// and the name of its template.
     fn op_context(&self, entry: &OpEntry) -> Result<Value, RenderError> {
+        let laid_out;
         let op = match &entry.op {
-            Op::Execute(execute) if self.pretty_execute => Op::Execute(pretty(execute)),
-            op => op.clone(),
+            Op::Execute(execute) if self.pretty_execute => {
+                laid_out = Op::Execute(pretty(execute));
+                &laid_out
+            }
+            op => op,
         };
-        if serde_json::to_string(&op)
+        if serde_json::to_string(op)
             .is_ok_and(|json| json.contains("\\u001e") || json.contains("\\u001d"))
         {
             return Err(RenderError {
@@ -170,7 +174,7 @@ impl Renderer {
         }
         Ok(context! {
             template => format!("{}.sql", entry.op.name()),
-            op => Value::from_serialize(&op),
+            op => Value::from_serialize(op),
             table => op_table(&entry.op),
         })
     }
