@@ -242,7 +242,7 @@ impl<'s, 'e, 'p> Deserializer<'s, 'e, 'p> {
             Event::Scalar(_, _, _, Some(_))
             | Event::SequenceStart(_, Some(_))
             | Event::MappingStart(_, Some(_)) => Err(Error::new(
-                "YAML tags (`!...`) are not used in revision files",
+                "YAML tags (`!!str`, `!name`) are not used in revision files; quote the value instead",
             )),
             _ => body(self),
         };
@@ -707,6 +707,16 @@ mod tests {
         let error = parse::<serde_json::Value>("a: &x [1, 2]\nb: *x\n").unwrap_err();
         assert!(error.message().contains("aliases"), "{error}");
         assert_eq!(error.position(), Some((2, 4)));
+    }
+
+    #[test]
+    fn tags_are_refused() {
+        let error = parse::<Doc>("name: !!str 12\n").unwrap_err();
+        assert!(
+            error.message().contains("quote the value instead"),
+            "{error}"
+        );
+        assert_eq!(error.position().map(|(line, _)| line), Some(1));
     }
 
     #[test]
