@@ -453,6 +453,24 @@ impl DialectFacts {
         Ok(format!("({})", pieces.join(&format!(" {operator} "))))
     }
 
+    /// [`DialectFacts::string_literal`] where SQL takes only a constant:
+    /// text with a character the dialect writes as an expression is an error.
+    pub fn constant_string_literal(&self, text: &str) -> Result<String, String> {
+        let Some((c, expression)) = text
+            .chars()
+            .find_map(|c| Some((c, self.string_characters_as_expressions.get(&c)?)))
+        else {
+            return self.string_literal(text);
+        };
+        Err(format!(
+            "string `{}` contains {}, which {} writes only as an expression ({expression}), \
+             and here SQL takes only a plain string constant",
+            shown(text),
+            describe_characters(&c.to_string()),
+            self.name
+        ))
+    }
+
     /// The literal of a boolean.
     pub fn boolean_literal(&self, value: bool) -> &str {
         if value {
@@ -767,6 +785,18 @@ mod tests {
         assert_eq!(
             facts("postgresql").string_literal("a\tb").unwrap(),
             "'a\tb'"
+        );
+        // SQL*Plus: no & and no line break inside an Oracle literal.
+        let oracle = facts("oracle");
+        assert_eq!(
+            oracle.string_literal("R&D\n").unwrap(),
+            "('R' || CHR(38) || 'D' || CHR(10))"
+        );
+        assert_eq!(oracle.constant_string_literal("it's").unwrap(), "'it''s'");
+        let comment = oracle.constant_string_literal("R&D").unwrap_err();
+        assert!(
+            comment.contains("U+0026") && comment.contains("CHR(38)"),
+            "{comment}"
         );
     }
 

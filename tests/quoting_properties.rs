@@ -238,6 +238,14 @@ fn name_refusal(dialect: &str, name: &str) -> Vec<&'static str> {
             if name.len() > 128 {
                 why.push("at most 128 bytes");
             }
+            // SQL*Plus: &name is a substitution variable, statements are read
+            // line by line.
+            if name.contains('&') {
+                why.push("U+0026");
+            }
+            if name.contains(['\n', '\r']) {
+                why.push("line by line");
+            }
             // "Neither quoted nor nonquoted identifiers can contain double
             // quotation marks or the null character (\0)."
             if name.contains('"') {
@@ -635,8 +643,9 @@ struct Quoting {
     backslash_escapes: bool,
     /// SQL Server: `N'...'` is a string literal too.
     national_strings: bool,
-    /// SQLite: `(... || char(13) || ...)` is one string value.
-    char_concatenation: bool,
+    /// SQLite's `char(`, Oracle's `CHR(`: `('a' || char(13) || 'b')` is one
+    /// string value.
+    char_function: Option<&'static str>,
 }
 
 fn quoting(dialect: &str) -> Quoting {
@@ -648,7 +657,11 @@ fn quoting(dialect: &str) -> Quoting {
         },
         backslash_escapes: dialect == "mysql",
         national_strings: dialect == "mssql",
-        char_concatenation: dialect == "sqlite",
+        char_function: match dialect {
+            "sqlite" => Some("char("),
+            "oracle" => Some("CHR("),
+            _ => None,
+        },
     }
 }
 
@@ -760,29 +773,31 @@ fn string_at(chars: &[char], start: usize, quoting: &Quoting) -> Result<(String,
     }
 }
 
-/// SQLite: `('a' || char(13) || 'b')` at `chars[start]`, as the one value it
-/// gives, and the index after it; `None` if there is no such expression.
+/// `('a' || char(13) || 'b')` at `chars[start]`, as the one value it gives,
+/// and the index after it; `None` if there is no such expression.
 fn concatenation_at(chars: &[char], start: usize, quoting: &Quoting) -> Option<(String, usize)> {
-    if !quoting.char_concatenation || chars[start] != '(' {
+    let function = quoting.char_function?;
+    if chars[start] != '(' {
         return None;
     }
     let mut value = String::new();
     let mut i = start + 1;
     let mut has_char = false;
     loop {
-        let here: String = chars[i..].iter().take(5).collect();
+        let width = function.chars().count();
+        let here: String = chars[i..].iter().take(width).collect();
         if chars.get(i) == Some(&'\'') {
             let (piece, next) = string_at(chars, i, quoting).ok()?;
             value.push_str(&piece);
             i = next;
-        } else if here == "char(" {
-            let digits: String = chars[i + 5..]
+        } else if here == function {
+            let digits: String = chars[i + width..]
                 .iter()
                 .take_while(|c| c.is_ascii_digit())
                 .collect();
             let code: u32 = digits.parse().ok()?;
             value.push(char::from_u32(code)?);
-            i += 5 + digits.len();
+            i += width + digits.len();
             (chars.get(i) == Some(&')')).then_some(())?;
             i += 1;
             has_char = true;

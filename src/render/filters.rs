@@ -29,7 +29,11 @@ pub(super) fn register(env: &mut Environment<'static>, facts: &Arc<DialectFacts>
         })
     });
     let f = facts.clone();
-    env.add_filter("literal", move |value: Value| literal(&f, &value));
+    env.add_filter("literal", move |value: Value, kwargs: Kwargs| {
+        let constant: Option<bool> = kwargs.get("constant")?;
+        kwargs.assert_all_used()?;
+        literal(&f, &value, constant.unwrap_or(false))
+    });
     let f = facts.clone();
     env.add_filter("resolve", move |value: Value, kwargs: Kwargs| {
         resolve(&f, value, kwargs)
@@ -60,24 +64,31 @@ fn fail(message: String) -> Error {
 /// dialect writes them, `none` as NULL, numbers as written. Also takes the
 /// model's tagged values (`{kind: string, value: ...}`) of bulk-insert rows and
 /// server defaults; a `sql` default is not a literal and is refused.
-fn literal(facts: &DialectFacts, value: &Value) -> Result<String, Error> {
+/// `constant` (`literal(constant=true)`): where SQL takes only a string
+/// constant, not an expression (Oracle's `COMMENT ON ... IS`), text the
+/// dialect writes as an expression is an error.
+fn literal(facts: &DialectFacts, value: &Value, constant: bool) -> Result<String, Error> {
     match value.kind() {
         ValueKind::None => Ok("NULL".into()),
         ValueKind::Bool => Ok(facts.boolean_literal(value.is_true()).to_owned()),
         ValueKind::Number => Ok(value.to_string()),
-        ValueKind::String => string_literal(facts, value.as_str().unwrap_or_default()),
-        ValueKind::Map => tagged_literal(facts, value),
+        ValueKind::String => string_literal(facts, value.as_str().unwrap_or_default(), constant),
+        ValueKind::Map => tagged_literal(facts, value, constant),
         _ => Err(fail(format!(
             "`{value}` cannot be written as a SQL literal"
         ))),
     }
 }
 
-fn string_literal(facts: &DialectFacts, text: &str) -> Result<String, Error> {
-    facts.string_literal(text).map_err(fail)
+fn string_literal(facts: &DialectFacts, text: &str, constant: bool) -> Result<String, Error> {
+    if constant {
+        facts.constant_string_literal(text).map_err(fail)
+    } else {
+        facts.string_literal(text).map_err(fail)
+    }
 }
 
-fn tagged_literal(facts: &DialectFacts, value: &Value) -> Result<String, Error> {
+fn tagged_literal(facts: &DialectFacts, value: &Value, constant: bool) -> Result<String, Error> {
     let kind = value.get_attr("kind")?;
     let inner = value.get_attr("value")?;
     match kind.as_str() {
@@ -87,7 +98,7 @@ fn tagged_literal(facts: &DialectFacts, value: &Value) -> Result<String, Error> 
         Some("number") => Ok(inner
             .as_str()
             .map_or_else(|| inner.to_string(), String::from)),
-        Some("string") => string_literal(facts, inner.as_str().unwrap_or_default()),
+        Some("string") => string_literal(facts, inner.as_str().unwrap_or_default(), constant),
         _ => Err(fail(format!(
             "`{value}` cannot be written as a SQL literal"
         ))),
@@ -152,20 +163,26 @@ mod tests {
     fn literals_per_dialect() {
         let pg = facts("postgresql");
         let mssql = facts("mssql");
-        assert_eq!(literal(&pg, &Value::from(true)).unwrap(), "true");
-        assert_eq!(literal(&mssql, &Value::from(false)).unwrap(), "0");
-        assert_eq!(literal(&pg, &Value::from(())).unwrap(), "NULL");
-        assert_eq!(literal(&pg, &Value::from("O'Brien")).unwrap(), "'O''Brien'");
+        assert_eq!(literal(&pg, &Value::from(true), false).unwrap(), "true");
+        assert_eq!(literal(&mssql, &Value::from(false), false).unwrap(), "0");
+        assert_eq!(literal(&pg, &Value::from(()), false).unwrap(), "NULL");
+        assert_eq!(
+            literal(&pg, &Value::from("O'Brien"), false).unwrap(),
+            "'O''Brien'"
+        );
         let tagged = Value::from_serialize(crate::model::Literal::Number("3.10".into()));
-        assert_eq!(literal(&pg, &tagged).unwrap(), "3.10");
+        assert_eq!(literal(&pg, &tagged, false).unwrap(), "3.10");
         let tagged = Value::from_serialize(crate::model::Literal::String("a'b\\c".into()));
-        assert_eq!(literal(&facts("mysql"), &tagged).unwrap(), "'a''b\\\\c'");
+        assert_eq!(
+            literal(&facts("mysql"), &tagged, false).unwrap(),
+            "'a''b\\\\c'"
+        );
     }
 
     #[test]
     fn sql_defaults_are_not_literals() {
         let tagged = Value::from_serialize(crate::model::ServerDefault::Sql("now()".into()));
-        assert!(literal(&facts("postgresql"), &tagged).is_err());
+        assert!(literal(&facts("postgresql"), &tagged, false).is_err());
     }
 
     #[test]
