@@ -747,6 +747,15 @@ mod tests {
             .unwrap()
             .contains("U+000D U+000A"));
         assert!(problem("oracle", "a\"b").unwrap().contains("U+0022"));
+        assert!(problem("mssql", "a$(b)").unwrap().contains("sqlcmd"));
+        let mssql = facts("mssql");
+        assert!(mssql
+            .string_literal("cost $(price)")
+            .unwrap_err()
+            .contains("sqlcmd"));
+        let continued = mssql.string_literal("a\\\nb").unwrap_err();
+        assert!(continued.contains("line continuation"), "{continued}");
+        assert_eq!(mssql.string_literal("a\\b\n$5").unwrap(), "'a\\b\n$5'");
         assert!(problem("postgresql", "a ").is_none());
         assert!(problem("mysql", "a\rb").is_none());
         let long = "/".repeat(51);

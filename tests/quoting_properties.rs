@@ -70,7 +70,11 @@ const DANGEROUS: &[&str] = &[
     "\\\";",
     "\\';",
     "\\]",
-    // Client commands on a line of their own: psql, mariadb, sqlite3.
+    // SQL Server's line continuation in strings.
+    "\\\n",
+    "\\\r\n",
+    // Client commands on a line of their own: psql, mariadb, sqlite3, sqlcmd.
+    "\n:!! echo x\n",
     "\n\\q\n",
     "\n\\! echo x\n",
     "\n\\c\n",
@@ -233,7 +237,12 @@ fn name_refusal(dialect: &str, name: &str) -> Vec<&'static str> {
                 why.push("starts with `sqlite_`");
             }
         }
-        "mssql" if utf16 > 128 => why.push("at most 128 UTF-16 code units"),
+        "mssql" => {
+            if utf16 > 128 {
+                why.push("at most 128 UTF-16 code units");
+            }
+            why.extend(mssql_refusal(name));
+        }
         "oracle" => {
             if name.len() > 128 {
                 why.push("at most 128 bytes");
@@ -262,6 +271,22 @@ fn value_refusal(dialect: &str, value: &str) -> Vec<&'static str> {
     // No text type of PostgreSQL holds NUL.
     if value.contains('\0') && dialect == "postgresql" {
         why.push("U+0000");
+    }
+    if dialect == "mssql" {
+        why.extend(mssql_refusal(value));
+    }
+    why
+}
+
+/// sqlcmd replaces `$(name)` everywhere, also inside quotes; SQL Server
+/// drops a backslash before a line break in a string, with the line break.
+fn mssql_refusal(text: &str) -> Vec<&'static str> {
+    let mut why = Vec::new();
+    if text.contains("$(") {
+        why.push("scripting variable");
+    }
+    if text.contains("\\\n") || text.contains("\\\r\n") {
+        why.push("line continuation");
     }
     why
 }
@@ -641,7 +666,8 @@ struct Quoting {
     identifier: (char, char),
     /// MySQL: `\` starts an escape inside a string literal.
     backslash_escapes: bool,
-    /// SQL Server: `N'...'` is a string literal too.
+    /// SQL Server: `N'...'` is a string literal too, and a backslash before
+    /// a line break inside one is dropped with the line break.
     national_strings: bool,
     /// SQLite's `char(`, Oracle's `CHR(`: `('a' || char(13) || 'b')` is one
     /// string value.
@@ -747,6 +773,14 @@ fn string_at(chars: &[char], start: usize, quoting: &Quoting) -> Result<(String,
                 i += 2;
             }
             Some('\'') => return Ok((value, i + 1)),
+            Some('\\') if quoting.national_strings && chars.get(i + 1) == Some(&'\n') => i += 2,
+            Some('\\')
+                if quoting.national_strings
+                    && chars.get(i + 1) == Some(&'\r')
+                    && chars.get(i + 2) == Some(&'\n') =>
+            {
+                i += 3
+            }
             // MySQL's escapes (String Literals, "Special Character Escape Sequences").
             Some('\\') if quoting.backslash_escapes => {
                 let escaped = chars.get(i + 1).ok_or("a `\\` ends the script")?;
