@@ -26,6 +26,8 @@ use crate::render::{Renderer, ScriptOptions};
 use camino::Utf8PathBuf;
 use std::sync::OnceLock;
 
+pub mod ops;
+
 /// The line between two files of the input (with the newlines around it).
 pub const FILE_SEPARATOR: &[u8] = b"\n%%\n";
 
@@ -82,6 +84,12 @@ pub fn run(input: &[u8]) -> Outcome {
         Err(e) => outcome.errors.push(e.to_string()),
     }
     outcome
+}
+
+/// Runs [`run`] on the project [`ops::project`] writes from `input`: the
+/// `ops` fuzz target, whose inputs are choices of ops rather than text.
+pub fn run_ops(input: &[u8]) -> Outcome {
+    run(ops::project(input).as_bytes())
 }
 
 /// The parts of `input` between separators.
