@@ -93,6 +93,10 @@ pub struct DialectFacts {
     /// refused with its reason rather than changed.
     #[serde(default)]
     pub string_refusals: Vec<TextRefusal>,
+    /// Comments (table and column) the engine cannot store exactly, besides
+    /// `string_refusals` (MySQL keeps comments in utf8mb3).
+    #[serde(default)]
+    pub comment_refusals: Vec<TextRefusal>,
     /// The schema assumed where the dialect's SQL must name one and the op
     /// gives none (SQL Server's comment procedures); `null` for none.
     #[serde(default)]
@@ -453,6 +457,19 @@ impl DialectFacts {
         Ok(format!("({})", pieces.join(&format!(" {operator} "))))
     }
 
+    /// Why `text` cannot be a comment on this dialect (`comment_refusals`).
+    pub fn comment_problem(&self, text: &str) -> Option<String> {
+        self.comment_refusals.iter().find_map(|rule| {
+            let found = rule.find(text)?;
+            Some(format!(
+                "comment `{}` {found}, which {} cannot store in a comment: {}",
+                shown(text),
+                self.name,
+                rule.reason
+            ))
+        })
+    }
+
     /// [`DialectFacts::string_literal`] where SQL takes only a constant:
     /// text with a character the dialect writes as an expression is an error.
     pub fn constant_string_literal(&self, text: &str) -> Result<String, String> {
@@ -625,6 +642,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         string_characters_as_expressions: BTreeMap::new(),
         concatenation: None,
         string_refusals: Vec::new(),
+        comment_refusals: Vec::new(),
         default_schema: None,
         table_rebuild_for: Vec::new(),
         outside_transaction: Vec::new(),
@@ -802,6 +820,10 @@ mod tests {
             "('R' || CHR(38) || 'D' || CHR(10))"
         );
         assert_eq!(oracle.constant_string_literal("it's").unwrap(), "'it''s'");
+        let mysql = facts("mysql");
+        assert!(mysql.comment_problem("ok ✓").is_none());
+        assert!(mysql.comment_problem("a😀").unwrap().contains("utf8mb3"));
+        assert!(facts("postgresql").comment_problem("a😀").is_none());
         let comment = oracle.constant_string_literal("R&D").unwrap_err();
         assert!(
             comment.contains("U+0026") && comment.contains("CHR(38)"),

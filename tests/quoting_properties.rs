@@ -275,6 +275,15 @@ fn value_refusal(dialect: &str, value: &str) -> Vec<&'static str> {
     if dialect == "mssql" {
         why.extend(mssql_refusal(value));
     }
+    // MySQL keeps comments in utf8mb3; the value is also a column's comment.
+    if dialect == "mysql" && value.chars().any(|c| c > '\u{ffff}') {
+        why.push("Basic Multilingual Plane");
+    }
+    // Oracle writes &, LF and CR as CHR(n), which a comment (COMMENT ON ...
+    // IS, a constant) cannot take; the value is also a column's comment.
+    if dialect == "oracle" && value.contains(['&', '\n', '\r']) {
+        why.push("plain string constant");
+    }
     why
 }
 
@@ -329,7 +338,8 @@ fn yaml_string(text: &str) -> String {
 }
 
 /// A revision that creates a table per case, with a column named like the
-/// table and a column whose server default is the value, and inserts the value.
+/// table and a column whose server default and comment are the value, and
+/// inserts the value.
 fn revision(cases: &[Case]) -> String {
     let mut yaml = String::from(
         "revision: p1\ndown_revision: null\nmessage: hostile names and values\nupgrade:\n",
@@ -339,7 +349,7 @@ fn revision(cases: &[Case]) -> String {
         let value = yaml_string(&case.value);
         writeln!(
             yaml,
-            "  - create_table:\n      name: {name}\n      columns:\n        - {{name: {name}, type: Text}}\n        - {{name: {DEFAULT_COLUMN}, type: Text, server_default: {value}}}"
+            "  - create_table:\n      name: {name}\n      columns:\n        - {{name: {name}, type: Text}}\n        - {{name: {DEFAULT_COLUMN}, type: Text, server_default: {value}, comment: {value}}}"
         )
         .unwrap();
         writeln!(
@@ -605,6 +615,45 @@ fn round_trip(engine: Engine, cases: &[Case]) {
         .map(|case| vec![case.value.clone(), case.value.clone()])
         .collect();
     assert_eq!(values, expected, "{engine:?}: values\n{script}");
+    if let Some(comments) = comments(engine, &*db) {
+        let mut expected: Vec<(String, String)> = stored
+            .iter()
+            // PostgreSQL: an empty comment is no comment.
+            .filter(|case| !(engine == Engine::Postgres && case.value.is_empty()))
+            .map(|case| (case.name.clone(), case.value.clone()))
+            .collect();
+        expected.sort();
+        assert_eq!(comments, expected, "{engine:?}: comments\n{script}");
+    }
+}
+
+/// (table, comment) of every commented column, from the catalog; `None` on
+/// SQLite, which has no comments.
+fn comments(engine: Engine, db: &dyn TestDatabase) -> Option<Vec<(String, String)>> {
+    let sql = match engine {
+        Engine::Postgres => format!(
+            "SELECT {}, {} FROM pg_description d JOIN pg_class c ON c.oid = d.objoid \
+             JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = 'public' AND d.objsubid > 0",
+            hex_of(engine, "c.relname"),
+            hex_of(engine, "d.description")
+        ),
+        Engine::MariaDb => format!(
+            "SELECT HEX(TABLE_NAME), HEX(COLUMN_COMMENT) FROM information_schema.COLUMNS \
+             WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = '{DEFAULT_COLUMN}'"
+        ),
+        Engine::Sqlite => return None,
+    };
+    let mut pairs: Vec<(String, String)> = db
+        .query(&sql)
+        .into_iter()
+        .map(|row| {
+            let text = |i: usize| unhex(row[i].as_deref().unwrap_or_default());
+            (text(0), text(1))
+        })
+        .collect();
+    pairs.sort();
+    Some(pairs)
 }
 
 fn engine_config() -> Config {

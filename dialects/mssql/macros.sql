@@ -110,8 +110,9 @@ CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ ix.name | quote }} ON {{ table_name 
 {{ (schema if schema is not none else dialect.default_schema) | quote }}
 {%- endmacro %}
 
+{#- A comment, as sp_addextendedproperty takes it: a constant N'...'. -#}
 {% macro nliteral(text) -%}
-N{{ text | literal }}
+N{{ text | literal(constant=true, comment=true) }}
 {%- endmacro %}
 
 {#- A column comment as SQLAlchemy writes it in CREATE TABLE (`execute`). -#}

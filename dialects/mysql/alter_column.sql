@@ -14,7 +14,7 @@
 ALTER TABLE {{ op.table | table(op.schema) }} {% if op.new_name is not none or datetime_default %}CHANGE {{ op.column | quote }} {{ (op.new_name if op.new_name is not none else op.column) | quote }}{% else %}MODIFY {{ op.column | quote }}{% endif %} {{ m.type(type) }} {{ "NULL" if nullable else "NOT NULL" }}
 {%- if op.existing_autoincrement %} AUTO_INCREMENT{% endif %}
 {%- if default is not none %} DEFAULT {{ m.plain_default(default) }}{% endif %}
-{%- if comment %} COMMENT {{ comment | literal }}{% endif %}
+{%- if comment %} COMMENT {{ comment | literal(comment=true) }}{% endif %}
 
 {% elif op.server_default.action == "set" %}
 ALTER TABLE {{ op.table | table(op.schema) }} ALTER COLUMN {{ op.column | quote }} SET DEFAULT {{ m.plain_default(op.server_default.value) }}

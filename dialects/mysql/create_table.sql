@@ -4,7 +4,7 @@
 {% for c in table.constraints if m.writes(c, table) %}{% set ns.lines = ns.lines + [m.constraint(c)] %}{% endfor %}
 CREATE TABLE {{ "IF NOT EXISTS " if op.if_not_exists }}{{ table.name | table(table.schema) }} (
     {{ ns.lines | join(", \n    ") }}
-){% if table.comment is not none %}COMMENT={{ table.comment | literal }}{% endif %}
+){% if table.comment is not none %}COMMENT={{ table.comment | literal(comment=true) }}{% endif %}
 
 {{ statement_end }}
 {% for ix in table.indexes %}

@@ -1,1 +1,1 @@
-ALTER TABLE {{ op.table | table(op.schema) }} COMMENT {{ op.comment | literal }}
+ALTER TABLE {{ op.table | table(op.schema) }} COMMENT {{ op.comment | literal(comment=true) }}

@@ -64,7 +64,7 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {%- if not c.nullable %} NOT NULL
 {#- A TIMESTAMP column is NOT NULL unless it says NULL (explicit_defaults_for_timestamp off). #}
 {%- elif t.kind == "Dialect" and t.name == "TIMESTAMP" %} NULL{% endif %}
-{%- if c.comment is not none %} COMMENT {{ c.comment | literal }}{% endif %}
+{%- if c.comment is not none %} COMMENT {{ c.comment | literal(comment=true) }}{% endif %}
 {%- if (c.name == table.autoincrement_column or c.identity is not none) and c.server_default is none %} AUTO_INCREMENT
 {%- elif c.server_default is not none %} DEFAULT {{ default(c.server_default) }}{% endif %}
 {%- endmacro %}

@@ -11,7 +11,7 @@ CREATE TABLE {{ "IF NOT EXISTS " if op.if_not_exists }}{{ table.name | table(tab
 {{ statement_end }}
 {% endfor %}
 {% if table.comment is not none %}
-COMMENT ON TABLE {{ table.name | table(table.schema) }} IS {{ table.comment | literal(constant=true) }}
+COMMENT ON TABLE {{ table.name | table(table.schema) }} IS {{ table.comment | literal(constant=true, comment=true) }}
 {{ statement_end }}
 {% endif %}
 {% for c in table.columns if c.comment is not none %}

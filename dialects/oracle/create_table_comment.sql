@@ -1,1 +1,1 @@
-COMMENT ON TABLE {{ op.table | table(op.schema) }} IS {{ op.comment | literal(constant=true) }}
+COMMENT ON TABLE {{ op.table | table(op.schema) }} IS {{ op.comment | literal(constant=true, comment=true) }}

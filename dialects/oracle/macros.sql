@@ -104,5 +104,5 @@ CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ ix.name | table(schema) }} ON {{ tab
 {%- endmacro %}
 
 {% macro column_comment(table_name, schema, column, comment) -%}
-COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ comment | literal(constant=true) }}
+COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ comment | literal(constant=true, comment=true) }}
 {%- endmacro %}

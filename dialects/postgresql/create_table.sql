@@ -17,7 +17,7 @@ CREATE TABLE {{ "IF NOT EXISTS " if op.if_not_exists }}{{ table.name | table(tab
 {{ statement_end }}
 {% endfor %}
 {% if table.comment is not none %}
-COMMENT ON TABLE {{ table.name | table(table.schema) }} IS {{ table.comment | literal }}
+COMMENT ON TABLE {{ table.name | table(table.schema) }} IS {{ table.comment | literal(comment=true) }}
 {{ statement_end }}
 {% endif %}
 {% for c in table.columns if c.comment is not none %}

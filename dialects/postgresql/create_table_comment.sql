@@ -1,1 +1,1 @@
-COMMENT ON TABLE {{ op.table | table(op.schema) }} IS {{ op.comment | literal }}
+COMMENT ON TABLE {{ op.table | table(op.schema) }} IS {{ op.comment | literal(comment=true) }}

@@ -119,5 +119,5 @@ CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "CONCURRENTLY " if concurrently }}{{
 {%- endmacro %}
 
 {% macro column_comment(table_name, schema, column, comment) -%}
-COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ comment | literal }}
+COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ comment | literal(comment=true) }}
 {%- endmacro %}

@@ -31,7 +31,13 @@ pub(super) fn register(env: &mut Environment<'static>, facts: &Arc<DialectFacts>
     let f = facts.clone();
     env.add_filter("literal", move |value: Value, kwargs: Kwargs| {
         let constant: Option<bool> = kwargs.get("constant")?;
+        let comment: Option<bool> = kwargs.get("comment")?;
         kwargs.assert_all_used()?;
+        if comment == Some(true) {
+            if let Some(problem) = value.as_str().and_then(|text| f.comment_problem(text)) {
+                return Err(fail(problem));
+            }
+        }
         literal(&f, &value, constant.unwrap_or(false))
     });
     let f = facts.clone();
@@ -64,6 +70,8 @@ fn fail(message: String) -> Error {
 /// dialect writes them, `none` as NULL, numbers as written. Also takes the
 /// model's tagged values (`{kind: string, value: ...}`) of bulk-insert rows and
 /// server defaults; a `sql` default is not a literal and is refused.
+/// The filter's `comment=true` marks a comment, which must also pass the
+/// dialect's `comment_refusals`.
 /// `constant` (`literal(constant=true)`): where SQL takes only a string
 /// constant, not an expression (Oracle's `COMMENT ON ... IS`), text the
 /// dialect writes as an expression is an error.
