@@ -980,3 +980,51 @@ proptest! {
         }
     }
 }
+
+/// The inputs the properties failed on before the fix, kept as plain cases
+/// (proptest-regressions/ keeps their seeds too).
+fn found_cases() -> Vec<Vec<Case>> {
+    let case = |name: &str, value: &str| Case {
+        name: name.to_owned(),
+        value: value.to_owned(),
+    };
+    vec![
+        // Tabs were turned into spaces inside quotes.
+        vec![case("'", "\t"), case("a\tb", "x")],
+        // PostgreSQL truncated a name of 64 bytes (32 characters).
+        vec![case(&"é".repeat(32), "")],
+        // The mariadb client and sqlite3 drop a CR before a line end.
+        vec![case("\r\n", "a\r\nb"), case("crlf", "\r\n\r\n")],
+        // MariaDB: trailing white space, non-BMP names, file names too long,
+        // non-BMP comments.
+        vec![
+            case("\nGO\n", ""),
+            case("𐀀", ""),
+            case(&"日".repeat(51), ""),
+        ],
+        vec![case("%", "𐀀")],
+        // SQLite keeps sqlite_ names; a bare name may hold $.
+        vec![case("sqlite_", ""), case("_$", "")],
+        // NUL, SQL Server's line continuation and sqlcmd variables, SQL*Plus &.
+        vec![
+            case("nul", "a\0b"),
+            case("cont", "a\\\nb"),
+            case("var", "$(x)"),
+        ],
+        vec![case("R&D", "R&D"), case("amp", "Marks & Spencer")],
+    ]
+}
+
+#[test]
+fn the_found_cases_hold_on_every_engine_and_dialect() {
+    for cases in found_cases() {
+        for dialect in ["postgresql", "mysql", "sqlite", "mssql", "oracle"] {
+            reads_back(dialect, &cases);
+        }
+        for engine in Engine::ALL {
+            if available(engine) {
+                round_trip(engine, &cases);
+            }
+        }
+    }
+}
