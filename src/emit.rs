@@ -135,18 +135,37 @@ pub struct StagedArchive {
     pub manifest: String,
     /// Folders created for the scripts, outermost first.
     created_folders: Vec<Utf8PathBuf>,
+    /// Dialect folders that were not there: written whole into a temporary
+    /// folder beside their place, which is renamed into place at once.
+    new_folders: Vec<NewFolder>,
 }
 
-/// A staged script: its checksum, and its temporary file when it differs
-/// from what `out/` holds.
+/// A dialect folder written whole into a temporary folder.
+#[derive(Debug)]
+struct NewFolder {
+    staging: tempfile::TempDir,
+    target: Utf8PathBuf,
+}
+
+/// A staged script: its checksum, and where its new text waits.
 #[derive(Debug)]
 pub struct StagedFile {
     /// Lower-case hex sha256 of the script.
     pub sha256: String,
     /// Whether a file was at the script's place already.
     pub existed: bool,
-    /// The new text, waiting beside its place; none when unchanged.
-    temp: Option<tempfile::TempPath>,
+    staging: Staging,
+}
+
+/// Where a staged script's text waits.
+#[derive(Debug)]
+enum Staging {
+    /// Nowhere: `out/` holds exactly this script already.
+    Unchanged,
+    /// In a temporary file beside its place.
+    Temp(tempfile::TempPath),
+    /// In its dialect's new folder ([`NewFolder`]).
+    InNewFolder,
 }
 
 impl Compiled for StagedArchive {
@@ -163,9 +182,11 @@ impl Compiled for StagedArchive {
 
 impl Drop for StagedArchive {
     fn drop(&mut self) {
-        // The temporary files go with their `TempPath`s; the folders made
-        // for them go too, when nothing else came to live in them.
+        // The temporary files and folders go with their `TempPath`s and
+        // `TempDir`s; the folders made for them go too, when nothing else
+        // came to live in them.
         self.files.clear();
+        self.new_folders.clear();
         for folder in self.created_folders.iter().rev() {
             let _ = std::fs::remove_dir(folder);
         }
@@ -776,24 +797,38 @@ pub fn stage_archive(
     manifest_prefix: &Utf8Path,
     render: &dyn RenderScript,
 ) -> Result<StagedArchive, CompileErrors> {
+    let failed = |what: String| CompileErrors(BTreeSet::from([what]));
+    // Absolute once: a relative folder costs a `getcwd` per temporary file.
+    let out = &std::path::absolute(out)
+        .ok()
+        .and_then(|path| Utf8PathBuf::from_path_buf(path).ok())
+        .unwrap_or_else(|| out.to_owned());
     let mut staged = StagedArchive {
         files: BTreeMap::new(),
         archived: archived_scripts(jobs, dialects),
         dialects: dialects.to_vec(),
         manifest: String::new(),
         created_folders: Vec::new(),
+        new_folders: Vec::new(),
     };
-    let folders: BTreeSet<Utf8PathBuf> = script_paths(jobs, dialects)
-        .iter()
-        .filter_map(|path| out.join(path).parent().map(Utf8Path::to_owned))
-        .collect();
-    for folder in &folders {
-        create_folder(folder, &mut staged.created_folders)
-            .map_err(|e| CompileErrors(BTreeSet::from([format!("cannot create {folder}: {e}")])))?;
+    create_folder(out, &mut staged.created_folders)
+        .map_err(|e| failed(format!("cannot create {out}: {e}")))?;
+    let mut targets = BTreeMap::new();
+    for dialect in dialects {
+        let target = DialectTarget::prepare(out, dialect, jobs, &mut staged)
+            .map_err(|e| failed(format!("cannot prepare {}: {e}", out.join(dialect))))?;
+        targets.insert(dialect.as_str(), target);
     }
     let facts = HeaderFacts::new(sources, notes);
     staged.files = each_script(jobs, dialects, &facts, render, &|path, text| {
-        stage_file(&out.join(path), &text)
+        let mut parts = path.components();
+        let dialect = parts.next().map_or("", |d| d.as_str());
+        let within: Utf8PathBuf = parts.collect();
+        let target = targets
+            .get(dialect)
+            .ok_or_else(|| format!("{dialect} is not a dialect being compiled"))?;
+        target
+            .stage(&within, &text)
             .map_err(|e| format!("cannot write {}: {e}", out.join(path)))
     })?;
     let checksums = staged
@@ -802,6 +837,75 @@ pub fn stage_archive(
         .map(|(path, file)| (path.clone(), file.sha256.clone()));
     staged.manifest = manifest_text(sources, manifest_prefix, checksums);
     Ok(staged)
+}
+
+/// Where one dialect's scripts are staged.
+struct DialectTarget {
+    /// Where the scripts are written: the dialect's folder in `out/`, or the
+    /// temporary folder standing in for it.
+    root: Utf8PathBuf,
+    /// The folder is new: every script is new, nothing to compare with.
+    new: bool,
+    /// The files its folder holds now, relative to it.
+    existing: BTreeSet<Utf8PathBuf>,
+}
+
+impl DialectTarget {
+    fn prepare(
+        out: &Utf8Path,
+        dialect: &str,
+        jobs: &[ScriptJob],
+        staged: &mut StagedArchive,
+    ) -> std::io::Result<DialectTarget> {
+        let folder = out.join(dialect);
+        let subfolders: BTreeSet<&Utf8Path> =
+            jobs.iter().filter_map(|job| job.path.parent()).collect();
+        if folder.exists() {
+            for sub in subfolders {
+                create_folder(&folder.join(sub), &mut staged.created_folders)?;
+            }
+            return Ok(DialectTarget {
+                existing: files_under(&folder)?.into_iter().collect(),
+                root: folder,
+                new: false,
+            });
+        }
+        let staging = tempfile::Builder::new()
+            .prefix(".retort-new-")
+            .tempdir_in(out)?;
+        let root = Utf8PathBuf::from_path_buf(staging.path().to_owned())
+            .map_err(|_| std::io::Error::other("the temporary folder's path is not UTF-8"))?;
+        for sub in subfolders {
+            std::fs::create_dir_all(root.join(sub))?;
+        }
+        staged.new_folders.push(NewFolder {
+            staging,
+            target: folder,
+        });
+        Ok(DialectTarget {
+            root,
+            new: true,
+            existing: BTreeSet::new(),
+        })
+    }
+
+    /// `text` as the script at `path` (relative to the dialect's folder).
+    fn stage(&self, path: &Utf8Path, text: &str) -> std::io::Result<StagedFile> {
+        if self.new {
+            std::fs::write(self.root.join(path), text)?;
+            return Ok(StagedFile {
+                sha256: sha256_hex(text.as_bytes()),
+                existed: false,
+                staging: Staging::InNewFolder,
+            });
+        }
+        let target = self.root.join(path);
+        if self.existing.contains(path) {
+            stage_file(&target, text)
+        } else {
+            stage_new_file(&target, text, false)
+        }
+    }
 }
 
 /// Creates `folder` and what is missing above it, recording each folder it
@@ -821,20 +925,21 @@ fn create_folder(folder: &Utf8Path, created: &mut Vec<Utf8PathBuf>) -> std::io::
 /// `text` as the script at `target`: unchanged when the file there holds
 /// exactly it, else written to a temporary file beside it.
 fn stage_file(target: &Utf8Path, text: &str) -> std::io::Result<StagedFile> {
+    match std::fs::read(target) {
+        Ok(old) if old == text.as_bytes() => Ok(StagedFile {
+            sha256: sha256_hex(text.as_bytes()),
+            existed: true,
+            staging: Staging::Unchanged,
+        }),
+        Ok(_) => stage_new_file(target, text, true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => stage_new_file(target, text, false),
+        Err(e) => Err(e),
+    }
+}
+
+/// `text` in a temporary file beside `target`.
+fn stage_new_file(target: &Utf8Path, text: &str, existed: bool) -> std::io::Result<StagedFile> {
     use std::io::Write;
-    let sha256 = sha256_hex(text.as_bytes());
-    let existed = match std::fs::read(target) {
-        Ok(old) if old == text.as_bytes() => {
-            return Ok(StagedFile {
-                sha256,
-                existed: true,
-                temp: None,
-            })
-        }
-        Ok(_) => true,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
-        Err(e) => return Err(e),
-    };
     let folder = target.parent().unwrap_or(Utf8Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(".retort-")
@@ -843,9 +948,9 @@ fn stage_file(target: &Utf8Path, text: &str) -> std::io::Result<StagedFile> {
     temp.write_all(text.as_bytes())?;
     // Closed now: thousands of open files would exceed the process's limit.
     Ok(StagedFile {
-        sha256,
+        sha256: sha256_hex(text.as_bytes()),
         existed,
-        temp: Some(temp.into_temp_path()),
+        staging: Staging::Temp(temp.into_temp_path()),
     })
 }
 
@@ -862,9 +967,9 @@ pub fn commit_archive(
     let mut summary = WriteSummary::default();
     let mut renames = Vec::new();
     for (path, file) in &mut staged.files {
-        match file.temp.take() {
-            None => summary.unchanged += 1,
-            Some(temp) => {
+        match std::mem::replace(&mut file.staging, Staging::Unchanged) {
+            Staging::Unchanged => summary.unchanged += 1,
+            Staging::Temp(temp) => {
                 if file.existed {
                     summary.changed.push(path.clone());
                 } else {
@@ -872,9 +977,10 @@ pub fn commit_archive(
                 }
                 renames.push((temp, out.join(path)));
             }
+            Staging::InNewFolder => summary.new.push(path.clone()),
         }
     }
-    if !renames.is_empty() {
+    if !renames.is_empty() || !staged.new_folders.is_empty() {
         sync_file_system(out)?;
     }
     renames
@@ -884,6 +990,10 @@ pub fn commit_archive(
     // Renamed: nothing left for the temporary paths to delete, and the
     // folders made for them stay.
     renames.into_iter().for_each(|(temp, _)| drop(temp.keep()));
+    for folder in std::mem::take(&mut staged.new_folders) {
+        let staging = folder.staging.keep();
+        std::fs::rename(&staging, &folder.target)?;
+    }
     staged.created_folders.clear();
     for path in files_under(out)? {
         let owned = full
@@ -957,6 +1067,7 @@ pub fn write_archive(
         dialects: archive.dialects.clone(),
         manifest: archive.manifest.clone(),
         created_folders: Vec::new(),
+        new_folders: Vec::new(),
     };
     for (path, text) in &archive.files {
         let target = out.join(path);
