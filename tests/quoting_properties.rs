@@ -338,8 +338,8 @@ fn yaml_string(text: &str) -> String {
 }
 
 /// A revision that creates a table per case, with a column named like the
-/// table and a column whose server default and comment are the value, and
-/// inserts the value.
+/// table and a column whose server default and comment are the value,
+/// inserts the value, and makes the second column NOT NULL.
 fn revision(cases: &[Case]) -> String {
     let mut yaml = String::from(
         "revision: p1\ndown_revision: null\nmessage: hostile names and values\nupgrade:\n",
@@ -355,6 +355,14 @@ fn revision(cases: &[Case]) -> String {
         writeln!(
             yaml,
             "  - bulk_insert:\n      table: {name}\n      rows:\n        - {{{name}: {value}}}"
+        )
+        .unwrap();
+        // A change that restates the column (MySQL's MODIFY writes its type,
+        // default and comment again) or rebuilds the table (SQLite copies
+        // the rows): nothing of the above may change.
+        writeln!(
+            yaml,
+            "  - alter_column: {{table: {name}, column: {DEFAULT_COLUMN}, nullable: false}}"
         )
         .unwrap();
     }
@@ -908,7 +916,7 @@ fn plain(name: &str) -> bool {
 }
 
 /// Harmless stand-ins: a quoted name `Ph<i>` for every name that is not
-/// plain, `v<j>` for each value (the same for equal values).
+/// plain (`<i>ph` for one quoted only for its leading digit), `v<j>` for each value (the same for equal values) but the empty one.
 fn placeholders(cases: &[Case]) -> Vec<Case> {
     cases
         .iter()
@@ -916,10 +924,18 @@ fn placeholders(cases: &[Case]) -> Vec<Case> {
         .map(|(i, case)| Case {
             name: if plain(&case.name) {
                 case.name.clone()
+            } else if plain(&format!("_{}", case.name)) {
+                // Quoted for its leading digit only, bare with a prefix.
+                format!("{i}ph")
             } else {
                 format!("Ph{i}")
             },
-            value: format!("v{}", first_equal_value(cases, &case.value)),
+            // Empty stays empty: templates may leave out an empty comment.
+            value: if case.value.is_empty() {
+                String::new()
+            } else {
+                format!("v{}", first_equal_value(cases, &case.value))
+            },
         })
         .collect()
 }
@@ -934,17 +950,51 @@ fn skeleton(tokens: &[Token], cases: &[Case]) -> Vec<String> {
     tokens
         .iter()
         .map(|token| match token {
-            Token::Identifier(name) => match cases.iter().position(|c| &c.name == name) {
-                Some(i) => format!("<name {i}>"),
-                None => format!("<identifier {name}>"),
-            },
+            Token::Identifier(name) => {
+                // SQLite's table rebuild names its copy `_alembic_tmp_<table>`.
+                let (prefix, base) = match name.strip_prefix("_alembic_tmp_") {
+                    Some(base) => ("_alembic_tmp_", base),
+                    None => ("", name.as_str()),
+                };
+                match cases.iter().position(|c| c.name == base) {
+                    Some(i) => format!("{prefix}<name {i}>"),
+                    None => format!("<identifier {name}>"),
+                }
+            }
             Token::String(value) if cases.iter().any(|c| &c.value == value) => {
                 format!("<value {}>", first_equal_value(cases, value))
             }
             Token::String(value) => format!("<string {value}>"),
-            Token::Text(text) | Token::Comment(text) => text.clone(),
+            Token::Text(text) => bare_tmp_names(text, cases),
+            Token::Comment(text) => text.clone(),
         })
         .collect()
+}
+
+/// `text` with each bare word `_alembic_tmp_<name>` (a name that is quoted
+/// only for its leading digit) written `_alembic_tmp_<name i>`.
+fn bare_tmp_names(text: &str, cases: &[Case]) -> String {
+    let word_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let base = word.strip_prefix("_alembic_tmp_");
+        match base.and_then(|base| cases.iter().position(|c| c.name == base)) {
+            Some(i) => out.push_str(&format!("_alembic_tmp_<name {i}>")),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if word_char(c) {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// The property on one dialect, without an engine.
