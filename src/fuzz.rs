@@ -152,13 +152,21 @@ fn extra_commands(text: &str) -> Vec<Command> {
 /// The built-in dialects' renderers, made once: they only read templates.
 fn renderers() -> &'static [Renderer] {
     static RENDERERS: OnceLock<Vec<Renderer>> = OnceLock::new();
-    RENDERERS.get_or_init(|| {
-        DIALECTS
-            .iter()
-            .filter_map(|name| Dialect::load(name, None).ok())
-            .map(|dialect| Renderer::new(&dialect))
-            .collect()
-    })
+    RENDERERS.get_or_init(|| made_renderers(false))
+}
+
+/// The same, laying out `execute` SQL with sqlformat (`--pretty`).
+fn pretty_renderers() -> &'static [Renderer] {
+    static RENDERERS: OnceLock<Vec<Renderer>> = OnceLock::new();
+    RENDERERS.get_or_init(|| made_renderers(true))
+}
+
+fn made_renderers(pretty: bool) -> Vec<Renderer> {
+    DIALECTS
+        .iter()
+        .filter_map(|name| Dialect::load(name, None).ok())
+        .map(|dialect| Renderer::new(&dialect).with_pretty_execute(pretty))
+        .collect()
 }
 
 /// What `check`, `upgrade`, `downgrade`, `stamp` and `compile` do with a
@@ -289,8 +297,8 @@ impl crate::emit::RenderScript for ArchiveRenderer<'_> {
     }
 }
 
-/// `plan` on every dialect: as `upgrade` prints it, and as `compile` writes
-/// it (guarded, with review notes above the ops).
+/// `plan` on every dialect: as `upgrade` prints it, as `compile` writes it
+/// (guarded, with review notes above the ops), and with `--pretty`.
 fn render_plan(
     graph: &RevisionGraph,
     config: &Config,
@@ -299,7 +307,7 @@ fn render_plan(
     notes: &[crate::lint::Note],
     out: &mut Outcome,
 ) {
-    for renderer in renderers() {
+    for (renderer, pretty) in renderers().iter().zip(pretty_renderers()) {
         let dialect = &renderer.facts().name;
         let plain = ScriptOptions::from_config(config);
         let compiled = ScriptOptions {
@@ -307,7 +315,14 @@ fn render_plan(
             op_comments: crate::lint::format::op_comments(notes, plan, dialect),
             ..plain.clone()
         };
-        for (how, options) in [("", plain), (" --guard --notes", compiled)] {
+        let mut ways = vec![
+            ("", renderer, plain.clone()),
+            (" --guard --notes", renderer, compiled),
+        ];
+        if plan.kind != crate::plan::ScriptKind::Stamp {
+            ways.push((" --pretty", pretty, plain));
+        }
+        for (how, renderer, options) in ways {
             let label = format!("{} {}{how} on {dialect}", command.name, command.range);
             match crate::render::script(plan, graph, renderer, &options) {
                 Ok(text) => out.scripts.push((label, text)),
@@ -330,19 +345,20 @@ mod tests {
         let outcome = run(input.as_bytes());
         assert_eq!(outcome.revisions, 2);
         // upgrade heads, downgrade head:base and heads:base, stamp heads and
-        // head:base, upgrade r1:+1: 6 commands, 5 dialects, 2 ways; then
+        // head:base, upgrade r1:+1: 6 commands, 5 dialects, 2 ways, and
+        // --pretty for the 4 that are not stamps; then
         // compile's upgrade.sql, downgrade.sql and 2 scripts per revision on
         // 5 dialects, and the manifest.
         assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
-        assert_eq!(outcome.scripts.len(), 6 * 5 * 2 + 5 * 6 + 1);
-        let (label, text) = &outcome.scripts[2];
+        assert_eq!(outcome.scripts.len(), 6 * 5 * 2 + 4 * 5 + 5 * 6 + 1);
+        let (label, text) = &outcome.scripts[3];
         assert_eq!(label, "upgrade heads on sqlite");
         assert!(
             text.contains("ALTER TABLE t ADD COLUMN c VARCHAR(10)"),
             "{text}"
         );
-        let (label, text) = &outcome.scripts[59];
-        assert_eq!(label, "upgrade r1:+1 --guard --notes on oracle");
+        let (label, text) = &outcome.scripts[79];
+        assert_eq!(label, "upgrade r1:+1 --pretty on oracle");
         assert!(text.contains("-- Running upgrade r1 -> r2"), "{text}");
         let (label, text) = outcome.scripts.last().unwrap();
         assert_eq!(label, "compile MANIFEST");
