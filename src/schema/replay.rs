@@ -11,7 +11,7 @@ use super::model::{
 use super::values::check_value;
 use crate::model::*;
 use crate::types::ColumnType;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Applies `entry` to `schema` and returns it completed; on an error the
 /// schema is left as it was.
@@ -909,22 +909,33 @@ fn drop_enum(schema: &mut Schema, op: &DropEnum) -> Result<DropEnum, Problem> {
 fn bulk_insert(schema: &Schema, op: &BulkInsert) -> Result<(), Problem> {
     let target = table(schema, &op.schema, &op.table)?;
     let autoincrement = target.autoincrement_column();
+    // Looked up by name through maps: a scan of the columns for each value,
+    // and of the row for each column, made wide rows quadratic.
+    let by_name: HashMap<&str, &Column> = target
+        .columns
+        .iter()
+        .map(|c| (c.name.as_str(), c))
+        .collect();
     for (index, row) in op.rows.iter().enumerate() {
         for (name, value) in row {
-            let column = column(target, name)?;
+            let column = match by_name.get(name.as_str()) {
+                Some(found) => *found,
+                None => column(target, name)?, // the error, with its suggestion
+            };
             check_value(column, value).map_err(|message| Problem::BadValue {
                 row: index + 1,
                 column: name.clone(),
                 message,
             })?;
         }
+        let given: HashSet<&str> = row.iter().map(|(name, _)| name.as_str()).collect();
         // A NOT NULL column the row leaves out needs a default to fill it.
         let left_out = target.columns.iter().find(|c| {
             !c.is_nullable()
                 && c.server_default.is_none()
                 && c.identity.is_none()
                 && autoincrement != Some(c.name.as_str())
-                && !row.iter().any(|(name, _)| name == &c.name)
+                && !given.contains(c.name.as_str())
         });
         if let Some(column) = left_out {
             return Err(Problem::BadValue {
