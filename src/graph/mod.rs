@@ -15,7 +15,7 @@
 //! run), this module uses the order of the revisions in the graph: the sorted
 //! order of their file paths, which is also the order Alembic loads files in.
 
-use crate::error::LoadErrors;
+use crate::error::{LoadError, LoadErrors};
 use crate::model::Revision;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -23,6 +23,13 @@ mod resolve;
 mod validate;
 
 pub use resolve::ResolveError;
+
+/// The most revisions the `depends_on` and branch label passes of
+/// [`RevisionGraph::build`] may visit. Each walks the ancestors or
+/// descendants of a revision, so a hostile graph (every one of 100,000
+/// revisions labelled) would take quadratic time and memory; real projects,
+/// with a few labels and dependencies, stay far below it.
+pub const MAX_PROPAGATION_WORK: usize = 2_000_000;
 
 /// The validated revision graph, with what Alembic's `RevisionMap` computes.
 #[derive(Debug)]
@@ -82,32 +89,63 @@ impl RevisionGraph {
             all_children,
             effective_labels: vec![BTreeSet::new(); n],
         };
-        graph.normalize_dependencies();
-        graph.propagate_branch_labels();
+        graph.normalize_dependencies()?;
+        graph.propagate_branch_labels()?;
         Ok(graph)
     }
 
     /// Alembic's `_normalize_depends_on`: drop dependencies that an ancestor
     /// (through `down_revision`) already depends on.
-    fn normalize_dependencies(&mut self) {
+    fn normalize_dependencies(&mut self) -> Result<(), LoadError> {
+        let mut work = 0;
         for i in 0..self.revisions.len() {
             if self.dependencies[i].is_empty() {
                 continue;
             }
             let mut kept = self.dependencies[i].clone();
-            for ancestor in self.related(&[i], |g, r| g.parents[r].clone()) {
+            let ancestors = self.related(&[i], |g, r| g.parents[r].clone());
+            work += ancestors.len();
+            if work > MAX_PROPAGATION_WORK {
+                return Err(self.too_much_work(i, "depends_on", "revisions with `depends_on`"));
+            }
+            for ancestor in ancestors {
                 if ancestor != i {
                     kept.retain(|d| !self.dependencies[ancestor].contains(d));
                 }
             }
             self.normalized_dependencies[i] = kept;
         }
+        Ok(())
+    }
+
+    /// The error of a graph whose `key` (`depends_on`, `branch_labels`)
+    /// passes exceed [`MAX_PROPAGATION_WORK`], at revision `i`.
+    fn too_much_work(&self, i: usize, key: &str, what: &str) -> LoadError {
+        let count = match key {
+            "depends_on" => self.dependencies.iter().filter(|d| !d.is_empty()).count(),
+            _ => self
+                .revisions
+                .iter()
+                .filter(|r| !r.branch_labels.is_empty())
+                .count(),
+        };
+        LoadError::new(
+            validate::key_location(&self.revisions[i], key),
+            format!(
+                "the project has {count} {what} among {} revisions: working out what \
+                 they mean (each applies to every ancestor or descendant) would visit more \
+                 than {MAX_PROPAGATION_WORK} revisions; retort refuses a graph this costly: \
+                 use fewer `{key}`",
+                self.revisions.len()
+            ),
+        )
     }
 
     /// Alembic's `_add_branches`: a label marks its revision and every
     /// descendant, then the line below the last descendant visited, down to
     /// the nearest branch point or merge.
-    fn propagate_branch_labels(&mut self) {
+    fn propagate_branch_labels(&mut self) -> Result<(), LoadError> {
+        let mut work = 0;
         for i in 0..self.revisions.len() {
             let labels = &self.revisions[i].branch_labels;
             if labels.is_empty() {
@@ -115,6 +153,15 @@ impl RevisionGraph {
             }
             let labels: Vec<String> = labels.clone();
             let descendants = self.related(&[i], |g, r| g.children[r].clone());
+            // Every label is copied to every descendant: count the copies.
+            work += descendants.len() * labels.len();
+            if work > MAX_PROPAGATION_WORK {
+                return Err(self.too_much_work(
+                    i,
+                    "branch_labels",
+                    "revisions with `branch_labels`",
+                ));
+            }
             for &d in &descendants {
                 self.effective_labels[d].extend(labels.iter().cloned());
             }
@@ -125,22 +172,25 @@ impl RevisionGraph {
                 }
                 self.effective_labels[p].extend(labels.iter().cloned());
                 parent = self.parents[p].first().copied();
+                work += labels.len();
             }
         }
+        Ok(())
     }
 
     /// Alembic's `_iterate_related_revisions`: a depth-first walk from
     /// `targets` along `next`, each revision once, in visiting order.
     fn related(&self, targets: &[usize], next: impl Fn(&Self, usize) -> Vec<usize>) -> Vec<usize> {
-        let mut seen = vec![false; self.revisions.len()];
+        // A set, not a flag per revision: a short walk costs no more than
+        // its length (build walks from every labelled revision).
+        let mut seen = std::collections::HashSet::new();
         let mut out = Vec::new();
         for &target in targets {
             let mut todo = vec![target];
             while let Some(r) = todo.pop() {
-                if seen[r] {
+                if !seen.insert(r) {
                     continue;
                 }
-                seen[r] = true;
                 todo.extend(next(self, r));
                 out.push(r);
             }

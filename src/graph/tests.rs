@@ -246,3 +246,78 @@ fn relative_forms_parse() {
     assert!(Relative::parse("r6+").is_none());
     assert!(Relative::parse("r6+1x").is_none());
 }
+
+/// A chain of `count` revisions `c0 <- c1 <- ...`, built without files;
+/// `extra(n)` gives more YAML lines of revision `n`.
+fn chain(count: usize, extra: impl Fn(usize) -> String) -> Result<RevisionGraph, LoadErrors> {
+    let revisions = (0..count)
+        .map(|n| {
+            let down = if n == 0 {
+                "null".to_owned()
+            } else {
+                format!("c{}", n - 1)
+            };
+            let text = format!(
+                "revision: c{n}\ndown_revision: {down}\n{}\nmessage: m\nupgrade: []\n",
+                extra(n)
+            );
+            parse_revision(
+                text.as_bytes(),
+                Utf8Path::new(&format!("revisions/c{n}.yaml")),
+            )
+            .unwrap()
+        })
+        .collect();
+    RevisionGraph::build(revisions)
+}
+
+#[test]
+fn labelling_every_revision_of_a_long_chain_is_refused() {
+    // Each label marks every descendant: 3,000 labels would make 4.5
+    // million copies (100,000 made the build take minutes and gigabytes).
+    let e = chain(3_000, |n| format!("branch_labels: [l{n}]"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("revisions/c"), "{e}");
+    assert!(
+        e.contains(": the project has 3000 revisions with `branch_labels` among 3000 revisions")
+            && e.contains("more than 2000000 revisions; retort refuses a graph this costly"),
+        "{e}"
+    );
+    // A few labels near the base of a long chain are fine.
+    let graph = chain(5_000, |n| {
+        if n < 10 {
+            format!("branch_labels: [l{n}]")
+        } else {
+            String::new()
+        }
+    })
+    .unwrap();
+    assert_eq!(graph.branch_labels("c4999").len(), 10);
+}
+
+#[test]
+fn depends_on_in_every_revision_of_a_long_chain_is_refused() {
+    let e = chain(3_000, |n| {
+        if n > 1 {
+            format!("depends_on: c{}", n - 2)
+        } else {
+            String::new()
+        }
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("the project has 2998 revisions with `depends_on` among 3000 revisions"),
+        "{e}"
+    );
+    let graph = chain(3_000, |n| {
+        if n == 2_999 {
+            "depends_on: c5".to_owned()
+        } else {
+            String::new()
+        }
+    })
+    .unwrap();
+    assert_eq!(graph.heads().len(), 1);
+}
