@@ -108,11 +108,15 @@ pub fn upgrade<'g>(graph: &'g RevisionGraph, range: &str) -> Result<Plan<'g>, Re
     let (from, to) = split_range(range)?;
     let current = start_rows(graph, from)?;
     let targets = graph.upgrade_targets(&current, to)?;
-    let have: Vec<usize> = graph.ancestors_idx(&current);
+    // A mask, not `Vec::contains`: that made `upgrade FROM:TO` quadratic.
+    let mut have = vec![false; graph.revisions.len()];
+    for r in graph.ancestors_idx(&current) {
+        have[r] = true;
+    }
     let needs: Vec<usize> = graph
         .ancestors_idx(&targets)
         .into_iter()
-        .filter(|r| !have.contains(r))
+        .filter(|&r| !have[r])
         .collect();
     let mut order = graph.topological_sort(&needs, &targets);
     order.reverse();
@@ -374,14 +378,11 @@ impl VersionRows<'_> {
                 .copied()
                 .filter(|h| !down.contains(h))
                 .collect();
-            let below_others = self.graph.ancestors_idx(&others);
-            let merged: Vec<usize> = if others.is_empty() {
-                down
-            } else {
-                down.into_iter()
-                    .filter(|d| !below_others.contains(d))
-                    .collect()
-            };
+            let graph = self.graph;
+            let merged: Vec<usize> = down
+                .into_iter()
+                .filter(|&d| !graph.is_ancestor_or_self(d, &others))
+                .collect();
             if let Some((&last, rest)) = merged.split_last() {
                 for &d in rest {
                     self.delete(d);
@@ -424,22 +425,34 @@ impl VersionRows<'_> {
             // ancestry per step, which made a long downgrade quadratic.
             return down.to_vec();
         }
-        let implied: Vec<usize> = if others.is_empty() {
-            down.iter()
-                .flat_map(|&d| {
-                    self.graph
-                        .ancestors_idx(&[d])
-                        .into_iter()
-                        .filter(move |&a| a != d)
-                })
-                .collect()
+        let graph = self.graph;
+        if others.is_empty() {
+            // The parents implied by another parent: those below the
+            // parents' own parents.
+            let grandparents: Vec<usize> = down
+                .iter()
+                .flat_map(|&e| graph.normalized_down(e))
+                .collect();
+            if down.len() <= 16 {
+                down.iter()
+                    .copied()
+                    .filter(|&d| !graph.is_ancestor_or_self(d, &grandparents))
+                    .collect()
+            } else {
+                // Many parents: one walk instead of one per parent.
+                let implied: std::collections::HashSet<usize> =
+                    graph.ancestors_idx(&grandparents).into_iter().collect();
+                down.iter()
+                    .copied()
+                    .filter(|d| !implied.contains(d))
+                    .collect()
+            }
         } else {
-            self.graph.ancestors_idx(&others)
-        };
-        down.iter()
-            .copied()
-            .filter(|d| !implied.contains(d))
-            .collect()
+            down.iter()
+                .copied()
+                .filter(|&d| !graph.is_ancestor_or_self(d, &others))
+                .collect()
+        }
     }
 
     /// `StampStep` through `update_to_step`.

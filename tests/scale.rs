@@ -148,3 +148,188 @@ fn a_wide_graph_of_many_branches_and_merges() {
     // Each merge leaves one row: the last statement of the upgrade moves it to the final merge.
     assert!(up.contains("SET version_num='m4'"));
 }
+
+/// A revision without ops, built in memory (parsing 100,000 files would
+/// make the test slow in a debug build without testing more).
+fn in_memory(id: &str, parents: &[String]) -> retort::model::Revision {
+    let path = Utf8PathBuf::from(format!("revisions/{id}.yaml"));
+    retort::model::Revision {
+        id: id.to_owned(),
+        down_revisions: parents.to_vec(),
+        branch_labels: Vec::new(),
+        depends_on: Vec::new(),
+        message: format!("step {id}"),
+        create_date: None,
+        upgrade: Vec::new(),
+        downgrade: retort::model::Downgrade::Ops(Vec::new()),
+        source: retort::model::SourceFile {
+            path: path.clone(),
+            sha256: "0".repeat(64),
+        },
+        location: retort::location::Location::new(path, 1, 1),
+        key_locations: Default::default(),
+    }
+}
+
+/// Plans, history and identifiers on `graph`, which has one head and
+/// `count` revisions; returns the upgrade order's ids.
+fn walk_everything(graph: &retort::graph::RevisionGraph, count: usize) -> Vec<String> {
+    assert_eq!(graph.heads().len(), 1);
+    let up = retort::plan::upgrade(graph, "head").expect("an upgrade plan");
+    let down = retort::plan::downgrade(graph, "head:base").expect("a downgrade plan");
+    let stamp = retort::plan::stamp(graph, "head").expect("a stamp plan");
+    assert_eq!(up.steps.len(), count);
+    assert_eq!(down.steps.len(), count);
+    assert!(!stamp.steps.is_empty());
+    let history = graph.history("base", "heads").expect("the history");
+    assert_eq!(history.len(), count);
+    let order: Vec<String> = graph.upgrade_order().iter().map(|r| r.id.clone()).collect();
+    assert_eq!(order.len(), count);
+    let last = &order[count - 1];
+    assert_eq!(graph.resolve("head").unwrap()[0].id, *last);
+    let half = retort::plan::upgrade(graph, &format!("{}:head", order[count / 2])).unwrap();
+    assert!(half.steps.len() < count);
+    order
+}
+
+#[test]
+fn a_chain_of_one_hundred_thousand_revisions_plans_without_recursion() {
+    // Test threads have a small stack: a walk that recursed per revision
+    // would overflow it here.
+    const COUNT: usize = 100_000;
+    let mut revisions = Vec::with_capacity(COUNT);
+    let mut parent: Vec<String> = Vec::new();
+    for n in 0..COUNT {
+        let id = format!("c{n:06}");
+        revisions.push(in_memory(&id, &parent));
+        parent = vec![id];
+    }
+    let graph = retort::graph::RevisionGraph::build(revisions).expect("a valid graph");
+    let order = walk_everything(&graph, COUNT);
+    assert_eq!(order[0], "c000000");
+    assert_eq!(graph.resolve("base+100000").unwrap()[0].id, "c099999");
+    assert_eq!(graph.resolve("c099999-99999").unwrap()[0].id, "c000000");
+}
+
+#[test]
+fn a_graph_of_one_hundred_thousand_revisions_with_branches_and_merges() {
+    // 99 rounds of 50 branches of 20 revisions from one point, each round
+    // joined by one merge: 99,099 revisions, then a tail to 100,000.
+    const ROUNDS: usize = 99;
+    const BRANCHES: usize = 50;
+    const LENGTH: usize = 20;
+    let mut revisions = Vec::new();
+    let mut base: Vec<String> = Vec::new();
+    for round in 0..ROUNDS {
+        let mut tips = Vec::with_capacity(BRANCHES);
+        for branch in 0..BRANCHES {
+            let mut parent = base.clone();
+            for n in 0..LENGTH {
+                let id = format!("r{round:02}b{branch:02}n{n:02}");
+                revisions.push(in_memory(&id, &parent));
+                parent = vec![id];
+            }
+            tips.extend(parent);
+        }
+        let merge = format!("m{round:02}");
+        revisions.push(in_memory(&merge, &tips));
+        base = vec![merge];
+    }
+    while revisions.len() < 100_000 {
+        let id = format!("t{:04}", revisions.len());
+        revisions.push(in_memory(&id, &base));
+        base = vec![id];
+    }
+    let graph = retort::graph::RevisionGraph::build(revisions).expect("a valid graph");
+    let order = walk_everything(&graph, 100_000);
+    let place = |id: &str| order.iter().position(|o| o == id).unwrap();
+    assert!(place("r00b49n19") < place("m00") && place("m00") < place("r01b00n00"));
+    // Alembic's identifiers that walk branches still work at this size.
+    assert_eq!(graph.resolve("m50").unwrap()[0].id, "m50");
+    let plan = retort::plan::upgrade(&graph, "m97:m98").unwrap();
+    assert_eq!(plan.steps.len(), BRANCHES * LENGTH + 1);
+}
+
+/// Runs the binary in `root` with `args`; returns stdout (asserting success).
+fn run(root: &Utf8Path, args: &[&str]) -> String {
+    let output = assert_cmd::Command::cargo_bin("retort")
+        .expect("the binary")
+        .arg("--project")
+        .arg(root.as_str())
+        .args(args)
+        .output()
+        .expect("retort runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{args:?}: {stderr}");
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+/// A chain of `count` revision files with the table ops of [`unit_ops`].
+fn chain_project(count: usize) -> (tempfile::TempDir, Utf8PathBuf) {
+    let mut files = Vec::with_capacity(count);
+    let mut parent: Vec<String> = Vec::new();
+    for n in 0..count {
+        let id = format!("r{n:05}");
+        let table = format!("t{:05}", n / 4);
+        files.push((
+            format!("{id}.yaml"),
+            revision(&id, &parent, &unit_ops(&table, n % 4)),
+        ));
+        parent = vec![id];
+    }
+    project(&files)
+}
+
+#[test]
+fn the_commands_that_walk_a_ten_thousand_deep_chain() {
+    const COUNT: usize = 10_000;
+    let (_dir, root) = chain_project(COUNT);
+    let history = run(&root, &["history"]);
+    assert_eq!(history.lines().count(), COUNT);
+    assert!(history.starts_with("r09998 -> r09999 (head), step r09999\n"));
+    assert!(history.ends_with("<base> -> r00000, step r00000\n"));
+    assert_eq!(run(&root, &["heads"]), "r09999 (head)\n");
+    assert_eq!(run(&root, &["branches"]), "");
+    assert!(run(&root, &["show", "head-9999"]).starts_with("Rev: r00000\n"));
+    let dot = run(&root, &["graph", "--format", "dot"]);
+    assert_eq!(dot.matches(" -> ").count(), COUNT - 1);
+    let mermaid = run(&root, &["graph", "--format", "mermaid"]);
+    assert_eq!(mermaid.matches("-->").count(), COUNT - 1);
+}
+
+#[test]
+fn upgrade_and_derived_downgrade_scripts_of_a_ten_thousand_deep_chain() {
+    const COUNT: usize = 10_000;
+    let (_dir, root) = chain_project(COUNT);
+    let up = run(&root, &["upgrade", "head"]);
+    assert_eq!(up.matches("-- Running upgrade").count(), COUNT);
+    let down = run(&root, &["downgrade", "head:base"]);
+    assert_eq!(down.matches("-- Running downgrade").count(), COUNT);
+    assert!(down.contains("DROP TABLE t00000;"));
+    let partial = run(&root, &["downgrade", "head:-5000"]);
+    assert_eq!(partial.matches("-- Running downgrade").count(), 5_000);
+}
+
+#[test]
+fn five_thousand_branches_from_one_revision_merged_by_one() {
+    // One revision with 5,000 children and one merge naming all of them:
+    // lists of children and parents this long were checked with
+    // `Vec::contains` per entry. (A plan still asks at each step of a
+    // branch whether another branch's row implies it, as Alembic does:
+    // time grows with width times length.)
+    const WIDTH: usize = 5_000;
+    let mut revisions = vec![in_memory("root", &[])];
+    let tips: Vec<String> = (0..WIDTH).map(|n| format!("b{n:05}")).collect();
+    for tip in &tips {
+        revisions.push(in_memory(tip, &["root".to_owned()]));
+    }
+    revisions.push(in_memory("merge", &tips));
+    let graph = retort::graph::RevisionGraph::build(revisions).expect("a valid graph");
+    assert!(graph.is_branch_point("root"));
+    let up = retort::plan::upgrade(&graph, "head").expect("an upgrade plan");
+    assert_eq!(up.steps.len(), WIDTH + 2);
+    let down = retort::plan::downgrade(&graph, "head:base").expect("a downgrade plan");
+    assert_eq!(down.steps.len(), WIDTH + 2);
+    // Unmerging writes a row per branch, then each branch goes down.
+    assert_eq!(down.steps[0].version_changes.len(), WIDTH);
+}

@@ -51,6 +51,10 @@ pub struct RevisionGraph {
     all_children: Vec<Vec<usize>>,
     /// Branch labels after propagation to descendants.
     effective_labels: Vec<BTreeSet<String>>,
+    /// Each revision's place in a topological order (every revision after
+    /// its down revisions and dependencies), one branch after another: what
+    /// bounds the walks of [`RevisionGraph::is_ancestor_or_self`].
+    places: Vec<usize>,
 }
 
 impl RevisionGraph {
@@ -88,7 +92,9 @@ impl RevisionGraph {
             children,
             all_children,
             effective_labels: vec![BTreeSet::new(); n],
+            places: Vec::new(),
         };
+        graph.places = graph.topological_places();
         graph.normalize_dependencies()?;
         graph.propagate_branch_labels()?;
         Ok(graph)
@@ -243,6 +249,94 @@ impl RevisionGraph {
         self.related(targets, |g, r| g.children[r].clone())
     }
 
+    /// Whether `target` is one of `from` or an ancestor of one of them
+    /// (through `down_revision` and dependencies). The walk does not go
+    /// below `target`'s place in upgrade order, since nothing placed before
+    /// it can lead to it: a plan asks this at every step, and a walk of the
+    /// whole ancestry each time made long downgrades of branches quadratic.
+    pub(crate) fn is_ancestor_or_self(&self, target: usize, from: &[usize]) -> bool {
+        if from.contains(&target) {
+            return true;
+        }
+        let places = &self.places;
+        let floor = places[target];
+        let Some(ceiling) = from.iter().map(|&f| places[f]).max() else {
+            return false;
+        };
+        // Two walks, a step of each in turn: down from `from` (never below
+        // `target`'s place) and up from `target` (never above the highest
+        // of `from`); whichever runs out first answers, so the cost is
+        // twice the shorter walk. Up through every `depends_on`: the
+        // dependencies normalisation drops are implied by an ancestor, so
+        // what is reachable is the same.
+        let mut down = Walk::new(from.to_vec());
+        let mut up = Walk::new(vec![target]);
+        loop {
+            match down.step(|r| {
+                self.normalized_down(r)
+                    .into_iter()
+                    .filter(|&d| places[d] >= floor)
+                    .collect()
+            }) {
+                Some(r) if r == target => return true,
+                Some(_) => {}
+                None => return false,
+            }
+            match up.step(|r| {
+                self.all_children[r]
+                    .iter()
+                    .copied()
+                    .filter(|&c| places[c] <= ceiling)
+                    .collect()
+            }) {
+                Some(r) if from.contains(&r) => return true,
+                Some(_) => {}
+                None => return false,
+            }
+        }
+    }
+
+    /// Each revision's place in a topological order, by Kahn's algorithm
+    /// with a stack, so that a branch is placed whole before the next.
+    fn topological_places(&self) -> Vec<usize> {
+        let n = self.revisions.len();
+        let next_of = |r: usize| -> Vec<usize> {
+            let mut next = self.children[r].clone();
+            next.extend(self.dependents_of(r));
+            next
+        };
+        let mut waiting = vec![0usize; n];
+        for r in 0..n {
+            for child in next_of(r) {
+                waiting[child] += 1;
+            }
+        }
+        let mut ready: Vec<usize> = (0..n).rev().filter(|&i| waiting[i] == 0).collect();
+        let mut places = vec![0; n];
+        let mut next = 0;
+        while let Some(r) = ready.pop() {
+            places[r] = next;
+            next += 1;
+            for child in next_of(r).into_iter().rev() {
+                waiting[child] -= 1;
+                if waiting[child] == 0 {
+                    ready.push(child);
+                }
+            }
+        }
+        places
+    }
+
+    /// The revisions whose `depends_on` names `r` (its `all_children` that
+    /// are not its `children`), counted once per naming.
+    fn dependents_of(&self, r: usize) -> Vec<usize> {
+        self.all_children[r]
+            .iter()
+            .copied()
+            .filter(|&c| self.dependencies[c].contains(&r))
+            .collect()
+    }
+
     fn ids(&self, revs: &[usize]) -> Vec<String> {
         revs.iter().map(|&r| self.revisions[r].id.clone()).collect()
     }
@@ -367,14 +461,17 @@ impl RevisionGraph {
                  along the same branch"
             )));
         }
-        let below = self.ancestors_idx(&current);
+        let below: BTreeSet<usize> = self.ancestors_idx(&current).into_iter().collect();
         let mut needs: Vec<usize> = required
             .into_iter()
             .filter(|r| !below.contains(r))
             .collect();
         needs.extend(current.iter().copied());
         if !current.is_empty() {
-            let above = self.versioned_descendants_idx(&current);
+            let above: BTreeSet<usize> = self
+                .versioned_descendants_idx(&current)
+                .into_iter()
+                .collect();
             needs.retain(|r| above.contains(r));
         }
         let order = self.topological_sort(&needs, &targets);
@@ -404,52 +501,91 @@ impl RevisionGraph {
         let mut current: Vec<usize> = heads.iter().copied().filter(|h| todo.contains(h)).collect();
         current.sort_unstable();
         current.dedup();
-        let ancestor_set =
-            |r: usize| -> BTreeSet<usize> { self.ancestors_idx(&[r]).into_iter().collect() };
-        let mut ancestors: Vec<BTreeSet<usize>> =
-            current.iter().map(|&h| ancestor_set(h)).collect();
+        // Alembic keeps the ancestors of each head and walks another head
+        // first while the candidate is among them; a set per head made long
+        // histories with branches quadratic. A candidate is among them
+        // exactly when one of its descendants still waits to be walked
+        // (every waiting revision is below a head), so a count of those
+        // says when to look for that head.
+        let reachable: BTreeSet<usize> = self
+            .ancestors_idx(&current)
+            .into_iter()
+            .filter(|r| todo.contains(r))
+            .collect();
+        let mut waiting_below = vec![0usize; self.revisions.len()];
+        for &r in &reachable {
+            for d in self.normalized_down(r) {
+                if reachable.contains(&d) {
+                    waiting_below[d] += 1;
+                }
+            }
+        }
         let mut output = Vec::new();
         let mut idx = 0;
         while !current.is_empty() {
             let candidate = current[idx];
-            if let Some(other) = ancestors
-                .iter()
-                .enumerate()
-                .position(|(j, a)| j != idx && a.contains(&candidate))
-            {
-                // another head depends on this one: walk that head first
-                idx = other;
-                continue;
-            }
-            if todo.remove(&candidate) {
-                output.push(candidate);
+            if waiting_below[candidate] > 0 {
+                let other = (0..current.len())
+                    .find(|&j| j != idx && self.is_ancestor_or_self(candidate, &[current[j]]));
+                if let Some(other) = other {
+                    // another head depends on this one: walk that head first
+                    idx = other;
+                    continue;
+                }
             }
             let down = self.normalized_down(candidate);
+            if todo.remove(&candidate) {
+                output.push(candidate);
+                if reachable.contains(&candidate) {
+                    for &d in &down {
+                        if reachable.contains(&d) {
+                            waiting_below[d] -= 1;
+                        }
+                    }
+                }
+            }
             let to_add: Vec<usize> = down
                 .into_iter()
                 .filter(|r| todo.contains(r) && !current.contains(r))
                 .collect();
             if to_add.is_empty() {
                 current.remove(idx);
-                ancestors.remove(idx);
                 idx = idx.saturating_sub(1);
-            } else if self.normalized_dependencies[candidate].is_empty()
-                && self.parents[candidate].len() == 1
-            {
-                current[idx] = to_add[0];
-                ancestors[idx].remove(&candidate);
             } else {
                 current[idx] = to_add[0];
-                ancestors[idx] = ancestor_set(to_add[0]);
-                for &extra in &to_add[1..] {
-                    current.push(extra);
-                    ancestors.push(ancestor_set(extra));
-                }
+                current.extend_from_slice(&to_add[1..]);
             }
         }
         // Unreachable from `heads` (Alembic asserts this cannot happen).
         output.extend(todo);
         output
+    }
+}
+
+/// A depth-first walk taken one revision at a time.
+struct Walk {
+    todo: Vec<usize>,
+    seen: std::collections::HashSet<usize>,
+}
+
+impl Walk {
+    fn new(start: Vec<usize>) -> Walk {
+        Walk {
+            todo: start,
+            seen: std::collections::HashSet::new(),
+        }
+    }
+
+    /// The next revision not seen yet (its `next` revisions queued), or
+    /// `None` when the walk is over.
+    fn step(&mut self, next: impl Fn(usize) -> Vec<usize>) -> Option<usize> {
+        while let Some(r) = self.todo.pop() {
+            if self.seen.insert(r) {
+                self.todo.extend(next(r));
+                return Some(r);
+            }
+        }
+        None
     }
 }
 
@@ -468,13 +604,17 @@ fn children_lists(
     let n = parents.len();
     let mut children = vec![Vec::new(); n];
     let mut all_children = vec![Vec::new(); n];
+    // `parents[i]` and `dependencies[i]` hold each revision once: only a
+    // revision both, which is checked in the short list of `i`'s own.
     for i in 0..n {
         for &p in &parents[i] {
-            push_unique(&mut children[p], i);
-            push_unique(&mut all_children[p], i);
+            children[p].push(i);
+            all_children[p].push(i);
         }
         for &d in &dependencies[i] {
-            push_unique(&mut all_children[d], i);
+            if !parents[i].contains(&d) {
+                all_children[d].push(i);
+            }
         }
     }
     (children, all_children)

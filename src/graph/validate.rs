@@ -2,7 +2,6 @@
 //! is about: duplicate ids, branch labels used twice, references to
 //! nothing, cycles.
 
-use super::push_unique;
 use crate::error::LoadError;
 use crate::location::Location;
 use crate::model::Revision;
@@ -89,8 +88,11 @@ pub(super) fn parents(
 ) -> Vec<usize> {
     let at = key_location(rev, "down_revision");
     let mut parents = Vec::new();
-    for (n, down) in rev.down_revisions.iter().enumerate() {
-        if rev.down_revisions[..n].contains(down) {
+    // Sets, not `Vec::contains`: a merge may name thousands of revisions.
+    let mut named = std::collections::HashSet::new();
+    let mut placed = std::collections::HashSet::new();
+    for down in &rev.down_revisions {
+        if !named.insert(down) {
             errors.push(LoadError::new(
                 at.clone(),
                 format!(
@@ -105,16 +107,22 @@ pub(super) fn parents(
                 at.clone(),
                 format!("revision `{}` names itself as its down_revision", rev.id),
             )),
-            Some(&p) => push_unique(&mut parents, p),
-            None => errors.push(LoadError::new(
-                at.clone(),
-                format!(
-                    "down_revision `{down}` of revision `{}` names no revision{}; \
-                     expected the id of an existing revision, or null for a first revision",
-                    rev.id,
-                    crate::suggest::did_you_mean(down, sorted(index.keys()))
-                ),
-            )),
+            Some(&p) => {
+                if placed.insert(p) {
+                    parents.push(p);
+                }
+            }
+            None => {
+                let hint = suggestion(errors, down, || sorted(index.keys()));
+                errors.push(LoadError::new(
+                    at.clone(),
+                    format!(
+                        "down_revision `{down}` of revision `{}` names no revision{hint}; \
+                         expected the id of an existing revision, or null for a first revision",
+                        rev.id,
+                    ),
+                ))
+            }
         }
     }
     parents
@@ -130,25 +138,49 @@ pub(super) fn dependencies(
 ) -> Vec<usize> {
     let at = key_location(rev, "depends_on");
     let mut dependencies = Vec::new();
+    let mut placed = std::collections::HashSet::new();
     for dep in &rev.depends_on {
         match index.get(dep).or_else(|| labels.get(dep)) {
             Some(&d) if d == i => errors.push(LoadError::new(
                 at.clone(),
                 format!("revision `{}` depends on itself", rev.id),
             )),
-            Some(&d) => push_unique(&mut dependencies, d),
-            None => errors.push(LoadError::new(
-                at.clone(),
-                format!(
-                    "depends_on `{dep}` of revision `{}` names no revision or branch label{}; \
-                     expected a revision id or a branch label",
-                    rev.id,
-                    crate::suggest::did_you_mean(dep, sorted(index.keys().chain(labels.keys())))
-                ),
-            )),
+            Some(&d) => {
+                if placed.insert(d) {
+                    dependencies.push(d);
+                }
+            }
+            None => {
+                let hint = suggestion(errors, dep, || sorted(index.keys().chain(labels.keys())));
+                errors.push(LoadError::new(
+                    at.clone(),
+                    format!(
+                        "depends_on `{dep}` of revision `{}` names no revision or branch label{hint}; \
+                         expected a revision id or a branch label",
+                        rev.id,
+                    ),
+                ))
+            }
         }
     }
     dependencies
+}
+
+/// How many errors get a "did you mean": each compares the name with every
+/// id, so thousands of wrong names would take quadratic time.
+const SUGGESTED_ERRORS: usize = 20;
+
+/// A "did you mean" for `name` among `names()`, while `errors` are few.
+fn suggestion<'a>(
+    errors: &[LoadError],
+    name: &str,
+    names: impl FnOnce() -> Vec<&'a str>,
+) -> String {
+    if errors.len() < SUGGESTED_ERRORS {
+        crate::suggest::did_you_mean(name, names())
+    } else {
+        String::new()
+    }
 }
 
 /// Where top-level `key` of `rev` is, or the revision's own location.
