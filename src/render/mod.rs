@@ -252,11 +252,17 @@ pub fn split_statements(text: &str) -> Vec<String> {
 /// written as it is.
 const MAX_PRETTY_DEPTH: usize = 32;
 
-/// `execute` with each SQL text laid out by sqlformat (unless it nests
-/// deeper than [`MAX_PRETTY_DEPTH`]).
+/// The longest text `--pretty` lays out, in bytes. sqlformat's tokenizer is
+/// quadratic on some texts (240 KB of `$$ ` took 0.4 s per text, so a
+/// revision file of some megabytes would take hours). A longer text is
+/// written as it is.
+const MAX_PRETTY_LEN: usize = 64 * 1024;
+
+/// `execute` with each SQL text laid out by sqlformat (unless it is longer
+/// than [`MAX_PRETTY_LEN`] or nests deeper than [`MAX_PRETTY_DEPTH`]).
 fn pretty(execute: &crate::model::Execute) -> crate::model::Execute {
     let format = |sql: &String| {
-        if nesting_depth(sql) > MAX_PRETTY_DEPTH {
+        if sql.len() > MAX_PRETTY_LEN || nesting_depth(sql) > MAX_PRETTY_DEPTH {
             return sql.clone();
         }
         sqlformat::format(
@@ -356,7 +362,7 @@ mod tests {
     }
 
     #[test]
-    fn pretty_leaves_deeply_nested_sql_as_written() {
+    fn pretty_leaves_deep_or_long_sql_as_written() {
         let execute = |sql: String| crate::model::Execute {
             sql: crate::model::SqlText {
                 default: Some(sql),
@@ -372,6 +378,14 @@ mod tests {
         // once took 15 s and 2.5 GB at 8,000 levels: sqlformat indents each line by its depth
         let deep = "(SELECT ".repeat(MAX_PRETTY_DEPTH + 1);
         assert_eq!(pretty(&execute(deep.clone())).sql.default, Some(deep));
+        // sqlformat's tokenizer is quadratic on some texts: long ones stay as written
+        let statement = "SELECT a FROM t; ";
+        let long = statement.repeat(MAX_PRETTY_LEN / statement.len() + 1);
+        assert_ne!(
+            pretty(&execute(statement.into())).sql.default.as_deref(),
+            Some(statement)
+        );
+        assert_eq!(pretty(&execute(long.clone())).sql.default, Some(long));
     }
 }
 
