@@ -1265,8 +1265,11 @@ impl<'de> Deserialize<'de> for Row {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
                 let mut row: Vec<(String, Literal)> = Vec::new();
+                // A set beside the list: a row of 100,000 columns made
+                // `Vec::contains` per key take seconds.
+                let mut seen = std::collections::HashSet::new();
                 while let Some((key, value)) = map.next_entry::<String, Literal>()? {
-                    if row.iter().any(|(k, _)| *k == key) {
+                    if !seen.insert(key.clone()) {
                         return Err(de::Error::custom(format!(
                             "column `{key}` appears twice in this row"
                         )));

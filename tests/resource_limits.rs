@@ -62,3 +62,43 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         refused(dir.path(), &["revisions/a.yaml:"]);
     }
 }
+
+/// A table of 20,000 columns and a row of 20,000 values: lists this long
+/// were checked with `Vec::contains` per item, and the column list of
+/// `CREATE TABLE` was a list grown by `+` in the templates, nested deeper
+/// with every column.
+#[test]
+fn a_table_of_twenty_thousand_columns() {
+    const COLUMNS: usize = 20_000;
+    let columns: String = (0..COLUMNS)
+        .map(|i| format!("        - {{name: c{i}, type: Integer}}\n"))
+        .collect();
+    let row: Vec<String> = (0..COLUMNS).map(|i| format!("c{i}: {i}")).collect();
+    let table =
+        format!("{HEAD}upgrade:\n  - create_table:\n      name: t\n      columns:\n{columns}");
+    let rows = format!(
+        "revision: b1\ndown_revision: a1\nmessage: m\nupgrade:\n  - bulk_insert:\n      table: t\n      rows:\n        - {{{}}}\ndowngrade: []\n",
+        row.join(", ")
+    );
+    let dir = project(&[("revisions/a.yaml", &table), ("revisions/b.yaml", &rows)]);
+    for dialect in ["postgresql", "sqlite"] {
+        let output = retort()
+            .arg("--project")
+            .arg(dir.path())
+            .args(["upgrade", "head", "--dialect", dialect])
+            .output()
+            .expect("run retort");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            stdout.contains("    c0 INTEGER, \n    c1 INTEGER, \n"),
+            "{dialect}"
+        );
+        assert!(stdout.contains("    c19999 INTEGER\n)"), "{dialect}");
+        assert!(stdout.contains(", 19998, 19999)"), "{dialect}");
+    }
+}
