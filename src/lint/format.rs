@@ -13,11 +13,20 @@ use std::fmt::Write;
 /// note shows its reason instead of advice.
 pub fn report(notes: &[Note], revisions: &[&Revision]) -> String {
     let mut out = String::new();
+    // Grouped once: a scan of every note per revision made the report of a
+    // long history quadratic (minutes for 100,000 revisions).
+    let mut by_revision: std::collections::HashMap<&str, Vec<&Note>> =
+        std::collections::HashMap::new();
+    for note in notes {
+        by_revision
+            .entry(note.revision.as_str())
+            .or_default()
+            .push(note);
+    }
     for revision in revisions {
-        let mine: Vec<&Note> = notes.iter().filter(|n| n.revision == revision.id).collect();
-        if mine.is_empty() {
+        let Some(mine) = by_revision.remove(revision.id.as_str()) else {
             continue;
-        }
+        };
         let _ = writeln!(
             out,
             "{}: {} ({})",
