@@ -57,6 +57,58 @@ where
     }
 }
 
+/// `compile`'s renderer: each dialect's templates (with guards on, as
+/// [`NotedRenderer::options`] says), the review notes above the ops they
+/// concern, and whole-range scripts cut at their steps so that the
+/// per-revision scripts reuse them.
+pub struct NotedRenderer<'a> {
+    /// The graph the plans come from.
+    pub graph: &'a crate::graph::RevisionGraph,
+    /// The renderer of each dialect compiled.
+    pub renderers: &'a [crate::render::Renderer],
+    /// Script settings.
+    pub options: crate::render::ScriptOptions,
+    /// The review notes of every revision on those dialects.
+    pub notes: &'a [Note],
+}
+
+impl NotedRenderer<'_> {
+    fn renderer_and_options(
+        &self,
+        plan: &Plan,
+        dialect: &str,
+    ) -> anyhow::Result<(&crate::render::Renderer, crate::render::ScriptOptions)> {
+        let renderer = self
+            .renderers
+            .iter()
+            .find(|r| r.facts().name == dialect)
+            .ok_or_else(|| anyhow::anyhow!("dialect {dialect} was not loaded"))?;
+        let options = crate::render::ScriptOptions {
+            op_comments: crate::lint::format::op_comments(self.notes, plan, dialect),
+            ..self.options.clone()
+        };
+        Ok((renderer, options))
+    }
+}
+
+impl RenderScript for NotedRenderer<'_> {
+    fn render(&self, plan: &Plan, dialect: &str) -> anyhow::Result<String> {
+        let (renderer, options) = self.renderer_and_options(plan, dialect)?;
+        Ok(crate::render::script(plan, self.graph, renderer, &options)?)
+    }
+
+    fn render_parts(
+        &self,
+        plan: &Plan,
+        dialect: &str,
+    ) -> anyhow::Result<Option<crate::render::ScriptParts>> {
+        let (renderer, options) = self.renderer_and_options(plan, dialect)?;
+        Ok(Some(crate::render::script_parts(
+            plan, self.graph, renderer, &options,
+        )?))
+    }
+}
+
 /// One script to write for every target: where it goes and what it runs.
 #[derive(Debug, Clone)]
 pub struct ScriptJob<'a> {

@@ -231,8 +231,9 @@ fn archive(
         })
         .collect();
     let dialects: Vec<String> = renderers().iter().map(|r| r.facts().name.clone()).collect();
-    let render = ArchiveRenderer {
+    let render = crate::emit::NotedRenderer {
         graph,
+        renderers: renderers(),
         options: ScriptOptions {
             guard: true,
             ..ScriptOptions::from_config(config)
@@ -250,51 +251,6 @@ fn archive(
     out.scripts
         .push(("compile MANIFEST".into(), archive.manifest));
     Ok(())
-}
-
-/// Renders `compile`'s scripts on the built-in dialects, as the command's
-/// own renderer does: guarded, review notes above the ops, per-revision
-/// scripts cut from the whole-range ones.
-struct ArchiveRenderer<'g> {
-    graph: &'g RevisionGraph,
-    options: ScriptOptions,
-    notes: &'g [crate::lint::Note],
-}
-
-impl ArchiveRenderer<'_> {
-    fn renderer_and_options(
-        &self,
-        plan: &Plan,
-        dialect: &str,
-    ) -> anyhow::Result<(&Renderer, ScriptOptions)> {
-        let renderer = renderers()
-            .iter()
-            .find(|r| r.facts().name == dialect)
-            .ok_or_else(|| anyhow::anyhow!("dialect {dialect} was not loaded"))?;
-        let options = ScriptOptions {
-            op_comments: crate::lint::format::op_comments(self.notes, plan, dialect),
-            ..self.options.clone()
-        };
-        Ok((renderer, options))
-    }
-}
-
-impl crate::emit::RenderScript for ArchiveRenderer<'_> {
-    fn render(&self, plan: &Plan, dialect: &str) -> anyhow::Result<String> {
-        let (renderer, options) = self.renderer_and_options(plan, dialect)?;
-        Ok(crate::render::script(plan, self.graph, renderer, &options)?)
-    }
-
-    fn render_parts(
-        &self,
-        plan: &Plan,
-        dialect: &str,
-    ) -> anyhow::Result<Option<crate::render::ScriptParts>> {
-        let (renderer, options) = self.renderer_and_options(plan, dialect)?;
-        Ok(Some(crate::render::script_parts(
-            plan, self.graph, renderer, &options,
-        )?))
-    }
 }
 
 /// `plan` on every dialect: as `upgrade` prints it, as `compile` writes it

@@ -5,7 +5,7 @@
 
 use crate::config::{Config, CONFIG_FILE};
 use crate::dialect::Dialect;
-use crate::emit::{self, Archive, RenderScript, Source};
+use crate::emit::{self, Archive, Source};
 use crate::graph::RevisionGraph;
 use crate::model::Revision;
 use crate::plan::Plan;
@@ -64,7 +64,7 @@ pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
         &loaded.sources,
         &render.notes,
         &loaded.prefix,
-        &render,
+        &render.scripts(),
     )
     .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))?;
     let revisions: Vec<&Revision> = loaded.graph.revisions.iter().collect();
@@ -314,7 +314,7 @@ impl Loaded {
             &self.sources,
             &render.notes,
             &self.prefix,
-            &render,
+            &render.scripts(),
         )
         .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))
     }
@@ -342,10 +342,10 @@ impl Loaded {
     /// guard. An unknown dialect is an error naming the known ones.
     fn renderer(&self, dialects: &[String]) -> anyhow::Result<ProjectRenderer<'_>> {
         let overrides = self.root.join(&self.config.dialects);
-        let mut renderers = BTreeMap::new();
+        let mut renderers = Vec::new();
         for name in dialects {
             let dialect = Dialect::load(name, Some(&overrides))?;
-            renderers.insert(name.clone(), Renderer::new(&dialect));
+            renderers.push(Renderer::new(&dialect));
         }
         let notes = self.review_notes(&renderers)?;
         Ok(ProjectRenderer {
@@ -361,53 +361,30 @@ impl Loaded {
 
     /// `retort check`'s review notes for the dialects being compiled; they
     /// head the scripts they are about and stand above their ops.
-    fn review_notes(
-        &self,
-        renderers: &BTreeMap<String, Renderer>,
-    ) -> anyhow::Result<Vec<crate::lint::Note>> {
+    fn review_notes(&self, renderers: &[Renderer]) -> anyhow::Result<Vec<crate::lint::Note>> {
         let history = self.graph.upgrade_order();
-        let targets: Vec<_> = renderers.values().map(|r| r.facts().clone()).collect();
+        let targets: Vec<_> = renderers.iter().map(|r| r.facts().clone()).collect();
         Ok(crate::lint::review(&history, &targets, None)?)
     }
 }
 
-/// Renders a project's plans through each dialect's templates.
+/// Each dialect's renderer and the review notes, owned for a compile.
 struct ProjectRenderer<'g> {
     graph: &'g RevisionGraph,
-    renderers: BTreeMap<String, Renderer>,
+    renderers: Vec<Renderer>,
     options: ScriptOptions,
     /// The review notes of every revision on the dialects compiled.
     notes: Vec<crate::lint::Note>,
 }
 
-impl RenderScript for ProjectRenderer<'_> {
-    fn render(&self, plan: &Plan, dialect: &str) -> anyhow::Result<String> {
-        let renderer = self
-            .renderers
-            .get(dialect)
-            .ok_or_else(|| anyhow::anyhow!("dialect {dialect} was not loaded"))?;
-        let options = ScriptOptions {
-            op_comments: crate::lint::format::op_comments(&self.notes, plan, dialect),
-            ..self.options.clone()
-        };
-        Ok(crate::render::script(plan, self.graph, renderer, &options)?)
-    }
-
-    fn render_parts(
-        &self,
-        plan: &Plan,
-        dialect: &str,
-    ) -> anyhow::Result<Option<crate::render::ScriptParts>> {
-        let renderer = self
-            .renderers
-            .get(dialect)
-            .ok_or_else(|| anyhow::anyhow!("dialect {dialect} was not loaded"))?;
-        let options = ScriptOptions {
-            op_comments: crate::lint::format::op_comments(&self.notes, plan, dialect),
-            ..self.options.clone()
-        };
-        Ok(Some(crate::render::script_parts(
-            plan, self.graph, renderer, &options,
-        )?))
+impl ProjectRenderer<'_> {
+    /// The scripts' renderer over them.
+    fn scripts(&self) -> emit::NotedRenderer<'_> {
+        emit::NotedRenderer {
+            graph: self.graph,
+            renderers: &self.renderers,
+            options: self.options.clone(),
+            notes: &self.notes,
+        }
     }
 }
