@@ -1104,36 +1104,7 @@ fn sync_file_system(_folder: &Utf8Path) -> std::io::Result<()> {
     std::process::Command::new("sync").status().map(drop)
 }
 
-/// Writes `archive` under `out`: each changed file atomically, files no longer
-/// produced removed (by a `full` compile anywhere in `out/`, else only in the
-/// compiled dialects' folders), and `manifest` last.
-pub fn write_archive(
-    out: &Utf8Path,
-    archive: &Archive,
-    manifest: &str,
-    full: bool,
-) -> std::io::Result<WriteSummary> {
-    let mut staged = StagedArchive {
-        files: BTreeMap::new(),
-        archived: archive.archived.clone(),
-        dialects: archive.dialects.clone(),
-        manifest: archive.manifest.clone(),
-        created_folders: Vec::new(),
-        new_folders: Vec::new(),
-    };
-    for (path, text) in &archive.files {
-        let target = out.join(path);
-        if let Some(folder) = target.parent() {
-            create_folder(folder, &mut staged.created_folders)?;
-        }
-        staged
-            .files
-            .insert(path.clone(), stage_file(&target, text)?);
-    }
-    commit_archive(out, staged, manifest, full)
-}
-
-/// What [`write_archive`] did.
+/// What [`commit_archive`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WriteSummary {
     /// Files written that were not there.
@@ -1291,6 +1262,35 @@ mod tests {
     use super::*;
     use crate::graph::RevisionGraph;
     use crate::load::parse_revision;
+
+    /// Writes an in-memory `archive` under `out` through the same staging
+    /// and commit as `compile`: changed files atomically, files no longer
+    /// produced removed, and `manifest` last.
+    fn write_archive(
+        out: &Utf8Path,
+        archive: &Archive,
+        manifest: &str,
+        full: bool,
+    ) -> std::io::Result<WriteSummary> {
+        let mut staged = StagedArchive {
+            files: BTreeMap::new(),
+            archived: archive.archived.clone(),
+            dialects: archive.dialects.clone(),
+            manifest: archive.manifest.clone(),
+            created_folders: Vec::new(),
+            new_folders: Vec::new(),
+        };
+        for (path, text) in &archive.files {
+            let target = out.join(path);
+            if let Some(folder) = target.parent() {
+                create_folder(folder, &mut staged.created_folders)?;
+            }
+            staged
+                .files
+                .insert(path.clone(), stage_file(&target, text)?);
+        }
+        commit_archive(out, staged, manifest, full)
+    }
 
     fn graph(files: &[(&str, &str)]) -> RevisionGraph {
         let revisions = files
