@@ -2,7 +2,7 @@
 //!
 //! Each file is parsed once, into `yaml-rust2`'s marked events: serde reads
 //! the typed values from them ([`yaml`], whose errors carry a line and
-//! column), and [`positions`] the places of the nodes that parsed fine (each
+//! column), and `positions` the places of the nodes that parsed fine (each
 //! op item, the top-level keys), so that later stages can point at them.
 //!
 //! Errors are collected across all files rather than stopping at the first,
