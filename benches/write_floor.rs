@@ -77,7 +77,10 @@ fn read_tree(root: &Path) -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
     for entry in walkdir::WalkDir::new(root) {
         let entry = entry.map_err(std::io::Error::other)?;
         if entry.file_type().is_file() {
-            let relative = entry.path().strip_prefix(root).map_err(std::io::Error::other)?;
+            let relative = entry
+                .path()
+                .strip_prefix(root)
+                .map_err(std::io::Error::other)?;
             files.push((relative.to_owned(), std::fs::read(entry.path())?));
         }
     }

@@ -141,7 +141,7 @@ pub struct Archive {
     /// Scripts by path relative to `out/` (`postgresql/upgrade.sql`).
     pub files: BTreeMap<Utf8PathBuf, String>,
     /// For each per-revision script, the revision it archives.
-    pub archived: BTreeMap<Utf8PathBuf, String>,
+    pub archived: Archived,
     /// The dialects compiled.
     pub dialects: Vec<String>,
     /// The manifest's text.
@@ -154,7 +154,7 @@ pub trait Compiled {
     /// The sha256 of the script at `path` (relative to `out/`), if compiled.
     fn sha256_of(&self, path: &Utf8Path) -> Option<String>;
     /// For each per-revision script, the revision it archives.
-    fn archived(&self) -> &BTreeMap<Utf8PathBuf, String>;
+    fn archived(&self) -> &Archived;
     /// The dialects compiled.
     fn dialects(&self) -> &[String];
 }
@@ -163,7 +163,7 @@ impl Compiled for Archive {
     fn sha256_of(&self, path: &Utf8Path) -> Option<String> {
         self.files.get(path).map(|text| sha256_hex(text.as_bytes()))
     }
-    fn archived(&self) -> &BTreeMap<Utf8PathBuf, String> {
+    fn archived(&self) -> &Archived {
         &self.archived
     }
     fn dialects(&self) -> &[String] {
@@ -180,7 +180,7 @@ pub struct StagedArchive {
     /// Scripts by path relative to `out/`.
     pub files: BTreeMap<Utf8PathBuf, StagedFile>,
     /// For each per-revision script, the revision it archives.
-    pub archived: BTreeMap<Utf8PathBuf, String>,
+    pub archived: Archived,
     /// The dialects compiled.
     pub dialects: Vec<String>,
     /// The manifest's text.
@@ -197,6 +197,8 @@ pub struct StagedArchive {
 struct NewFolder {
     staging: tempfile::TempDir,
     target: Utf8PathBuf,
+    /// The dialect, the folder's name in `out/`.
+    dialect: String,
 }
 
 /// A staged script: its checksum, and where its new text waits.
@@ -224,7 +226,7 @@ impl Compiled for StagedArchive {
     fn sha256_of(&self, path: &Utf8Path) -> Option<String> {
         self.files.get(path).map(|file| file.sha256.clone())
     }
-    fn archived(&self) -> &BTreeMap<Utf8PathBuf, String> {
+    fn archived(&self) -> &Archived {
         &self.archived
     }
     fn dialects(&self) -> &[String] {
@@ -379,30 +381,50 @@ pub fn build_archive(
     render: &dyn RenderScript,
 ) -> Result<Archive, CompileErrors> {
     let facts = HeaderFacts::new(sources, notes);
-    let files = each_script(jobs, dialects, &facts, render, &|_, text| Ok(text))?;
+    let files = each_script(jobs, dialects, &facts, render, &|_, text| Ok(text.concat()))?;
     let checksums = files
         .iter()
         .map(|(path, text)| (path.clone(), sha256_hex(text.as_bytes())));
     let manifest = manifest_text(sources, manifest_prefix, checksums);
     Ok(Archive {
         files,
-        archived: archived_scripts(jobs, dialects),
+        archived: Archived::of(jobs),
         dialects: dialects.to_vec(),
         manifest,
     })
 }
 
-/// For each per-revision script of `jobs` on `dialects`, its revision.
-fn archived_scripts(jobs: &[ScriptJob], dialects: &[String]) -> BTreeMap<Utf8PathBuf, String> {
-    let mut archived = BTreeMap::new();
-    for dialect in dialects {
-        for job in jobs {
-            if let Some(revision) = &job.revision {
-                archived.insert(Utf8PathBuf::from(dialect).join(&job.path), revision.clone());
-            }
-        }
+/// The revision each per-revision script archives. Every dialect has the
+/// same scripts, so they are listed once, by their path inside a dialect's
+/// folder (`revisions/0001_….upgrade.sql`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Archived(BTreeMap<Utf8PathBuf, String>);
+
+impl Archived {
+    /// The per-revision scripts of `jobs`.
+    fn of(jobs: &[ScriptJob]) -> Archived {
+        Archived(
+            jobs.iter()
+                .filter_map(|job| Some((job.path.clone(), job.revision.clone()?)))
+                .collect(),
+        )
     }
-    archived
+
+    /// The revision that the script at `path` (relative to `out/`, under a
+    /// dialect's folder) archives, if it is a per-revision script.
+    pub fn revision_of(&self, path: &Utf8Path) -> Option<&str> {
+        let mut parts = path.components();
+        parts.next()?;
+        self.0.get(parts.as_path()).map(String::as_str)
+    }
+
+    /// Each per-revision script, by its path inside a dialect's folder, with
+    /// its revision.
+    pub fn iter(&self) -> impl Iterator<Item = (&Utf8Path, &str)> {
+        self.0
+            .iter()
+            .map(|(path, id)| (path.as_path(), id.as_str()))
+    }
 }
 
 /// Where every script of `jobs` on `dialects` goes, relative to `out/`.
@@ -417,8 +439,11 @@ pub fn script_paths(jobs: &[ScriptJob], dialects: &[String]) -> Vec<Utf8PathBuf>
 }
 
 /// What a script becomes once rendered: its text ([`build_archive`]) or a
-/// staged file ([`stage_archive`]). Gets the script's path relative to `out/`.
-type KeepScript<'a, T> = dyn Fn(&Utf8Path, String) -> Result<T, String> + Sync + 'a;
+/// staged file ([`stage_archive`]). Gets the script's path relative to `out/`
+/// and its text in pieces, to join or to write one after the other: a
+/// whole-range script is its header and every step's text, and joining them
+/// would hold each script twice more in memory.
+type KeepScript<'a, T> = dyn Fn(&Utf8Path, &[&str]) -> Result<T, String> + Sync + 'a;
 
 /// Renders every job on every dialect and hands each script to `keep`, so
 /// that a caller need not hold every script's text at once. Dialects render
@@ -431,7 +456,7 @@ fn each_script<T: Send>(
     render: &dyn RenderScript,
     keep: &KeepScript<T>,
 ) -> Result<BTreeMap<Utf8PathBuf, T>, CompileErrors> {
-    let mut files = BTreeMap::new();
+    let mut files = Vec::new();
     let mut errors = BTreeSet::new();
     for dialect in dialects {
         match compile_target(jobs, dialect, facts, render, keep) {
@@ -440,7 +465,8 @@ fn each_script<T: Send>(
         }
     }
     if errors.is_empty() {
-        Ok(files)
+        // Built at once (sorted, then laid out), not by an insert per script.
+        Ok(files.into_iter().collect())
     } else {
         Err(CompileErrors(errors))
     }
@@ -476,17 +502,25 @@ fn compile_target<T: Send>(
         .par_iter()
         .map(|job| {
             let whole = parts.iter().find(|(kind, _)| *kind == job.plan.kind);
+            let rendered;
             let body = match (whole, job.step) {
-                (Some((_, whole)), None) => Ok(whole.whole()),
+                (Some((_, whole)), None) => whole.pieces(&whole.steps),
                 (Some((_, whole)), Some(index)) if index < whole.steps.len() => {
-                    Ok(whole.with_steps(std::slice::from_ref(&whole.steps[index])))
+                    whole.pieces(std::slice::from_ref(&whole.steps[index]))
                 }
-                _ => render.render(&job.plan, dialect),
+                _ => {
+                    rendered = render
+                        .render(&job.plan, dialect)
+                        .map_err(|e| format!("{dialect}: {e:#}"))?;
+                    vec![rendered.as_str()]
+                }
             };
-            let body = body.map_err(|e| format!("{dialect}: {e:#}"))?;
-            let text = format!("{}{body}", header(job, dialect, facts));
+            let header = header(job, dialect, facts);
+            let mut text = Vec::with_capacity(body.len() + 1);
+            text.push(header.as_str());
+            text.extend(body);
             let path = Utf8PathBuf::from(dialect).join(&job.path);
-            let kept = keep(&path, text)?;
+            let kept = keep(&path, &text)?;
             Ok((path, kept))
         })
         .collect();
@@ -632,6 +666,39 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// [`sha256_hex`] of the text that `pieces` make, one after the other.
+fn sha256_of_pieces(pieces: &[&str]) -> String {
+    let mut hasher = Sha256::new();
+    for piece in pieces {
+        hasher.update(piece.as_bytes());
+    }
+    hex::encode(hasher.finalize())
+}
+
+/// Writes `pieces` one after the other to `file`, through a buffer: a
+/// whole-range script has a piece per step.
+fn write_pieces(file: impl std::io::Write, pieces: &[&str]) -> std::io::Result<()> {
+    use std::io::Write;
+    let length: usize = pieces.iter().map(|piece| piece.len()).sum();
+    let mut writer = std::io::BufWriter::with_capacity(length.min(1 << 16), file);
+    for piece in pieces {
+        writer.write_all(piece.as_bytes())?;
+    }
+    writer.flush()
+}
+
+/// Whether `bytes` are exactly the text that `pieces` make.
+fn holds_pieces(bytes: &[u8], pieces: &[&str]) -> bool {
+    let mut rest = bytes;
+    for piece in pieces {
+        match rest.strip_prefix(piece.as_bytes()) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
 /// The manifest: `sha256sum` lines for the sources (paths relative to
 /// `out/`, through `prefix`, e.g. `../revisions/x.yaml`), then the outputs.
 pub fn manifest_text(
@@ -718,11 +785,20 @@ pub fn read_out_dir(out: &Utf8Path) -> std::io::Result<BTreeMap<Utf8PathBuf, Vec
 
 /// Every file under `out/`, relative to it, `/`-separated, in order.
 fn files_under(out: &Utf8Path) -> std::io::Result<Vec<Utf8PathBuf>> {
+    files_under_except(out, &[])
+}
+
+/// [`files_under`], but not in the folders of `out/` named in `skip`.
+fn files_under_except(out: &Utf8Path, skip: &[&str]) -> std::io::Result<Vec<Utf8PathBuf>> {
     let mut files = Vec::new();
     if !out.exists() {
         return Ok(files);
     }
-    for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
+    let walk = walkdir::WalkDir::new(out)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() != 1 || !skip.iter().any(|f| entry.file_name() == *f));
+    for entry in walk {
         let entry = entry.map_err(std::io::Error::other)?;
         if !entry.file_type().is_file() {
             continue;
@@ -794,7 +870,7 @@ pub fn archived_changes(
         if script_sha == *old_sha {
             continue;
         }
-        let revision = archive.archived().get(&path).map(String::as_str);
+        let revision = archive.archived().revision_of(&path);
         let reason = match revision.and_then(|r| source_of.get(r)) {
             Some(source) => {
                 let listed = prefix.join(source).into_string();
@@ -857,7 +933,7 @@ pub fn stage_archive(
         .unwrap_or_else(|| out.to_owned());
     let mut staged = StagedArchive {
         files: BTreeMap::new(),
-        archived: archived_scripts(jobs, dialects),
+        archived: Archived::of(jobs),
         dialects: dialects.to_vec(),
         manifest: String::new(),
         created_folders: Vec::new(),
@@ -880,7 +956,7 @@ pub fn stage_archive(
             .get(dialect)
             .ok_or_else(|| format!("{dialect} is not a dialect being compiled"))?;
         target
-            .stage(&within, &text)
+            .stage(&within, text)
             .map_err(|e| format!("cannot write {}: {e}", out.join(path)))
     })?;
     let checksums = staged
@@ -933,6 +1009,7 @@ impl DialectTarget {
         staged.new_folders.push(NewFolder {
             staging,
             target: folder,
+            dialect: dialect.to_owned(),
         });
         Ok(DialectTarget {
             root,
@@ -942,11 +1019,11 @@ impl DialectTarget {
     }
 
     /// `text` as the script at `path` (relative to the dialect's folder).
-    fn stage(&self, path: &Utf8Path, text: &str) -> std::io::Result<StagedFile> {
+    fn stage(&self, path: &Utf8Path, text: &[&str]) -> std::io::Result<StagedFile> {
         if self.new {
-            std::fs::write(self.root.join(path), text)?;
+            write_pieces(std::fs::File::create(self.root.join(path))?, text)?;
             return Ok(StagedFile {
-                sha256: sha256_hex(text.as_bytes()),
+                sha256: sha256_of_pieces(text),
                 existed: false,
                 staging: Staging::InNewFolder,
             });
@@ -974,12 +1051,12 @@ fn create_folder(folder: &Utf8Path, created: &mut Vec<Utf8PathBuf>) -> std::io::
     Ok(())
 }
 
-/// `text` as the script at `target`: unchanged when the file there holds
-/// exactly it, else written to a temporary file beside it.
-fn stage_file(target: &Utf8Path, text: &str) -> std::io::Result<StagedFile> {
+/// `text` (in pieces) as the script at `target`: unchanged when the file
+/// there holds exactly it, else written to a temporary file beside it.
+fn stage_file(target: &Utf8Path, text: &[&str]) -> std::io::Result<StagedFile> {
     match std::fs::read(target) {
-        Ok(old) if old == text.as_bytes() => Ok(StagedFile {
-            sha256: sha256_hex(text.as_bytes()),
+        Ok(old) if holds_pieces(&old, text) => Ok(StagedFile {
+            sha256: sha256_of_pieces(text),
             existed: true,
             staging: Staging::Unchanged,
         }),
@@ -989,18 +1066,17 @@ fn stage_file(target: &Utf8Path, text: &str) -> std::io::Result<StagedFile> {
     }
 }
 
-/// `text` in a temporary file beside `target`.
-fn stage_new_file(target: &Utf8Path, text: &str, existed: bool) -> std::io::Result<StagedFile> {
-    use std::io::Write;
+/// `text` (in pieces) in a temporary file beside `target`.
+fn stage_new_file(target: &Utf8Path, text: &[&str], existed: bool) -> std::io::Result<StagedFile> {
     let folder = target.parent().unwrap_or(Utf8Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(".retort-")
         .suffix(".tmp")
         .tempfile_in(folder)?;
-    temp.write_all(text.as_bytes())?;
+    write_pieces(temp.as_file_mut(), text)?;
     // Closed now: thousands of open files would exceed the process's limit.
     Ok(StagedFile {
-        sha256: sha256_hex(text.as_bytes()),
+        sha256: sha256_of_pieces(text),
         existed,
         staging: Staging::Temp(temp.into_temp_path()),
     })
@@ -1025,11 +1101,11 @@ pub fn commit_archive(
                 if file.existed {
                     summary.changed.push(path.clone());
                 } else {
-                    summary.new.push(path.clone());
+                    summary.new += 1;
                 }
                 renames.push((temp, out.join(path)));
             }
-            Staging::InNewFolder => summary.new.push(path.clone()),
+            Staging::InNewFolder => summary.new += 1,
         }
     }
     if !renames.is_empty() || !staged.new_folders.is_empty() {
@@ -1042,12 +1118,19 @@ pub fn commit_archive(
     // Renamed: nothing left for the temporary paths to delete, and the
     // folders made for them stay.
     renames.into_iter().for_each(|(temp, _)| drop(temp.keep()));
+    // A new folder holds only what was just staged: nothing in it to remove.
+    let new_folders: Vec<String> = staged
+        .new_folders
+        .iter()
+        .map(|f| f.dialect.clone())
+        .collect();
     for folder in std::mem::take(&mut staged.new_folders) {
         let staging = folder.staging.keep();
         std::fs::rename(&staging, &folder.target)?;
     }
     staged.created_folders.clear();
-    for path in files_under(out)? {
+    let skip: Vec<&str> = new_folders.iter().map(String::as_str).collect();
+    for path in files_under_except(out, &skip)? {
         let owned = full
             || path
                 .components()
@@ -1068,7 +1151,7 @@ pub fn commit_archive(
         write_atomic(&manifest_path, manifest.as_bytes())?;
         match old_manifest {
             Some(_) => summary.changed.push(MANIFEST.into()),
-            None => summary.new.push(MANIFEST.into()),
+            None => summary.new += 1,
         }
     }
     Ok(summary)
@@ -1107,8 +1190,9 @@ fn sync_file_system(_folder: &Utf8Path) -> std::io::Result<()> {
 /// What [`commit_archive`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WriteSummary {
-    /// Files written that were not there.
-    pub new: Vec<Utf8PathBuf>,
+    /// How many files were written that were not there (on a first compile,
+    /// every one: listing them would cost memory and say little).
+    pub new: usize,
     /// Files rewritten with other content.
     pub changed: Vec<Utf8PathBuf>,
     /// Files removed (no longer produced).
@@ -1287,7 +1371,7 @@ mod tests {
             }
             staged
                 .files
-                .insert(path.clone(), stage_file(&target, text)?);
+                .insert(path.clone(), stage_file(&target, &[text])?);
         }
         commit_archive(out, staged, manifest, full)
     }
@@ -1370,8 +1454,10 @@ mod tests {
         assert!(names.contains(&"sqlite/revisions/0001_root_first_one.upgrade.sql"));
         assert!(names.contains(&"sqlite/revisions/0004_m_merge_both.downgrade.sql"));
         assert_eq!(
-            archive.archived[Utf8Path::new("sqlite/revisions/0004_m_merge_both.upgrade.sql")],
-            "m"
+            archive.archived.revision_of(Utf8Path::new(
+                "sqlite/revisions/0004_m_merge_both.upgrade.sql"
+            )),
+            Some("m")
         );
     }
 
@@ -1505,7 +1591,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = Utf8PathBuf::from_path_buf(dir.path().join("out")).unwrap();
         let summary = write_archive(&out, &archive, &archive.manifest, false).unwrap();
-        assert_eq!(summary.new.len(), archive.files.len() + 1);
+        assert_eq!(summary.new, archive.files.len() + 1);
         assert!(summary.changed.is_empty());
         let on_disk = read_out_dir(&out).unwrap();
         let prefix = Utf8Path::new("..");
@@ -1591,7 +1677,7 @@ mod tests {
             .archived
             .iter()
             .find(|(p, r)| *r == "a" && p.as_str().ends_with(".upgrade.sql"))
-            .map(|(p, _)| p.clone())
+            .map(|(p, _)| Utf8Path::new("sqlite").join(p))
             .unwrap();
         old.insert(a_script.to_string(), "1".repeat(64));
         old.insert("../revisions/a.yaml".into(), "2".repeat(64));

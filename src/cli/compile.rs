@@ -57,7 +57,7 @@ pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
     )?;
     let old_manifest = read_manifest(&out)?;
     let render = loaded.renderer(&dialects)?;
-    let staged = emit::stage_archive(
+    let mut staged = emit::stage_archive(
         &out,
         &jobs,
         &dialects,
@@ -90,7 +90,7 @@ pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
         );
     }
     let manifest = if full {
-        staged.manifest.clone()
+        std::mem::take(&mut staged.manifest)
     } else {
         emit::merge_manifest(&staged.manifest, &old_manifest, &dialects)
     };
@@ -101,7 +101,7 @@ pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
         loaded.graph.revisions.len(),
         dialects.join(", "),
         loaded.config.out,
-        summary.new.len(),
+        summary.new,
         summary.changed.len(),
         summary.removed.len(),
         summary.unchanged

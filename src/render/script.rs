@@ -133,6 +133,17 @@ impl ScriptParts {
         self.with_steps(&self.steps)
     }
 
+    /// The pieces of the script of the steps `steps` (some of
+    /// [`ScriptParts::steps`]), in order: what [`ScriptParts::with_steps`]
+    /// joins, for a caller that writes them out without joining them.
+    pub fn pieces<'a>(&'a self, steps: &'a [String]) -> Vec<&'a str> {
+        let mut pieces = Vec::with_capacity(steps.len() + 2);
+        pieces.push(self.begin.as_str());
+        pieces.extend(steps.iter().map(String::as_str));
+        pieces.push(self.end.as_str());
+        pieces
+    }
+
     /// The script of the steps `steps` (some of [`ScriptParts::steps`]).
     pub fn with_steps(&self, steps: &[String]) -> String {
         let length = steps.iter().map(String::len).sum::<usize>();
