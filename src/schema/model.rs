@@ -14,18 +14,45 @@ use crate::model::{
     PrimaryKeyDef, TableConstraint, UniqueDef,
 };
 use crate::types::ColumnType;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A schema name; `None` is the connection's default schema.
 pub type SchemaName = Option<String>;
 
+/// A table by schema name and name.
+pub type TableKey = (SchemaName, String);
+
 /// The whole database as the model knows it.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Schema {
     /// Objects per schema name.
     pub namespaces: BTreeMap<SchemaName, Namespace>,
     /// Creation counter: orders tables by when they were created.
     next_sequence: u64,
+    /// Which tables reference which, so that dropping a table or a column
+    /// need not scan every table for foreign keys to it: over a long history
+    /// that scan made the replay quadratic.
+    foreign_keys: ForeignKeyIndex,
+}
+
+/// Two schemas are equal when their objects are (whatever their indexes).
+impl PartialEq for Schema {
+    fn eq(&self, other: &Schema) -> bool {
+        self.namespaces == other.namespaces && self.next_sequence == other.next_sequence
+    }
+}
+
+/// The foreign keys between tables, as of the last
+/// [`Schema::index_foreign_keys`], and the tables changed since (whose
+/// foreign keys may differ from what the index says).
+#[derive(Debug, Clone, Default)]
+struct ForeignKeyIndex {
+    /// Referenced table → the tables with a foreign key to it.
+    to: BTreeMap<TableKey, BTreeSet<TableKey>>,
+    /// Table → the tables its foreign keys reference.
+    from: BTreeMap<TableKey, BTreeSet<TableKey>>,
+    /// Tables changed since they were indexed.
+    changed: BTreeSet<TableKey>,
 }
 
 /// The objects of one schema name.
@@ -163,7 +190,58 @@ impl Schema {
 
     /// The table `name` in `schema`, mutably.
     pub fn table_mut(&mut self, schema: &SchemaName, name: &str) -> Option<&mut Table> {
+        self.table_changed(schema, name);
         self.namespaces.get_mut(schema)?.tables.get_mut(name)
+    }
+
+    /// Notes that the table `name` of `schema` was added, removed or changed
+    /// other than through [`Schema::table_mut`], [`Schema::insert_table`] and
+    /// [`Schema::remove_table`] (which note it themselves): its foreign keys
+    /// are indexed again at the next [`Schema::index_foreign_keys`].
+    pub fn table_changed(&mut self, schema: &SchemaName, name: &str) {
+        self.foreign_keys
+            .changed
+            .insert((schema.clone(), name.to_owned()));
+    }
+
+    /// Indexes the foreign keys of the tables changed since the last call,
+    /// keeping [`Schema::references_to`] from looking at them one by one.
+    pub fn index_foreign_keys(&mut self) {
+        let index = &mut self.foreign_keys;
+        for owner in std::mem::take(&mut index.changed) {
+            for target in index.from.remove(&owner).unwrap_or_default() {
+                if let Some(owners) = index.to.get_mut(&target) {
+                    owners.remove(&owner);
+                    if owners.is_empty() {
+                        index.to.remove(&target);
+                    }
+                }
+            }
+            let table = self
+                .namespaces
+                .get(&owner.0)
+                .and_then(|ns| ns.tables.get(&owner.1));
+            let targets: BTreeSet<TableKey> = table
+                .into_iter()
+                .flat_map(|t| &t.constraints)
+                .filter_map(|constraint| match constraint {
+                    TableConstraint::ForeignKey(fk) => {
+                        Some((fk.ref_schema.clone(), fk.ref_table.clone()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            for target in &targets {
+                index
+                    .to
+                    .entry(target.clone())
+                    .or_default()
+                    .insert(owner.clone());
+            }
+            if !targets.is_empty() {
+                index.from.insert(owner, targets);
+            }
+        }
     }
 
     /// The names of the tables in `schema`, for "did you mean".
@@ -184,7 +262,9 @@ impl Schema {
                 .index_owners
                 .insert(index.name.clone(), table.name.clone());
         }
+        let name = table.name.clone();
         namespace.tables.insert(table.name.clone(), table);
+        self.table_changed(&schema, &name);
     }
 
     /// Removes the table `name` of `schema` (and its indexes), returning it.
@@ -194,6 +274,7 @@ impl Schema {
         for index in &table.indexes {
             namespace.index_owners.remove(&index.name);
         }
+        self.table_changed(schema, name);
         Some(table)
     }
 
@@ -245,8 +326,47 @@ impl Schema {
     /// Foreign keys of any table that reference the table `schema.name`:
     /// (referencing table, foreign key), in the tables' creation order.
     pub fn references_to(&self, schema: &SchemaName, name: &str) -> Vec<(&Table, &ForeignKeyDef)> {
-        // Only the finds are put in creation order: sorting every table on
-        // each call made dropping many tables quadratic and then some.
+        let mut found = Vec::new();
+        for (owner_schema, owner) in self.may_reference(schema, name) {
+            let Some(table) = self.table(&owner_schema, &owner) else {
+                continue;
+            };
+            for constraint in &table.constraints {
+                if let TableConstraint::ForeignKey(fk) = constraint {
+                    if references(fk, schema, name) {
+                        found.push((table, fk));
+                    }
+                }
+            }
+        }
+        // Stable: a table's own foreign keys stay in their order.
+        found.sort_by_key(|(table, _)| table.sequence);
+        debug_assert_eq!(
+            found,
+            self.references_by_scan(schema, name),
+            "the foreign-key index of the schema model missed a change"
+        );
+        found
+    }
+
+    /// The tables that may have a foreign key to the table `name` of
+    /// `schema`: those the index names, and those changed since it was made.
+    pub fn may_reference(&self, schema: &SchemaName, name: &str) -> BTreeSet<TableKey> {
+        let index = &self.foreign_keys;
+        let target = (schema.clone(), name.to_owned());
+        index
+            .to
+            .get(&target)
+            .into_iter()
+            .flatten()
+            .chain(&index.changed)
+            .cloned()
+            .collect()
+    }
+
+    /// [`Schema::references_to`] by looking at every table: what the index
+    /// must give (checked in debug builds, and so by every test).
+    fn references_by_scan(&self, schema: &SchemaName, name: &str) -> Vec<(&Table, &ForeignKeyDef)> {
         let mut found = Vec::new();
         for table in self.namespaces.values().flat_map(|ns| ns.tables.values()) {
             for constraint in &table.constraints {
@@ -257,7 +377,6 @@ impl Schema {
                 }
             }
         }
-        // Stable: a table's own foreign keys stay in their order.
         found.sort_by_key(|(table, _)| table.sequence);
         found
     }

@@ -18,6 +18,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 pub fn apply(schema: &mut Schema, entry: &OpEntry) -> Result<OpEntry, SchemaError> {
     let op = apply_op(schema, &entry.op)
         .map_err(|problem| SchemaError::new(&entry.location, entry.op.name(), problem))?;
+    schema.index_foreign_keys();
     Ok(OpEntry {
         op,
         review: entry.review.clone(),
@@ -336,14 +337,16 @@ fn rename_table(schema: &mut Schema, op: &RenameTable) -> Result<(), Problem> {
             .insert(index.name.clone(), op.new.clone());
     }
     namespace.tables.insert(op.new.clone(), renamed);
+    schema.table_changed(&op.schema, &op.new);
     // The engines follow a rename in the foreign keys that reference the table.
-    for ns in schema.namespaces.values_mut() {
-        for table in ns.tables.values_mut() {
-            for constraint in &mut table.constraints {
-                if let TableConstraint::ForeignKey(fk) = constraint {
-                    if super::model::references(fk, &op.schema, &op.old) {
-                        fk.ref_table = op.new.clone();
-                    }
+    for (ns, owner) in schema.may_reference(&op.schema, &op.old) {
+        let Some(table) = schema.table_mut(&ns, &owner) else {
+            continue;
+        };
+        for constraint in &mut table.constraints {
+            if let TableConstraint::ForeignKey(fk) = constraint {
+                if super::model::references(fk, &op.schema, &op.old) {
+                    fk.ref_table = op.new.clone();
                 }
             }
         }
@@ -559,15 +562,16 @@ fn rename_referenced_column(
     old: &str,
     new: &str,
 ) {
-    for namespace in schema.namespaces.values_mut() {
-        for owner in namespace.tables.values_mut() {
-            for constraint in &mut owner.constraints {
-                if let TableConstraint::ForeignKey(fk) = constraint {
-                    if super::model::references(fk, ns, table) {
-                        for column in &mut fk.ref_columns {
-                            if column == old {
-                                *column = new.to_owned();
-                            }
+    for (owner_ns, owner) in schema.may_reference(ns, table) {
+        let Some(owner) = schema.table_mut(&owner_ns, &owner) else {
+            continue;
+        };
+        for constraint in &mut owner.constraints {
+            if let TableConstraint::ForeignKey(fk) = constraint {
+                if super::model::references(fk, ns, table) {
+                    for column in &mut fk.ref_columns {
+                        if column == old {
+                            *column = new.to_owned();
                         }
                     }
                 }

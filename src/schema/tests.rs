@@ -387,6 +387,36 @@ fn renames_follow_into_foreign_keys_and_indexes() {
     );
 }
 
+/// The schema model finds foreign keys through an index kept as tables
+/// change (and, in tests, checks it against a scan of every table).
+#[test]
+fn foreign_keys_are_found_after_renames_and_drops() {
+    let mut schema = base();
+    apply_ops(
+        &mut schema,
+        &ops("
+- rename_table: {old: ingestions, new: sources}
+- create_table: {name: tree, columns: [{name: id, type: Integer, primary_key: true}, {name: parent, type: Integer, foreign_key: {table: tree, column: id, name: fk_tree}}]}
+- rename_table: {old: tree, new: forest}
+"),
+        None,
+    )
+    .unwrap();
+    let error = apply_one(&mut schema, "- drop_table: sources").unwrap_err();
+    assert!(error.to_string().contains("fk_runs_ingestion"), "{error}");
+    let error = apply_one(&mut schema, "- drop_column: {table: forest, column: id}").unwrap_err();
+    assert!(error.to_string().contains("fk_tree"), "{error}");
+
+    apply_one(
+        &mut schema,
+        "- drop_constraint: {name: fk_runs_ingestion, table: runs, type: foreignkey}",
+    )
+    .unwrap();
+    apply_one(&mut schema, "- drop_table: sources").unwrap();
+    apply_one(&mut schema, "- drop_table: forest").unwrap();
+    assert!(schema.references_to(&None, "sources").is_empty());
+}
+
 #[test]
 fn automatic_downgrades_restore_the_schema() {
     let upgrade = "
