@@ -136,7 +136,7 @@ pub fn review(
     only: Option<&BTreeSet<String>>,
 ) -> Result<Vec<Note>, SchemaError> {
     let mut schema = Schema::new();
-    let mut before: BTreeMap<&str, (Schema, Filled)> = BTreeMap::new();
+    let mut before: BTreeMap<&str, (StoredFootprint, Filled)> = BTreeMap::new();
     let mut notes: BTreeMap<(usize, Direction), Vec<Note>> = BTreeMap::new();
     let wanted = |revision: &Revision| only.map_or(true, |ids| ids.contains(&revision.id));
     for (position, revision) in history.iter().enumerate() {
@@ -154,19 +154,20 @@ pub fn review(
         if wanted(revision) {
             notes.insert((position, Direction::Upgrade), found);
         }
-        before.insert(&revision.id, (start, filled));
+        before.insert(&revision.id, (StoredFootprint::of(start), filled));
     }
     for (position, revision) in history.iter().enumerate().rev() {
-        let Some((before_upgrade, filled)) = before.get(revision.id.as_str()) else {
+        let Some((stored, filled)) = before.remove(revision.id.as_str()) else {
             continue;
         };
+        let before_upgrade = &stored.restore();
         let ops = downgrade_entries(revision, before_upgrade)?;
         let start = footprint(&schema, revision);
         let step = Step {
             direction: Direction::Downgrade,
             start: &start,
             before_upgrade,
-            filled,
+            filled: &filled,
             dropped_tables: dropped_tables(&ops),
             targets,
         };
@@ -176,6 +177,43 @@ pub fn review(
         }
     }
     Ok(notes.into_values().flatten().collect())
+}
+
+/// A footprint ([`footprint`]) kept from the upgrade pass for the downgrade
+/// pass, as a list: a `Schema` of one table holds map nodes with room for
+/// eleven tables, about 3.5 KB, and a review keeps a footprint per revision.
+struct StoredFootprint {
+    tables: Vec<crate::schema::model::Table>,
+    enums: Vec<(SchemaName, BTreeMap<String, Vec<String>>)>,
+}
+
+impl StoredFootprint {
+    fn of(schema: Schema) -> StoredFootprint {
+        let mut stored = StoredFootprint {
+            tables: Vec::new(),
+            enums: Vec::new(),
+        };
+        for (ns, namespace) in schema.namespaces {
+            stored.tables.extend(namespace.tables.into_values());
+            // Every namespace, even without enums: restored, it exists as it did.
+            stored.enums.push((ns, namespace.enums));
+        }
+        // In creation order, so that `restore` numbers them the same way.
+        stored.tables.sort_by_key(|table| table.sequence);
+        stored.tables.shrink_to_fit();
+        stored
+    }
+
+    fn restore(self) -> Schema {
+        let mut schema = Schema::new();
+        for (ns, enums) in self.enums {
+            schema.namespace_mut(&ns).enums = enums;
+        }
+        for table in self.tables {
+            schema.insert_table(table);
+        }
+        schema
+    }
 }
 
 /// The part of `schema` the rules of `revision`'s steps read: the tables its
