@@ -104,6 +104,49 @@ fn a_chain_of_twenty_thousand_revisions() {
 }
 
 #[test]
+fn a_chain_of_tables_each_referencing_the_one_before() {
+    // Dropping a table (here, in the derived downgrade) asks the schema
+    // model for the foreign keys to it; every table is referenced by the
+    // next, and renamed once, so the drops must follow the renames.
+    const COUNT: usize = 4_000;
+    let mut files = Vec::with_capacity(COUNT);
+    let mut parent: Vec<String> = Vec::new();
+    for n in 0..COUNT {
+        let id = format!("r{n:05}");
+        let table = format!("t{:05}", n / 2);
+        let ops = if n % 2 == 1 {
+            format!("  - rename_table: {{old: {table}, new: {table}_renamed}}\n")
+        } else if n == 0 {
+            format!("  - create_table: {{name: {table}, columns: [{{name: id, type: Integer, primary_key: true}}]}}\n")
+        } else {
+            let before = format!("t{:05}_renamed", n / 2 - 1);
+            format!(
+                "  - create_table: {{name: {table}, columns: [{{name: id, type: Integer, primary_key: true}}, \
+                 {{name: up, type: Integer, foreign_key: {{table: {before}, column: id, name: fk_{table}}}}}]}}\n"
+            )
+        };
+        files.push((format!("{id}.yaml"), revision(&id, &parent, &ops)));
+        parent = vec![id];
+    }
+    let (_dir, root) = project(&files);
+    let (up, down) = upgrade_and_downgrade(&root);
+    assert!(
+        up.contains("FOREIGN KEY(up) REFERENCES t01998_renamed (id)"),
+        "{}",
+        &up[up.len() - 600..]
+    );
+    // Each table is dropped before the one it references.
+    let newer = down
+        .find("DROP TABLE t01999;")
+        .expect("the newest table dropped");
+    let older = down
+        .find("DROP TABLE t01998;")
+        .expect("the one before dropped");
+    assert!(newer < older);
+    assert_eq!(down.matches("DROP TABLE").count(), COUNT / 2);
+}
+
+#[test]
 fn a_wide_graph_of_many_branches_and_merges() {
     // Rounds of 40 branches of 8 revisions each from one point, joined by
     // one 40-parent merge; each branch works on tables of its own.
