@@ -185,10 +185,7 @@ fn suggestion<'a>(
 
 /// Where top-level `key` of `rev` is, or the revision's own location.
 pub(super) fn key_location(rev: &Revision, key: &str) -> Location {
-    rev.key_locations
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| rev.location.clone())
+    rev.key_location(key)
 }
 
 /// A cycle through `down_revision`/`depends_on` edges, as revision indices

@@ -11,7 +11,7 @@
 use crate::config::{Config, CONFIG_FILE};
 use crate::error::{LoadError, LoadErrors};
 use crate::location::Location;
-use crate::model::{Downgrade, OpEntry, RawOpItem, Revision, SourceFile};
+use crate::model::{Downgrade, KeyPositions, OpEntry, RawOpItem, Revision, SourceFile};
 use camino::{Utf8Path, Utf8PathBuf};
 use rayon::prelude::*;
 use serde::de::{self, Deserializer, Visitor};
@@ -565,11 +565,12 @@ fn build_revision(
             sha256: hex::encode(Sha256::digest(bytes)),
         },
         location: located(positions.keys.get("revision")),
-        key_locations: positions
-            .keys
-            .iter()
-            .map(|(k, p)| (k.clone(), located(Some(p))))
-            .collect(),
+        key_locations: KeyPositions::new(
+            positions
+                .keys
+                .iter()
+                .map(|(key, p)| (key.clone(), p.line, p.column)),
+        ),
     }
 }
 
@@ -663,7 +664,7 @@ downgrade: auto
         assert_eq!(rev.upgrade[1].location.to_string(), "revisions/a.yaml:10:7");
         assert!(matches!(rev.downgrade, Downgrade::Auto));
         assert_eq!(rev.source.sha256.len(), 64);
-        assert_eq!(rev.key_locations["down_revision"].line, 3);
+        assert_eq!(rev.key_location("down_revision").line, 3);
     }
 
     #[test]
