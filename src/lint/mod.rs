@@ -188,6 +188,7 @@ struct StoredFootprint {
 }
 
 impl StoredFootprint {
+    /// `schema` (a footprint), kept as lists.
     fn of(schema: Schema) -> StoredFootprint {
         let mut stored = StoredFootprint {
             tables: Vec::new(),
@@ -204,6 +205,7 @@ impl StoredFootprint {
         stored
     }
 
+    /// The footprint as a `Schema` again, for the downgrade pass's rules.
     fn restore(self) -> Schema {
         let mut schema = Schema::new();
         for (ns, enums) in self.enums {
