@@ -15,9 +15,10 @@ the floor under it: the time to write the same files again and flush them,
 computing nothing (benches/write_floor.rs).
 
 A run's out/ is not deleted before the next: ext4 skips inodes freed in the
-last minute or so when it allocates new ones, and creating 200,000 files just
+last minutes when it allocates new ones, and creating 200,000 files just
 after deleting as many took four times as long. Each out/ is moved into
-<work>/trash instead, which is emptied when every size has been timed.
+<work>/trash instead, which is emptied when every size has been timed; for
+the same reason, leave five minutes between two runs of this benchmark.
 
 Alembic comes from a virtualenv: --venv, else .venv of the repository (the one
 scripts/test makes), else one created in target/bench/venv with
