@@ -588,25 +588,31 @@ fn script_text<'a>(
 
 /// What a header cites besides the job: source checksums and review notes.
 pub struct HeaderFacts<'a> {
-    /// sha256 of each source, by its path in the project.
-    pub sha_of: BTreeMap<&'a Utf8Path, &'a str>,
+    /// sha256 of each source, by its path in the project (as a string: a
+    /// `Path` key parsed both paths' components on every comparison).
+    pub sha_of: BTreeMap<&'a str, &'a str>,
     /// The review notes of every revision (`retort check`'s), by revision
     /// id, in their order: a script's header looks up its revisions' notes
-    /// instead of scanning them all (quadratic over a compile).
-    pub notes: BTreeMap<&'a str, Vec<&'a Note>>,
+    /// instead of scanning them all (quadratic over a compile). Each comes
+    /// with its lines as a header shows them, laid out once for every
+    /// script and dialect that shows it.
+    pub notes: BTreeMap<&'a str, Vec<(&'a Note, String)>>,
 }
 
 impl<'a> HeaderFacts<'a> {
     /// The facts of `sources` and `notes`.
     pub fn new(sources: &'a [Source], notes: &'a [Note]) -> HeaderFacts<'a> {
-        let mut by_revision: BTreeMap<&str, Vec<&Note>> = BTreeMap::new();
+        let mut by_revision: BTreeMap<&str, Vec<(&Note, String)>> = BTreeMap::new();
         for note in notes {
-            by_revision.entry(&note.revision).or_default().push(note);
+            by_revision
+                .entry(&note.revision)
+                .or_default()
+                .push((note, note_lines(note)));
         }
         HeaderFacts {
             sha_of: sources
                 .iter()
-                .map(|s| (s.path.as_path(), s.sha256.as_str()))
+                .map(|s| (s.path.as_str(), s.sha256.as_str()))
                 .collect(),
             notes: by_revision,
         }
@@ -653,7 +659,7 @@ pub fn header(job: &ScriptJob, dialect: &str, facts: &HeaderFacts) -> String {
         let path = &revision.source.path;
         let sha = facts
             .sha_of
-            .get(path.as_path())
+            .get(path.as_str())
             .copied()
             .unwrap_or(revision.source.sha256.as_str());
         let _ = writeln!(h, "--     {}  sha256 {sha}", comment_safe(path.as_str()));
@@ -668,43 +674,61 @@ pub fn header(job: &ScriptJob, dialect: &str, facts: &HeaderFacts) -> String {
 
 /// The review notes of the script's ops on `dialect`, as `retort check`
 /// reports them, each under the place of its op.
-fn write_notes(h: &mut String, job: &ScriptJob, dialect: &str, notes: &BTreeMap<&str, Vec<&Note>>) {
+fn write_notes(
+    h: &mut String,
+    job: &ScriptJob,
+    dialect: &str,
+    notes: &BTreeMap<&str, Vec<(&Note, String)>>,
+) {
     let direction = match job.plan.kind {
         ScriptKind::Upgrade => Direction::Upgrade,
         ScriptKind::Downgrade => Direction::Downgrade,
         ScriptKind::Stamp => return,
     };
-    let mine: Vec<&Note> = job
+    let mine: Vec<&String> = job
         .plan
         .revisions()
-        .flat_map(|r| notes.get(r.id.as_str()).into_iter().flatten().copied())
-        .filter(|n| n.direction == direction && n.concerns(dialect))
+        .flat_map(|r| notes.get(r.id.as_str()).into_iter().flatten())
+        .filter(|(n, _)| n.direction == direction && n.concerns(dialect))
+        .map(|(_, lines)| lines)
         .collect();
     if mine.is_empty() {
         h.push_str("-- Review notes: none\n");
         return;
     }
     let _ = writeln!(h, "-- Review notes ({}):", mine.len());
-    for note in mine {
-        let _ = writeln!(
-            h,
-            "-- {} {} {} at {}",
-            note.revision,
-            note.direction.name(),
-            note.op,
-            comment_safe(&note.location.to_string())
-        );
-        for line in crate::lint::format::comment_lines(note) {
-            let _ = writeln!(h, "{}", comment_safe(&line));
-        }
+    for lines in mine {
+        h.push_str(lines);
     }
 }
 
+/// A review note as a header shows it: where it is, then its text as
+/// comment lines.
+fn note_lines(note: &Note) -> String {
+    let mut lines = String::new();
+    let _ = writeln!(
+        lines,
+        "-- {} {} {} at {}",
+        note.revision,
+        note.direction.name(),
+        note.op,
+        comment_safe(&note.location.to_string())
+    );
+    for line in crate::lint::format::comment_lines(note) {
+        let _ = writeln!(lines, "{}", comment_safe(&line));
+    }
+    lines
+}
+
 /// One line of text, safe inside a `--` comment: line breaks would end it.
-fn comment_safe(text: &str) -> String {
+fn comment_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// Lower-case hex sha256 of `bytes`.
