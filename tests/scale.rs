@@ -146,6 +146,44 @@ fn a_chain_of_tables_each_referencing_the_one_before() {
     assert_eq!(down.matches("DROP TABLE").count(), COUNT / 2);
 }
 
+/// A graph of rounds: in each, `branches` branches of `length` revisions
+/// start from the same point (the previous round's merge, or nothing), and
+/// one merge joins their tips.
+struct Rounds<I, M> {
+    rounds: usize,
+    branches: usize,
+    length: usize,
+    /// The id of revision `n` of branch `branch` in round `round`.
+    id: I,
+    /// The id of round `round`'s merge.
+    merge: M,
+}
+
+impl<I: Fn(usize, usize, usize) -> String, M: Fn(usize) -> String> Rounds<I, M> {
+    /// Calls `add(id, parents, place)` for every revision, parents first;
+    /// `place` is (round, branch, n), or `None` for a merge. Returns the
+    /// last merge's id.
+    fn build(&self, mut add: impl FnMut(&str, &[String], Option<(usize, usize, usize)>)) -> String {
+        let mut base: Vec<String> = Vec::new();
+        for round in 0..self.rounds {
+            let mut tips = Vec::with_capacity(self.branches);
+            for branch in 0..self.branches {
+                let mut parent = base.clone();
+                for n in 0..self.length {
+                    let id = (self.id)(round, branch, n);
+                    add(&id, &parent, Some((round, branch, n)));
+                    parent = vec![id];
+                }
+                tips.extend(parent);
+            }
+            let merge = (self.merge)(round);
+            add(&merge, &tips, None);
+            base = vec![merge];
+        }
+        base.pop().unwrap_or_default()
+    }
+}
+
 #[test]
 fn a_wide_graph_of_many_branches_and_merges() {
     // Rounds of 40 branches of 8 revisions each from one point, joined by
@@ -154,26 +192,20 @@ fn a_wide_graph_of_many_branches_and_merges() {
     const BRANCHES: usize = 40;
     const LENGTH: usize = 8;
     let mut files = Vec::new();
-    let mut base: Vec<String> = Vec::new();
-    for round in 0..ROUNDS {
-        let mut tips = Vec::with_capacity(BRANCHES);
-        for branch in 0..BRANCHES {
-            let mut parent = base.clone();
-            for n in 0..LENGTH {
-                let id = format!("r{round}b{branch:02}n{n}");
-                let table = format!("t{round}_{branch:02}_{}", n / 4);
-                files.push((
-                    format!("{id}.yaml"),
-                    revision(&id, &parent, &unit_ops(&table, n % 4)),
-                ));
-                parent = vec![id];
-            }
-            tips.extend(parent);
-        }
-        let merge = format!("m{round}");
-        files.push((format!("{merge}.yaml"), revision(&merge, &tips, "")));
-        base = vec![merge];
-    }
+    let shape = Rounds {
+        rounds: ROUNDS,
+        branches: BRANCHES,
+        length: LENGTH,
+        id: |round, branch, n| format!("r{round}b{branch:02}n{n}"),
+        merge: |round| format!("m{round}"),
+    };
+    shape.build(|id, parents, place| {
+        let ops = match place {
+            Some((round, branch, n)) => unit_ops(&format!("t{round}_{branch:02}_{}", n / 4), n % 4),
+            None => String::new(),
+        };
+        files.push((format!("{id}.yaml"), revision(id, parents, &ops)));
+    });
     let (_dir, root) = project(&files);
     let (up, down) = upgrade_and_downgrade(&root);
     let revisions = ROUNDS * (BRANCHES * LENGTH + 1);
@@ -262,22 +294,14 @@ fn a_graph_of_one_hundred_thousand_revisions_with_branches_and_merges() {
     const BRANCHES: usize = 50;
     const LENGTH: usize = 20;
     let mut revisions = Vec::new();
-    let mut base: Vec<String> = Vec::new();
-    for round in 0..ROUNDS {
-        let mut tips = Vec::with_capacity(BRANCHES);
-        for branch in 0..BRANCHES {
-            let mut parent = base.clone();
-            for n in 0..LENGTH {
-                let id = format!("r{round:02}b{branch:02}n{n:02}");
-                revisions.push(in_memory(&id, &parent));
-                parent = vec![id];
-            }
-            tips.extend(parent);
-        }
-        let merge = format!("m{round:02}");
-        revisions.push(in_memory(&merge, &tips));
-        base = vec![merge];
-    }
+    let shape = Rounds {
+        rounds: ROUNDS,
+        branches: BRANCHES,
+        length: LENGTH,
+        id: |round, branch, n| format!("r{round:02}b{branch:02}n{n:02}"),
+        merge: |round| format!("m{round:02}"),
+    };
+    let mut base = vec![shape.build(|id, parents, _| revisions.push(in_memory(id, parents)))];
     while revisions.len() < 100_000 {
         let id = format!("t{:04}", revisions.len());
         revisions.push(in_memory(&id, &base));
