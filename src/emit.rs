@@ -369,27 +369,36 @@ fn range_text(plan: &Plan) -> String {
     }
 }
 
+/// What a compile renders and what its headers and manifest cite.
+pub struct CompileInput<'a> {
+    /// The scripts to write for every dialect ([`jobs`]).
+    pub jobs: &'a [ScriptJob<'a>],
+    /// The dialects to compile.
+    pub dialects: &'a [String],
+    /// The sources the headers and the manifest list, with their checksums.
+    pub sources: &'a [Source],
+    /// The review notes the headers show.
+    pub notes: &'a [Note],
+    /// From `out/` back to the project, for the manifest's source lines.
+    pub manifest_prefix: &'a Utf8Path,
+    /// What renders each script.
+    pub render: &'a dyn RenderScript,
+}
+
 /// Renders every job on every dialect into an [`Archive`] held in memory,
 /// with its manifest (what `verify` compares with `out/`). Any error
 /// anywhere fails the whole compile, with every error reported.
-pub fn build_archive(
-    jobs: &[ScriptJob],
-    dialects: &[String],
-    sources: &[Source],
-    notes: &[Note],
-    manifest_prefix: &Utf8Path,
-    render: &dyn RenderScript,
-) -> Result<Archive, CompileErrors> {
-    let facts = HeaderFacts::new(sources, notes);
-    let files = each_script(jobs, dialects, &facts, render, &|_, text| Ok(text.concat()))?;
+pub fn build_archive(input: &CompileInput) -> Result<Archive, CompileErrors> {
+    let facts = HeaderFacts::new(input.sources, input.notes);
+    let files = each_script(input, &facts, &|_, text| Ok(text.concat()))?;
     let checksums = files
         .iter()
         .map(|(path, text)| (path, sha256_hex(text.as_bytes())));
-    let manifest = manifest_text(sources, manifest_prefix, checksums);
+    let manifest = manifest_text(input.sources, input.manifest_prefix, checksums);
     Ok(Archive {
         files,
-        archived: Archived::of(jobs),
-        dialects: dialects.to_vec(),
+        archived: Archived::of(input.jobs),
+        dialects: input.dialects.to_vec(),
         manifest,
     })
 }
@@ -450,16 +459,14 @@ type KeepScript<'a, T> = dyn Fn(&Utf8Path, &[&str]) -> Result<T, String> + Sync 
 /// one after the other, each on every core; errors of every dialect are
 /// collected.
 fn each_script<T: Send>(
-    jobs: &[ScriptJob],
-    dialects: &[String],
+    input: &CompileInput,
     facts: &HeaderFacts,
-    render: &dyn RenderScript,
     keep: &KeepScript<T>,
 ) -> Result<BTreeMap<Utf8PathBuf, T>, CompileErrors> {
     let mut files = Vec::new();
     let mut errors = BTreeSet::new();
-    for dialect in dialects {
-        match compile_target(jobs, dialect, facts, render, keep) {
+    for dialect in input.dialects {
+        match compile_target(input.jobs, dialect, facts, input.render, keep) {
             Ok(scripts) => files.extend(scripts),
             Err(mut e) => errors.append(&mut e),
         }
@@ -986,15 +993,14 @@ pub fn archived_changes(
 /// from what `out/` holds to a temporary file beside its place, keeping only
 /// checksums in memory. Any error anywhere fails the whole compile, with
 /// every error reported, and leaves `out/` as it was.
-pub fn stage_archive(
-    out: &Utf8Path,
-    jobs: &[ScriptJob],
-    dialects: &[String],
-    sources: &[Source],
-    notes: &[Note],
-    manifest_prefix: &Utf8Path,
-    render: &dyn RenderScript,
-) -> Result<StagedArchive, CompileErrors> {
+pub fn stage_archive(out: &Utf8Path, input: &CompileInput) -> Result<StagedArchive, CompileErrors> {
+    let CompileInput {
+        jobs,
+        dialects,
+        sources,
+        manifest_prefix,
+        ..
+    } = *input;
     let failed = |what: String| CompileErrors(BTreeSet::from([what]));
     // Absolute once: a relative folder costs a `getcwd` per temporary file.
     let out = &std::path::absolute(out)
@@ -1017,8 +1023,8 @@ pub fn stage_archive(
             .map_err(|e| failed(format!("cannot prepare {}: {e}", out.join(dialect))))?;
         targets.insert(dialect.as_str(), target);
     }
-    let facts = HeaderFacts::new(sources, notes);
-    staged.files = each_script(jobs, dialects, &facts, render, &|path, text| {
+    let facts = HeaderFacts::new(sources, input.notes);
+    staged.files = each_script(input, &facts, &|path, text| {
         let mut parts = path.components();
         let dialect = parts.next().map_or("", |d| d.as_str());
         let within: Utf8PathBuf = parts.collect();
@@ -1493,14 +1499,14 @@ mod tests {
         let up = crate::plan::upgrade(graph, "heads").unwrap();
         let down = crate::plan::downgrade(graph, "heads:base").unwrap();
         let dialects: Vec<String> = dialects.iter().map(|d| d.to_string()).collect();
-        build_archive(
-            &jobs(&up, &down),
-            &dialects,
-            &sources(graph),
-            &[],
-            Utf8Path::new(".."),
-            &fake,
-        )
+        build_archive(&CompileInput {
+            jobs: &jobs(&up, &down),
+            dialects: &dialects,
+            sources: &sources(graph),
+            notes: &[],
+            manifest_prefix: Utf8Path::new(".."),
+            render: &fake,
+        })
         .unwrap()
     }
 
@@ -1606,14 +1612,14 @@ mod tests {
             fake(plan, dialect)
         };
         let dialects = vec!["sqlite".to_owned(), "mysql".to_owned()];
-        let errors = build_archive(
-            &jobs(&up, &down),
-            &dialects,
-            &sources(&g),
-            &[],
-            Utf8Path::new(".."),
-            &failing,
-        )
+        let errors = build_archive(&CompileInput {
+            jobs: &jobs(&up, &down),
+            dialects: &dialects,
+            sources: &sources(&g),
+            notes: &[],
+            manifest_prefix: Utf8Path::new(".."),
+            render: &failing,
+        })
         .unwrap_err();
         assert_eq!(
             errors.0,

@@ -241,7 +241,14 @@ fn archive(
         notes,
     };
     let prefix = crate::emit::prefix_from_out(&config.out);
-    let archive = crate::emit::build_archive(&jobs, &dialects, &sources, notes, &prefix, &render)?;
+    let archive = crate::emit::build_archive(&crate::emit::CompileInput {
+        jobs: &jobs,
+        dialects: &dialects,
+        sources: &sources,
+        notes,
+        manifest_prefix: &prefix,
+        render: &render,
+    })?;
     out.scripts.extend(
         archive
             .files

@@ -57,16 +57,16 @@ pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
     )?;
     let old_manifest = read_manifest(&out)?;
     let render = loaded.renderer(&dialects)?;
-    let mut staged = emit::stage_archive(
-        &out,
-        &jobs,
-        &dialects,
-        &loaded.sources,
-        &render.notes,
-        &loaded.prefix,
-        &render.scripts(),
-    )
-    .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))?;
+    let input = emit::CompileInput {
+        jobs: &jobs,
+        dialects: &dialects,
+        sources: &loaded.sources,
+        notes: &render.notes,
+        manifest_prefix: &loaded.prefix,
+        render: &render.scripts(),
+    };
+    let mut staged = emit::stage_archive(&out, &input)
+        .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))?;
     let revisions: Vec<&Revision> = loaded.graph.revisions.iter().collect();
     let changes = emit::archived_changes(
         &staged,
@@ -308,14 +308,14 @@ impl Loaded {
         let (upgrade, downgrade) = self.plans()?;
         let jobs = emit::jobs(&upgrade, &downgrade);
         let render = self.renderer(dialects)?;
-        emit::build_archive(
-            &jobs,
+        emit::build_archive(&emit::CompileInput {
+            jobs: &jobs,
             dialects,
-            &self.sources,
-            &render.notes,
-            &self.prefix,
-            &render.scripts(),
-        )
+            sources: &self.sources,
+            notes: &render.notes,
+            manifest_prefix: &self.prefix,
+            render: &render.scripts(),
+        })
         .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))
     }
 
