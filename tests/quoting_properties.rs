@@ -544,16 +544,7 @@ fn catalog(engine: Engine, db: &dyn TestDatabase) -> Vec<(String, String)> {
              pragma_table_info(m.name) p WHERE m.type = 'table'"
             .to_owned(),
     };
-    let mut pairs: Vec<(String, String)> = db
-        .query(&sql)
-        .into_iter()
-        .map(|row| {
-            let text = |i: usize| unhex(row[i].as_deref().unwrap_or_default());
-            (text(0), text(1))
-        })
-        .collect();
-    pairs.sort();
-    pairs
+    hex_pairs(db, &sql)
 }
 
 /// The (generated column, default column) values of each case's table.
@@ -652,8 +643,13 @@ fn comments(engine: Engine, db: &dyn TestDatabase) -> Option<Vec<(String, String
         ),
         Engine::Sqlite => return None,
     };
+    Some(hex_pairs(db, &sql))
+}
+
+/// The rows of `sql`, two hex-encoded columns each, decoded and sorted.
+fn hex_pairs(db: &dyn TestDatabase, sql: &str) -> Vec<(String, String)> {
     let mut pairs: Vec<(String, String)> = db
-        .query(&sql)
+        .query(sql)
         .into_iter()
         .map(|row| {
             let text = |i: usize| unhex(row[i].as_deref().unwrap_or_default());
@@ -661,7 +657,7 @@ fn comments(engine: Engine, db: &dyn TestDatabase) -> Option<Vec<(String, String
         })
         .collect();
     pairs.sort();
-    Some(pairs)
+    pairs
 }
 
 fn engine_config() -> Config {
