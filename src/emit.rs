@@ -998,6 +998,7 @@ pub fn stage_archive(out: &Utf8Path, input: &CompileInput) -> Result<StagedArchi
         jobs,
         dialects,
         sources,
+        notes,
         manifest_prefix,
         ..
     } = *input;
@@ -1023,7 +1024,7 @@ pub fn stage_archive(out: &Utf8Path, input: &CompileInput) -> Result<StagedArchi
             .map_err(|e| failed(format!("cannot prepare {}: {e}", out.join(dialect))))?;
         targets.insert(dialect.as_str(), target);
     }
-    let facts = HeaderFacts::new(sources, input.notes);
+    let facts = HeaderFacts::new(sources, notes);
     staged.files = each_script(input, &facts, &|path, text| {
         let mut parts = path.components();
         let dialect = parts.next().map_or("", |d| d.as_str());
