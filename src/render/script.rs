@@ -130,30 +130,18 @@ pub struct ScriptParts {
 impl ScriptParts {
     /// The whole script.
     pub fn whole(&self) -> String {
-        self.with_steps(&self.steps)
+        self.pieces(&self.steps).concat()
     }
 
-    /// The pieces of the script of the steps `steps` (some of
-    /// [`ScriptParts::steps`]), in order: what [`ScriptParts::with_steps`]
-    /// joins, for a caller that writes them out without joining them.
+    /// The script of the steps `steps` (some of [`ScriptParts::steps`]) in
+    /// pieces, in order, for a caller that writes them out without joining
+    /// them.
     pub fn pieces<'a>(&'a self, steps: &'a [String]) -> Vec<&'a str> {
         let mut pieces = Vec::with_capacity(steps.len() + 2);
         pieces.push(self.begin.as_str());
         pieces.extend(steps.iter().map(String::as_str));
         pieces.push(self.end.as_str());
         pieces
-    }
-
-    /// The script of the steps `steps` (some of [`ScriptParts::steps`]).
-    pub fn with_steps(&self, steps: &[String]) -> String {
-        let length = steps.iter().map(String::len).sum::<usize>();
-        let mut text = String::with_capacity(self.begin.len() + length + self.end.len());
-        text.push_str(&self.begin);
-        for step in steps {
-            text.push_str(step);
-        }
-        text.push_str(&self.end);
-        text
     }
 }
 
