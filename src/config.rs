@@ -52,11 +52,11 @@ impl Default for Config {
 
 impl Config {
     /// Parses `retort.yaml` text; `file` names it in errors.
-    pub fn parse(text: &str, file: &Utf8Path) -> Result<Config, crate::error::LoadError> {
+    pub fn parse(text: &str, file: &Utf8Path) -> Result<Config, crate::diagnostic::Diagnostic> {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
-        serde_yaml::from_str(text).map_err(|e| crate::error::LoadError::from_yaml(file, &e))
+        serde_yaml::from_str(text).map_err(|e| crate::diagnostic::Diagnostic::from_yaml(file, &e))
     }
 }
 

@@ -130,7 +130,7 @@ pub struct OpCondition {
 
 impl OpCondition {
     /// Whether `op` is this op, with the `when` key true.
-    pub fn matches(&self, op: &crate::model::Op) -> bool {
+    pub fn matches(&self, op: &crate::revision::Op) -> bool {
         if op.name() != self.op {
             return false;
         }
@@ -318,7 +318,7 @@ pub struct BooleanLiterals {
 impl DialectFacts {
     /// Whether the script runs `op` outside its transaction
     /// ([`DialectFacts::outside_transaction`]); never on a dialect without one.
-    pub fn runs_outside_transaction(&self, op: &crate::model::Op) -> bool {
+    pub fn runs_outside_transaction(&self, op: &crate::revision::Op) -> bool {
         self.transactional_ddl && self.outside_transaction.iter().any(|c| c.matches(op))
     }
 
@@ -527,7 +527,7 @@ pub enum DialectError {
     },
     /// `dialect.yaml` is not valid.
     #[error("{0}")]
-    Facts(crate::error::LoadError),
+    Facts(crate::diagnostic::Diagnostic),
 }
 
 /// A dialect: its facts and where its templates come from.
@@ -564,13 +564,14 @@ impl Dialect {
             built_in,
         };
         let (path, text) = dialect.file(FACTS_FILE)?.ok_or_else(|| {
-            DialectError::Facts(crate::error::LoadError::new(
+            DialectError::Facts(crate::diagnostic::Diagnostic::new(
                 crate::location::Location::new(format!("dialects/{name}/{FACTS_FILE}"), 1, 1),
                 "a dialect folder needs a dialect.yaml of facts",
             ))
         })?;
-        dialect.facts = serde_yaml::from_str(&text)
-            .map_err(|e| DialectError::Facts(crate::error::LoadError::from_yaml(&path, &e)))?;
+        dialect.facts = serde_yaml::from_str(&text).map_err(|e| {
+            DialectError::Facts(crate::diagnostic::Diagnostic::from_yaml(&path, &e))
+        })?;
         Ok(dialect)
     }
 

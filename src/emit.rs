@@ -12,9 +12,9 @@
 //! sources give the same bytes anywhere.
 
 use crate::guard::{rows_after, rows_before_each_step};
-use crate::lint::{Direction, Note};
-use crate::model::Revision;
 use crate::plan::{Plan, ScriptKind};
+use crate::review::{Direction, Note};
+use crate::revision::Revision;
 use camino::{Utf8Path, Utf8PathBuf};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -84,7 +84,7 @@ impl NotedRenderer<'_> {
             .find(|r| r.facts().name == dialect)
             .ok_or_else(|| anyhow::anyhow!("dialect {dialect} was not loaded"))?;
         let options = crate::render::ScriptOptions {
-            op_comments: crate::lint::format::op_comments(self.notes, plan, dialect),
+            op_comments: crate::review::format::op_comments(self.notes, plan, dialect),
             ..self.options.clone()
         };
         Ok((renderer, options))
@@ -721,7 +721,7 @@ fn note_lines(note: &Note) -> String {
         note.op,
         comment_safe(&note.location.to_string())
     );
-    for line in crate::lint::format::comment_lines(note) {
+    for line in crate::review::format::comment_lines(note) {
         let _ = writeln!(lines, "{}", comment_safe(&line));
     }
     lines

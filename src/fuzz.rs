@@ -177,11 +177,11 @@ fn compile_all(graph: &RevisionGraph, config: &Config, commands: &[Command], out
     let problems = crate::schema::validate_graph(graph, &facts);
     out.errors.extend(problems.iter().map(ToString::to_string));
     let history = graph.upgrade_order();
-    let bad_allows = crate::lint::check_allows(&history);
+    let bad_allows = crate::review::check_allows(&history);
     out.errors
         .extend(bad_allows.iter().map(ToString::to_string));
     let notes = if problems.is_empty() {
-        match crate::lint::review(&history, &facts, None) {
+        match crate::review::notes(&history, &facts, None) {
             Ok(notes) => notes,
             Err(e) => {
                 out.errors.push(e.to_string());
@@ -191,7 +191,7 @@ fn compile_all(graph: &RevisionGraph, config: &Config, commands: &[Command], out
     } else {
         Vec::new()
     };
-    out.review = crate::lint::format::report(&notes, &history);
+    out.review = crate::review::format::report(&notes, &history);
     for command in commands {
         let planned = match command.name {
             "upgrade" => crate::plan::upgrade(graph, &command.range),
@@ -213,7 +213,7 @@ fn compile_all(graph: &RevisionGraph, config: &Config, commands: &[Command], out
 fn archive(
     graph: &RevisionGraph,
     config: &Config,
-    notes: &[crate::lint::Note],
+    notes: &[crate::review::Note],
     out: &mut Outcome,
 ) -> anyhow::Result<()> {
     if graph.revisions.is_empty() || graph.heads().len() != 1 {
@@ -267,7 +267,7 @@ fn render_plan(
     config: &Config,
     plan: &Plan,
     command: &Command,
-    notes: &[crate::lint::Note],
+    notes: &[crate::review::Note],
     out: &mut Outcome,
 ) {
     for (renderer, pretty) in renderers().iter().zip(pretty_renderers()) {
@@ -275,7 +275,7 @@ fn render_plan(
         let plain = ScriptOptions::from_config(config);
         let compiled = ScriptOptions {
             guard: true,
-            op_comments: crate::lint::format::op_comments(notes, plan, dialect),
+            op_comments: crate::review::format::op_comments(notes, plan, dialect),
             ..plain.clone()
         };
         let mut ways = vec![

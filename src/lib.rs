@@ -1,24 +1,24 @@
 //! `retort`: an offline SQL migration compiler.
 //!
 //! Data flows one way, a module per stage:
-//! files ([`load`]) → revisions ([`model`]) → graph ([`graph`]) → plan
+//! files ([`load`]) → revisions ([`revision`]) → graph ([`graph`]) → plan
 //! ([`plan`]) → schema model ([`schema`]) → SQL ([`render`]) → files ([`emit`]).
 //! [`cli`] holds one function per command, called by `main.rs`.
 
 pub mod cli;
 pub mod config;
+pub mod diagnostic;
 pub mod dialect;
 pub mod emit;
-pub mod error;
 pub mod fuzz;
 pub mod graph;
 pub mod guard;
-pub mod lint;
 pub mod load;
 pub mod location;
-pub mod model;
 pub mod plan;
 pub mod render;
+pub mod review;
+pub mod revision;
 pub mod schema;
 pub mod suggest;
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The plan: which revisions a command applies, in which order, and what each
 //! step does to the version table (Alembic's `alembic_version` rows).
 
-use crate::model::Revision;
+use crate::revision::Revision;
 use serde::Serialize;
 
 /// What a script does.

@@ -2,7 +2,7 @@
 //! from YAML, as a revision file has them.
 
 use crate::location::Location;
-use crate::model::{Downgrade, OpEntry, RawOpItem, Revision, SourceFile};
+use crate::revision::{Downgrade, OpEntry, RawOpItem, Revision, SourceFile};
 
 /// Ops from a YAML list; op `i` is placed at line `i + 1`, column 3 of `file`.
 pub(crate) fn ops_in(file: &str, yaml: &str) -> Vec<OpEntry> {

@@ -10,8 +10,8 @@ mod support;
 
 use retort::dialect::Dialect;
 use retort::location::Location;
-use retort::model::{OpEntry, RawOpItem};
 use retort::render::{script::render_ops, Renderer};
+use retort::revision::{OpEntry, RawOpItem};
 use std::collections::BTreeMap;
 
 const ALL: [&str; 5] = ["postgresql", "sqlite", "mysql", "mssql", "oracle"];

@@ -3,7 +3,7 @@
 
 mod support;
 
-use retort::model::{Column, RawOpItem};
+use retort::revision::{Column, RawOpItem};
 use retort::types::ColumnType;
 
 /// Each ```yaml block of the page, with the line it starts at.

@@ -226,9 +226,9 @@ fn a_wide_graph_of_many_branches_and_merges() {
 
 /// A revision without ops, built in memory (parsing 100,000 files would
 /// make the test slow in a debug build without testing more).
-fn in_memory(id: &str, parents: &[String]) -> retort::model::Revision {
+fn in_memory(id: &str, parents: &[String]) -> retort::revision::Revision {
     let path = Utf8PathBuf::from(format!("revisions/{id}.yaml"));
-    retort::model::Revision {
+    retort::revision::Revision {
         id: id.to_owned(),
         down_revisions: parents.to_vec(),
         branch_labels: Vec::new(),
@@ -236,8 +236,8 @@ fn in_memory(id: &str, parents: &[String]) -> retort::model::Revision {
         message: format!("step {id}"),
         create_date: None,
         upgrade: Vec::new(),
-        downgrade: retort::model::Downgrade::Ops(Vec::new()),
-        source: retort::model::SourceFile {
+        downgrade: retort::revision::Downgrade::Ops(Vec::new()),
+        source: retort::revision::SourceFile {
             path: path.clone(),
             sha256: "0".repeat(64),
         },

@@ -3,14 +3,14 @@
 //! Loads the project, builds the revision graph, replays every revision up
 //! from base and back down through the schema model for every target
 //! dialect ([`crate::schema::validate_graph`]), then prints the review notes
-//! ([`crate::lint`]) of the revisions in the range. Writes nothing.
+//! ([`crate::review`]) of the revisions in the range. Writes nothing.
 //!
 //! Exit code 1: a validation error, a `review.allow` naming no rule, a note
 //! of severity `error` that no `review.allow` silences, or a note that a
 //! `--deny` selects.
 
 use crate::dialect::Dialect;
-use crate::lint::{self, format, Note, Selector};
+use crate::review::{self, format, Note, Selector};
 use anyhow::{bail, Context};
 use camino::Utf8Path;
 use std::collections::BTreeSet;
@@ -79,7 +79,7 @@ pub fn check(project: &Utf8Path, args: CheckArgs) -> anyhow::Result<()> {
         );
     }
     let history = graph.upgrade_order();
-    let bad_allows = lint::check_allows(&history);
+    let bad_allows = review::check_allows(&history);
     if !bad_allows.is_empty() {
         let lines: Vec<String> = bad_allows.iter().map(ToString::to_string).collect();
         bail!("{}", lines.join("\n"));
@@ -92,7 +92,7 @@ pub fn check(project: &Utf8Path, args: CheckArgs) -> anyhow::Result<()> {
         .into_iter()
         .filter(|d| args.dialect.as_ref().map_or(true, |name| &d.name == name))
         .collect();
-    let notes = lint::review(&history, &targets, only.as_ref())?;
+    let notes = review::notes(&history, &targets, only.as_ref())?;
     match args.format {
         OutputFormat::Human => {
             print!("{}", format::report(&notes, &history));
@@ -118,7 +118,7 @@ fn revisions_in(
 
 /// An error when a note is of severity `error`, or selected by a `--deny`.
 fn fail_on(notes: &[Note], deny: &[Selector]) -> anyhow::Result<()> {
-    let errors = Selector::Severity(lint::Severity::Error);
+    let errors = Selector::Severity(review::Severity::Error);
     let count = |selector: Selector| notes.iter().filter(|n| n.is_selected_by(selector)).count();
     let failing = count(errors);
     if failing > 0 {

@@ -7,9 +7,9 @@ use crate::config::{Config, CONFIG_FILE};
 use crate::dialect::Dialect;
 use crate::emit::{self, Archive, Source};
 use crate::graph::RevisionGraph;
-use crate::model::Revision;
 use crate::plan::Plan;
 use crate::render::{Renderer, ScriptOptions};
+use crate::revision::Revision;
 use anyhow::{bail, Context};
 use camino::{Utf8Path, Utf8PathBuf};
 use std::collections::BTreeMap;
@@ -361,10 +361,10 @@ impl Loaded {
 
     /// `retort check`'s review notes for the dialects being compiled; they
     /// head the scripts they are about and stand above their ops.
-    fn review_notes(&self, renderers: &[Renderer]) -> anyhow::Result<Vec<crate::lint::Note>> {
+    fn review_notes(&self, renderers: &[Renderer]) -> anyhow::Result<Vec<crate::review::Note>> {
         let history = self.graph.upgrade_order();
         let targets: Vec<_> = renderers.iter().map(|r| r.facts().clone()).collect();
-        Ok(crate::lint::review(&history, &targets, None)?)
+        Ok(crate::review::notes(&history, &targets, None)?)
     }
 }
 
@@ -374,7 +374,7 @@ struct ProjectRenderer<'g> {
     renderers: Vec<Renderer>,
     options: ScriptOptions,
     /// The review notes of every revision on the dialects compiled.
-    notes: Vec<crate::lint::Note>,
+    notes: Vec<crate::review::Note>,
 }
 
 impl ProjectRenderer<'_> {

@@ -4,7 +4,7 @@
 //! `show`), line for line, so that a user of one reads the other.
 
 use crate::graph::RevisionGraph;
-use crate::model::Revision;
+use crate::revision::Revision;
 use anyhow::Context;
 use camino::Utf8Path;
 use std::fmt::Write as _;

@@ -33,7 +33,7 @@ pub fn exit(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            match error.downcast_ref::<crate::error::LoadErrors>() {
+            match error.downcast_ref::<crate::diagnostic::Diagnostics>() {
                 // several problems in the user's files: one `error:` line each
                 Some(errors) if error.chain().count() == 1 => {
                     for e in &errors.0 {

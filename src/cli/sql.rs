@@ -148,8 +148,8 @@ fn print_script(
     let renderer = Renderer::new(&dialect).with_pretty_execute(args.pretty);
     let op_comments = if extras.notes {
         let history = graph.upgrade_order();
-        let notes = crate::lint::review(&history, std::slice::from_ref(&dialect.facts), None)?;
-        crate::lint::format::op_comments(&notes, &plan, &dialect.facts.name)
+        let notes = crate::review::notes(&history, std::slice::from_ref(&dialect.facts), None)?;
+        crate::review::format::op_comments(&notes, &plan, &dialect.facts.name)
     } else {
         Default::default()
     };

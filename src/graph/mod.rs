@@ -15,8 +15,8 @@
 //! run), this module uses the order of the revisions in the graph: the sorted
 //! order of their file paths, which is also the order Alembic loads files in.
 
-use crate::error::{LoadError, LoadErrors};
-use crate::model::Revision;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::revision::Revision;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod resolve;
@@ -60,7 +60,7 @@ pub struct RevisionGraph {
 impl RevisionGraph {
     /// Checks `revisions` as a graph and builds it. Every problem is
     /// reported, each at the file and line it is about.
-    pub fn build(revisions: Vec<Revision>) -> Result<RevisionGraph, LoadErrors> {
+    pub fn build(revisions: Vec<Revision>) -> Result<RevisionGraph, Diagnostics> {
         let mut errors = Vec::new();
         let index = validate::index_ids(&revisions, &mut errors);
         let labels = validate::index_labels(&revisions, &index, &mut errors);
@@ -78,7 +78,7 @@ impl RevisionGraph {
             }
         }
         if !errors.is_empty() {
-            return Err(LoadErrors(errors));
+            return Err(Diagnostics(errors));
         }
         let n = revisions.len();
         let (children, all_children) = children_lists(&parents, &dependencies);
@@ -102,7 +102,7 @@ impl RevisionGraph {
 
     /// Alembic's `_normalize_depends_on`: drop dependencies that an ancestor
     /// (through `down_revision`) already depends on.
-    fn normalize_dependencies(&mut self) -> Result<(), LoadError> {
+    fn normalize_dependencies(&mut self) -> Result<(), Diagnostic> {
         let mut work = 0;
         for i in 0..self.revisions.len() {
             if self.dependencies[i].is_empty() {
@@ -126,7 +126,7 @@ impl RevisionGraph {
 
     /// The error of a graph whose `key` (`depends_on`, `branch_labels`)
     /// passes exceed [`MAX_PROPAGATION_WORK`], at revision `i`.
-    fn too_much_work(&self, i: usize, key: &str, what: &str) -> LoadError {
+    fn too_much_work(&self, i: usize, key: &str, what: &str) -> Diagnostic {
         let count = match key {
             "depends_on" => self.dependencies.iter().filter(|d| !d.is_empty()).count(),
             _ => self
@@ -135,7 +135,7 @@ impl RevisionGraph {
                 .filter(|r| !r.branch_labels.is_empty())
                 .count(),
         };
-        LoadError::new(
+        Diagnostic::new(
             validate::key_location(&self.revisions[i], key),
             format!(
                 "the project has {count} {what} among {} revisions: working out what \
@@ -150,7 +150,7 @@ impl RevisionGraph {
     /// Alembic's `_add_branches`: a label marks its revision and every
     /// descendant, then the line below the last descendant visited, down to
     /// the nearest branch point or merge.
-    fn propagate_branch_labels(&mut self) -> Result<(), LoadError> {
+    fn propagate_branch_labels(&mut self) -> Result<(), Diagnostic> {
         let mut work = 0;
         for i in 0..self.revisions.len() {
             let labels = &self.revisions[i].branch_labels;

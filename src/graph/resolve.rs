@@ -4,7 +4,7 @@
 //! from a start revision (`_parse_upgrade_target`, `_parse_downgrade_target`).
 
 use super::RevisionGraph;
-use crate::model::Revision;
+use crate::revision::Revision;
 use std::collections::BTreeSet;
 
 /// Why an identifier or a range could not be resolved.

@@ -7,7 +7,7 @@ use camino::Utf8Path;
 
 /// A graph from `(id, down_revisions, extra YAML lines)`, one file each,
 /// loaded in the given order.
-pub(crate) fn graph_of(specs: &[(&str, &[&str], &str)]) -> Result<RevisionGraph, LoadErrors> {
+pub(crate) fn graph_of(specs: &[(&str, &[&str], &str)]) -> Result<RevisionGraph, Diagnostics> {
     let revisions = specs
         .iter()
         .enumerate()
@@ -249,7 +249,7 @@ fn relative_forms_parse() {
 
 /// A chain of `count` revisions `c0 <- c1 <- ...`, built without files;
 /// `extra(n)` gives more YAML lines of revision `n`.
-fn chain(count: usize, extra: impl Fn(usize) -> String) -> Result<RevisionGraph, LoadErrors> {
+fn chain(count: usize, extra: impl Fn(usize) -> String) -> Result<RevisionGraph, Diagnostics> {
     let revisions = (0..count)
         .map(|n| {
             let down = if n == 0 {

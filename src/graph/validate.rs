@@ -2,9 +2,9 @@
 //! is about: duplicate ids, branch labels used twice, references to
 //! nothing, cycles.
 
-use crate::error::LoadError;
+use crate::diagnostic::Diagnostic;
 use crate::location::Location;
-use crate::model::Revision;
+use crate::revision::Revision;
 use std::collections::{BTreeMap, HashMap};
 
 /// Names in sorted order, so that a "did you mean" between equally close
@@ -18,13 +18,13 @@ pub(super) fn sorted<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str
 /// Revision id → index; a duplicate id is an error naming both files.
 pub(super) fn index_ids(
     revisions: &[Revision],
-    errors: &mut Vec<LoadError>,
+    errors: &mut Vec<Diagnostic>,
 ) -> HashMap<String, usize> {
     let mut index = HashMap::new();
     for (i, rev) in revisions.iter().enumerate() {
         if let Some(&first) = index.get(&rev.id) {
             let first: &Revision = &revisions[first];
-            errors.push(LoadError::new(
+            errors.push(Diagnostic::new(
                 rev.location.clone(),
                 format!(
                     "duplicate revision id `{}`: it is also the id of {} ({}); \
@@ -44,7 +44,7 @@ pub(super) fn index_ids(
 pub(super) fn index_labels(
     revisions: &[Revision],
     index: &HashMap<String, usize>,
-    errors: &mut Vec<LoadError>,
+    errors: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, usize> {
     let mut labels: BTreeMap<String, usize> = BTreeMap::new();
     for (i, rev) in revisions.iter().enumerate() {
@@ -52,7 +52,7 @@ pub(super) fn index_labels(
             let at = key_location(rev, "branch_labels");
             if let Some(&other) = labels.get(label) {
                 let other = &revisions[other];
-                errors.push(LoadError::new(
+                errors.push(Diagnostic::new(
                     at,
                     format!(
                         "branch label `{label}` of revision `{}` is already used by revision `{}` ({}); \
@@ -64,7 +64,7 @@ pub(super) fn index_labels(
                 ));
             } else if let Some(&other) = index.get(label).filter(|&&o| o != i) {
                 let other = &revisions[other];
-                errors.push(LoadError::new(
+                errors.push(Diagnostic::new(
                     at,
                     format!(
                         "branch label `{label}` of revision `{}` is also the id of revision {} ({})",
@@ -84,7 +84,7 @@ pub(super) fn parents(
     rev: &Revision,
     i: usize,
     index: &HashMap<String, usize>,
-    errors: &mut Vec<LoadError>,
+    errors: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
     let at = key_location(rev, "down_revision");
     let mut parents = Vec::new();
@@ -93,7 +93,7 @@ pub(super) fn parents(
     let mut placed = std::collections::HashSet::new();
     for down in &rev.down_revisions {
         if !named.insert(down) {
-            errors.push(LoadError::new(
+            errors.push(Diagnostic::new(
                 at.clone(),
                 format!(
                     "down_revision of revision `{}` names `{down}` twice",
@@ -103,7 +103,7 @@ pub(super) fn parents(
             continue;
         }
         match index.get(down) {
-            Some(&p) if p == i => errors.push(LoadError::new(
+            Some(&p) if p == i => errors.push(Diagnostic::new(
                 at.clone(),
                 format!("revision `{}` names itself as its down_revision", rev.id),
             )),
@@ -114,7 +114,7 @@ pub(super) fn parents(
             }
             None => {
                 let hint = suggestion(errors, down, || sorted(index.keys()));
-                errors.push(LoadError::new(
+                errors.push(Diagnostic::new(
                     at.clone(),
                     format!(
                         "down_revision `{down}` of revision `{}` names no revision{hint}; \
@@ -134,14 +134,14 @@ pub(super) fn dependencies(
     i: usize,
     index: &HashMap<String, usize>,
     labels: &BTreeMap<String, usize>,
-    errors: &mut Vec<LoadError>,
+    errors: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
     let at = key_location(rev, "depends_on");
     let mut dependencies = Vec::new();
     let mut placed = std::collections::HashSet::new();
     for dep in &rev.depends_on {
         match index.get(dep).or_else(|| labels.get(dep)) {
-            Some(&d) if d == i => errors.push(LoadError::new(
+            Some(&d) if d == i => errors.push(Diagnostic::new(
                 at.clone(),
                 format!("revision `{}` depends on itself", rev.id),
             )),
@@ -152,7 +152,7 @@ pub(super) fn dependencies(
             }
             None => {
                 let hint = suggestion(errors, dep, || sorted(index.keys().chain(labels.keys())));
-                errors.push(LoadError::new(
+                errors.push(Diagnostic::new(
                     at.clone(),
                     format!(
                         "depends_on `{dep}` of revision `{}` names no revision or branch label{hint}; \
@@ -172,7 +172,7 @@ const SUGGESTED_ERRORS: usize = 20;
 
 /// A "did you mean" for `name` among `names()`, while `errors` are few.
 fn suggestion<'a>(
-    errors: &[LoadError],
+    errors: &[Diagnostic],
     name: &str,
     names: impl FnOnce() -> Vec<&'a str>,
 ) -> String {
@@ -237,7 +237,7 @@ pub(super) fn find_cycle(
     None
 }
 
-pub(super) fn cycle_error(revisions: &[Revision], cycle: &[usize]) -> LoadError {
+pub(super) fn cycle_error(revisions: &[Revision], cycle: &[usize]) -> Diagnostic {
     let ids: Vec<&str> = cycle.iter().map(|&i| revisions[i].id.as_str()).collect();
     let mut chain = ids.join(" -> ");
     chain.push_str(" -> ");
@@ -247,7 +247,7 @@ pub(super) fn cycle_error(revisions: &[Revision], cycle: &[usize]) -> LoadError 
         .map(|&i| revisions[i].location.to_string())
         .collect();
     let first = &revisions[cycle[0]];
-    LoadError::new(
+    Diagnostic::new(
         key_location(first, "down_revision"),
         format!(
             "cycle in the revision graph: {chain} (each names the next as its down_revision or depends_on); \

@@ -9,9 +9,9 @@
 //! then the revisions are checked as a graph ([`crate::graph`]).
 
 use crate::config::{Config, CONFIG_FILE};
-use crate::error::{LoadError, LoadErrors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::location::Location;
-use crate::model::{Downgrade, KeyPositions, OpEntry, RawOpItem, Revision, SourceFile};
+use crate::revision::{Downgrade, KeyPositions, OpEntry, RawOpItem, Revision, SourceFile};
 use camino::{Utf8Path, Utf8PathBuf};
 use rayon::prelude::*;
 use serde::de::{self, Deserializer, Visitor};
@@ -55,7 +55,7 @@ impl Project {
 /// A missing revisions folder is an empty project. Errors of every file are
 /// reported together; the revisions are not yet checked as a graph (see
 /// [`crate::graph::RevisionGraph::build`]).
-pub fn load_project(root: &Utf8Path) -> Result<Project, LoadErrors> {
+pub fn load_project(root: &Utf8Path) -> Result<Project, Diagnostics> {
     let config = load_config(root)?;
     let revisions_dir = root.join(&config.revisions);
     let files = revision_files(root, &revisions_dir)?;
@@ -79,14 +79,14 @@ pub fn load_project(root: &Utf8Path) -> Result<Project, LoadErrors> {
             revisions,
         })
     } else {
-        Err(LoadErrors(errors))
+        Err(Diagnostics(errors))
     }
 }
 
 /// Reads and parses the revision file `relative` (to `root`).
-fn load_revision(root: &Utf8Path, relative: &Utf8Path) -> Result<Revision, LoadErrors> {
+fn load_revision(root: &Utf8Path, relative: &Utf8Path) -> Result<Revision, Diagnostics> {
     let bytes = read_limited(&root.join(relative), MAX_REVISION_FILE_BYTES)
-        .map_err(|message| LoadError::new(Location::whole(relative), message))?;
+        .map_err(|message| Diagnostic::new(Location::whole(relative), message))?;
     parse_revision(&bytes, relative)
 }
 
@@ -120,14 +120,14 @@ fn read_limited(path: &Utf8Path, limit: u64) -> Result<Vec<u8>, String> {
 
 /// Loads the project in `root` and checks its revisions as a graph: what
 /// every command that needs the revisions calls first.
-pub fn load_graph(root: &Utf8Path) -> Result<(Config, crate::graph::RevisionGraph), LoadErrors> {
+pub fn load_graph(root: &Utf8Path) -> Result<(Config, crate::graph::RevisionGraph), Diagnostics> {
     let project = load_project(root)?;
     let graph = crate::graph::RevisionGraph::build(project.revisions)?;
     Ok((project.config, graph))
 }
 
 /// Reads `retort.yaml` in `root`, or returns the defaults when there is none.
-fn load_config(root: &Utf8Path) -> Result<Config, LoadError> {
+fn load_config(root: &Utf8Path) -> Result<Config, Diagnostic> {
     let path = root.join(CONFIG_FILE);
     match std::fs::read_to_string(&path) {
         Ok(text) => Config::parse(&text, Utf8Path::new(CONFIG_FILE)),
@@ -135,13 +135,13 @@ fn load_config(root: &Utf8Path) -> Result<Config, LoadError> {
             if root.is_dir() {
                 Ok(Config::default())
             } else {
-                Err(LoadError::new(
+                Err(Diagnostic::new(
                     Location::whole(root),
                     "the project folder does not exist",
                 ))
             }
         }
-        Err(e) => Err(LoadError::new(
+        Err(e) => Err(Diagnostic::new(
             Location::whole(CONFIG_FILE),
             format!("cannot read the file: {e}"),
         )),
@@ -155,7 +155,7 @@ fn load_config(root: &Utf8Path) -> Result<Config, LoadError> {
 /// resolve to a place inside the project, and a link in it must resolve to a
 /// place inside it (a link to a folder inside is not followed, since its
 /// files are read where they are).
-fn revision_files(root: &Utf8Path, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, LoadError> {
+fn revision_files(root: &Utf8Path, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, Diagnostic> {
     if !dir.exists() {
         return Ok(Vec::new());
     }
@@ -172,13 +172,13 @@ fn revision_files(root: &Utf8Path, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, L
                 .path()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            LoadError::new(
+            Diagnostic::new(
                 Location::whole(relative_to(root, dir)),
                 format!("cannot read the revisions folder at {path}: {e}"),
             )
         })?;
         let Some(path) = Utf8Path::from_path(entry.path()) else {
-            return Err(LoadError::new(
+            return Err(Diagnostic::new(
                 Location::new(entry.path().to_string_lossy().as_ref(), 1, 1),
                 "the file name is not valid UTF-8",
             ));
@@ -200,11 +200,11 @@ fn revision_files(root: &Utf8Path, dir: &Utf8Path) -> Result<Vec<Utf8PathBuf>, L
 /// The revisions folder `dir` with every link resolved; it must be inside
 /// the project folder `root` (`retort.yaml` cannot say otherwise, but the
 /// folder may be a link).
-fn real_revisions_dir(root: &Utf8Path, dir: &Utf8Path) -> Result<std::path::PathBuf, LoadError> {
+fn real_revisions_dir(root: &Utf8Path, dir: &Utf8Path) -> Result<std::path::PathBuf, Diagnostic> {
     let shown = relative_to(root, dir);
     let resolve = |path: &Utf8Path| {
         std::fs::canonicalize(path).map_err(|e| {
-            LoadError::new(
+            Diagnostic::new(
                 Location::whole(shown.clone()),
                 format!("cannot resolve the revisions folder: {e}"),
             )
@@ -212,7 +212,7 @@ fn real_revisions_dir(root: &Utf8Path, dir: &Utf8Path) -> Result<std::path::Path
     };
     let real_dir = resolve(dir)?;
     if !real_dir.starts_with(resolve(root)?) {
-        return Err(LoadError::new(
+        return Err(Diagnostic::new(
             Location::whole(shown),
             format!(
                 "the revisions folder leads to {}, outside the project folder; \
@@ -233,7 +233,7 @@ fn linked_file_inside(
     path: &Utf8Path,
     real_dir: &std::path::Path,
     is_yaml: bool,
-) -> Result<bool, LoadError> {
+) -> Result<bool, Diagnostic> {
     let target = std::fs::read_link(path)
         .map(|t| t.display().to_string())
         .unwrap_or_default();
@@ -242,7 +242,7 @@ fn linked_file_inside(
         Ok(real) => real,
         Err(_) if !is_yaml => return Ok(false),
         Err(e) => {
-            return Err(LoadError::new(
+            return Err(Diagnostic::new(
                 at(),
                 format!("the link to `{target}` leads to no file: {e}"),
             ))
@@ -250,7 +250,7 @@ fn linked_file_inside(
     };
     let is_dir = real.is_dir();
     if !real.starts_with(real_dir) && (is_yaml || is_dir) {
-        return Err(LoadError::new(
+        return Err(Diagnostic::new(
             at(),
             format!(
                 "the link to `{target}` leads outside the revisions folder (to {}); \
@@ -421,32 +421,32 @@ const EXPECTED_REVISION: &str =
     "expected a revision: a mapping with `revision:`, `down_revision:`, `message:` and `upgrade:`";
 
 /// Parses one revision file; `file` is its path relative to the project.
-pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, LoadErrors> {
+pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, Diagnostics> {
     let text = decode(bytes, file)?;
     let events = yaml::events(text).map_err(|e| {
         let at = Location::new(file, e.marker().line(), e.marker().col() + 1);
-        LoadError::new(at, format!("invalid YAML: {}", e.info()))
+        Diagnostic::new(at, format!("invalid YAML: {}", e.info()))
     })?;
     let positions = Positions::of(text, &events);
     check_shape(&positions, file)?;
-    // Errors raised inside the hand-written Deserialize impls of model.rs
+    // Errors raised inside the hand-written Deserialize impls of revision.rs
     // and types.rs keep their position too (tested below).
     let raw: RawRevision =
-        yaml::from_events(&events).map_err(|e| LoadError::from_yaml_events(file, &e))?;
+        yaml::from_events(&events).map_err(|e| Diagnostic::from_yaml_events(file, &e))?;
     check_identifiers(&raw, &positions, file)?;
     Ok(build_revision(raw, &positions, bytes, file))
 }
 
 /// The file's text: UTF-8, without a byte-order mark (which editors on
 /// Windows may write).
-fn decode<'b>(bytes: &'b [u8], file: &Utf8Path) -> Result<&'b str, LoadError> {
+fn decode<'b>(bytes: &'b [u8], file: &Utf8Path) -> Result<&'b str, Diagnostic> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|b| **b == b'\n')
             .count()
             + 1;
-        LoadError::new(
+        Diagnostic::new(
             Location::new(file, line, 1),
             format!("the file is not valid UTF-8: {e}"),
         )
@@ -455,23 +455,23 @@ fn decode<'b>(bytes: &'b [u8], file: &Utf8Path) -> Result<&'b str, LoadError> {
 }
 
 /// One YAML document, a mapping, each key once.
-fn check_shape(positions: &Positions, file: &Utf8Path) -> Result<(), LoadError> {
+fn check_shape(positions: &Positions, file: &Utf8Path) -> Result<(), Diagnostic> {
     let at = |pos: Pos| Location::new(file, pos.line, pos.column);
     let start = Pos { line: 1, column: 1 };
     if !positions.has_document {
-        return Err(LoadError::new(
+        return Err(Diagnostic::new(
             at(start),
             format!("the file is empty; {EXPECTED_REVISION}"),
         ));
     }
     if let Some(&second) = positions.document_starts.get(1) {
-        return Err(LoadError::new(
+        return Err(Diagnostic::new(
             at(second),
             "a second YAML document starts here; expected one revision per file",
         ));
     }
     if let Some((key, again, first)) = positions.duplicate_keys.first() {
-        return Err(LoadError::new(
+        return Err(Diagnostic::new(
             at(*again),
             format!(
                 "`{key}` appears twice (first on line {}); expected each key once",
@@ -480,10 +480,10 @@ fn check_shape(positions: &Positions, file: &Utf8Path) -> Result<(), LoadError> 
         ));
     }
     if !positions.root_is_mapping {
-        return Err(LoadError::new(at(start), EXPECTED_REVISION));
+        return Err(Diagnostic::new(at(start), EXPECTED_REVISION));
     }
     if let Some(pos) = positions.first_anchor_or_alias {
-        return Err(LoadError::new(
+        return Err(Diagnostic::new(
             at(pos),
             "YAML anchors and aliases (`&name`, `*name`) are not allowed in revision files; \
              write the value out where it is used",
@@ -497,17 +497,17 @@ fn check_identifiers(
     raw: &RawRevision,
     positions: &Positions,
     file: &Utf8Path,
-) -> Result<(), LoadErrors> {
+) -> Result<(), Diagnostics> {
     let mut errors = Vec::new();
     if let Err(message) = check_identifier(&raw.revision.0, "revision id") {
-        errors.push(LoadError::new(
+        errors.push(Diagnostic::new(
             value_location(positions, "revision", file),
             message,
         ));
     }
     for label in &raw.branch_labels {
         if let Err(message) = check_identifier(&label.0, "branch label") {
-            errors.push(LoadError::new(
+            errors.push(Diagnostic::new(
                 value_location(positions, "branch_labels", file),
                 message,
             ));
@@ -516,7 +516,7 @@ fn check_identifiers(
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(LoadErrors(errors))
+        Err(Diagnostics(errors))
     }
 }
 
@@ -632,7 +632,7 @@ mod tests {
         assert_eq!(by_key, paths);
     }
 
-    fn parse(text: &str) -> Result<Revision, LoadErrors> {
+    fn parse(text: &str) -> Result<Revision, Diagnostics> {
         parse_revision(text.as_bytes(), Utf8Path::new("revisions/a.yaml"))
     }
 
@@ -710,7 +710,7 @@ downgrade:
         assert!(e.starts_with("revisions/a.yaml:4:"), "{e}");
     }
 
-    /// Errors raised by the hand-written `Deserialize` impls of model.rs and
+    /// Errors raised by the hand-written `Deserialize` impls of revision.rs and
     /// types.rs keep a position in serde_yaml: the innermost node the impl
     /// read (a scalar, or the start of a mapping whose whole body it checks).
     /// (op YAML, expected line; the op item starts on line 5.)

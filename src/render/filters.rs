@@ -178,9 +178,9 @@ mod tests {
             literal(&pg, &Value::from("O'Brien"), false).unwrap(),
             "'O''Brien'"
         );
-        let tagged = Value::from_serialize(crate::model::Literal::Number("3.10".into()));
+        let tagged = Value::from_serialize(crate::revision::Literal::Number("3.10".into()));
         assert_eq!(literal(&pg, &tagged, false).unwrap(), "3.10");
-        let tagged = Value::from_serialize(crate::model::Literal::String("a'b\\c".into()));
+        let tagged = Value::from_serialize(crate::revision::Literal::String("a'b\\c".into()));
         assert_eq!(
             literal(&facts("mysql"), &tagged, false).unwrap(),
             "'a''b\\\\c'"
@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn sql_defaults_are_not_literals() {
-        let tagged = Value::from_serialize(crate::model::ServerDefault::Sql("now()".into()));
+        let tagged = Value::from_serialize(crate::revision::ServerDefault::Sql("now()".into()));
         assert!(literal(&facts("postgresql"), &tagged, false).is_err());
     }
 

@@ -12,7 +12,7 @@ pub mod table;
 
 use crate::dialect::{Dialect, DialectFacts};
 use crate::location::Location;
-use crate::model::{Op, OpEntry};
+use crate::revision::{Op, OpEntry};
 use minijinja::{context, Environment, ErrorKind, UndefinedBehavior, Value};
 use std::sync::Arc;
 
@@ -260,7 +260,7 @@ const MAX_PRETTY_LEN: usize = 64 * 1024;
 
 /// `execute` with each SQL text laid out by sqlformat (unless it is longer
 /// than [`MAX_PRETTY_LEN`] or nests deeper than [`MAX_PRETTY_DEPTH`]).
-fn pretty(execute: &crate::model::Execute) -> crate::model::Execute {
+fn pretty(execute: &crate::revision::Execute) -> crate::revision::Execute {
     let format = |sql: &String| {
         if sql.len() > MAX_PRETTY_LEN || nesting_depth(sql) > MAX_PRETTY_DEPTH {
             return sql.clone();
@@ -363,8 +363,8 @@ mod tests {
 
     #[test]
     fn pretty_leaves_deep_or_long_sql_as_written() {
-        let execute = |sql: String| crate::model::Execute {
-            sql: crate::model::SqlText {
+        let execute = |sql: String| crate::revision::Execute {
+            sql: crate::revision::SqlText {
                 default: Some(sql),
                 per_dialect: Default::default(),
             },

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::dialect::Dialect;
-use crate::model::OpEntry;
+use crate::revision::OpEntry;
 
 /// Ops from a YAML list, as a revision's `upgrade:` holds them.
 pub(crate) fn ops(yaml: &str) -> Vec<OpEntry> {

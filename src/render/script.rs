@@ -10,8 +10,8 @@ use super::{RenderError, Renderer};
 use crate::dialect::DialectFacts;
 use crate::graph::RevisionGraph;
 use crate::location::Location;
-use crate::model::OpEntry;
 use crate::plan::{Plan, ScriptKind, Step, VersionChange};
+use crate::revision::OpEntry;
 use minijinja::context;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,7 +33,7 @@ pub struct ScriptOptions {
 }
 
 /// Comment lines written just above the statements of an op (review notes,
-/// [`crate::lint::format::op_comments`]), keyed by the op's revision and its
+/// [`crate::review::format::op_comments`]), keyed by the op's revision and its
 /// place in the revision file, so that every op the schema model makes of it
 /// (an automatic downgrade's inverse) finds them; the lines go above the
 /// first such op only. Lines whose op the script does not show on its own

@@ -4,7 +4,7 @@
 //! the indexes. Templates see it as `table` (in `create_table` and
 //! `add_column`); how each part is written is up to the dialect.
 
-use crate::model::{Column, IndexColumn, IndexDef, TableConstraint};
+use crate::revision::{Column, IndexColumn, IndexDef, TableConstraint};
 use crate::types::ColumnType;
 use serde::Serialize;
 

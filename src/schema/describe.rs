@@ -1,6 +1,6 @@
 //! Types and defaults written back as a revision would write them, for messages.
 
-use crate::model::ServerDefault;
+use crate::revision::ServerDefault;
 use crate::types::{ColumnType, TypeArg};
 
 /// `String(32)`, `Enum('a', 'b', name='x')`: the type as SQLAlchemy spells it.

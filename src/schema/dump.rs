@@ -2,9 +2,9 @@
 //! `retort schema REV`: the standalone enum types, then every table in an
 //! order where each comes after the tables it references.
 
-use super::model::{named_enum, Schema, Table};
+use super::state::{named_enum, Schema, Table};
 use crate::location::Location;
-use crate::model::{CreateEnum, Op, OpEntry, TableConstraint};
+use crate::revision::{CreateEnum, Op, OpEntry, TableConstraint};
 
 /// Ops that create `schema` on an empty database, each placed at `location`
 /// (the revision the schema is taken at). A foreign key that closes a cycle

@@ -1,6 +1,6 @@
 //! What the schema model rejects, with the place of the offending op.
 
-use crate::error::LoadError;
+use crate::diagnostic::Diagnostic;
 use crate::location::Location;
 
 /// An op that cannot apply to the schema as the model knows it at that point.
@@ -26,9 +26,9 @@ impl SchemaError {
     }
 }
 
-impl From<SchemaError> for LoadError {
+impl From<SchemaError> for Diagnostic {
     fn from(error: SchemaError) -> Self {
-        LoadError::new(
+        Diagnostic::new(
             error.location.clone(),
             format!("{}: {}", error.op, error.problem),
         )

@@ -2,9 +2,9 @@
 //! reverse order, each from the schema as it was just before the op.
 
 use super::error::{Problem, SchemaError};
-use super::model::{named_enum, Schema};
 use super::replay;
-use crate::model::*;
+use super::state::{named_enum, Schema};
+use crate::revision::*;
 
 /// The downgrade of `revision`, derived from its upgrade ops replayed on
 /// `before` (the schema just before the revision's upgrade).
@@ -69,7 +69,7 @@ pub fn invert_applying(
 /// names, and the enum types of its namespace. Must follow `invert_op`.
 fn state_for_inverse(schema: &Schema, op: &Op) -> Schema {
     let mut state = Schema::new();
-    let mut copy = |table: Option<&super::model::Table>| {
+    let mut copy = |table: Option<&super::state::Table>| {
         if let Some(table) = table {
             state.insert_table(table.clone());
         }
@@ -246,7 +246,7 @@ fn invert_add_column(op: &AddColumn) -> Result<Vec<Op>, String> {
     let mut ops = Vec::new();
     if column.index {
         ops.push(Op::DropIndex(DropIndex {
-            name: super::model::column_index_name(&op.table, &column.name),
+            name: super::state::column_index_name(&op.table, &column.name),
             table: Some(op.table.clone()),
             schema: op.schema.clone(),
             if_exists: false,

@@ -4,7 +4,7 @@
 //! be inverted (automatic downgrades, §5) and, on SQLite, turned into a
 //! table rebuild.
 //!
-//! - [`model`]: the schema itself;
+//! - [`state`]: the schema itself;
 //! - [`replay`]: applying one op (validation and completion);
 //! - [`invert`]: automatic downgrades;
 //! - [`rebuild`]: SQLite's "move and copy";
@@ -15,18 +15,18 @@ pub mod describe;
 pub mod dump;
 pub mod error;
 pub mod invert;
-pub mod model;
 pub mod rebuild;
 pub mod replay;
+pub mod state;
 pub mod values;
 
 pub use error::{Problem, SchemaError};
-pub use model::Schema;
+pub use state::Schema;
 
 use crate::dialect::DialectFacts;
 use crate::graph::RevisionGraph;
-use crate::model::{Downgrade, OpEntry, Revision};
 use crate::plan::{Plan, ScriptKind};
+use crate::revision::{Downgrade, OpEntry, Revision};
 use rebuild::PendingRebuild;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -93,7 +93,7 @@ pub fn downgrade_ops(
 
 /// Applies `entries` (one revision's ops) to `schema` and returns them
 /// completed; with a `dialect`, consecutive ops on one table that the
-/// dialect rebuilds become one [`crate::model::RebuildTable`].
+/// dialect rebuilds become one [`crate::revision::RebuildTable`].
 pub fn apply_ops(
     schema: &mut Schema,
     entries: &[OpEntry],

@@ -6,9 +6,9 @@
 //! changes what `ALTER TABLE` cannot (a rename alone does not), and builds
 //! the [`RebuildTable`] op from the table before and after.
 
-use super::model::{SchemaName, Table};
+use super::state::{SchemaName, Table};
 use crate::dialect::DialectFacts;
-use crate::model::{CopyColumn, CreateIndex, Op, RebuildTable};
+use crate::revision::{CopyColumn, CreateIndex, Op, RebuildTable};
 use crate::types::ColumnType;
 
 /// The table an op changes in place, if it is one a rebuild could do.

@@ -4,12 +4,12 @@
 
 use super::describe::{comment_text, default_text, type_text};
 use super::error::{missing, Problem, SchemaError};
-use super::model::{
+use super::state::{
     constraint_kind, constraint_name, describe_constraint, named_enum, qualified, Schema,
     SchemaName, Table,
 };
 use super::values::check_value;
-use crate::model::*;
+use crate::revision::*;
 use crate::types::ColumnType;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -345,7 +345,7 @@ fn rename_table(schema: &mut Schema, op: &RenameTable) -> Result<(), Problem> {
         };
         for constraint in &mut table.constraints {
             if let TableConstraint::ForeignKey(fk) = constraint {
-                if super::model::references(fk, &op.schema, &op.old) {
+                if super::state::references(fk, &op.schema, &op.old) {
                     fk.ref_table = op.new.clone();
                 }
             }
@@ -568,7 +568,7 @@ fn rename_referenced_column(
         };
         for constraint in &mut owner.constraints {
             if let TableConstraint::ForeignKey(fk) = constraint {
-                if super::model::references(fk, ns, table) {
+                if super::state::references(fk, ns, table) {
                     for column in &mut fk.ref_columns {
                         if column == old {
                             *column = new.to_owned();
@@ -631,7 +631,7 @@ fn check_constraint_columns(
     table: &Table,
     constraint: &TableConstraint,
 ) -> Result<(), Problem> {
-    columns_exist(table, super::model::constraint_columns(constraint))?;
+    columns_exist(table, super::state::constraint_columns(constraint))?;
     let TableConstraint::ForeignKey(fk) = constraint else {
         return Ok(());
     };
@@ -763,7 +763,7 @@ fn add_constraint(
             });
         }
     }
-    if super::model::constraint_columns(&constraint).is_empty()
+    if super::state::constraint_columns(&constraint).is_empty()
         && !matches!(constraint, TableConstraint::Check(_))
     {
         return Err(Problem::Invalid(format!(

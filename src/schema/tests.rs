@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::location::Location;
-use crate::model::*;
+use crate::revision::*;
 
 /// Ops from a YAML list; op `i` is placed at line `i + 1` of `rev.yaml`.
 fn ops(yaml: &str) -> Vec<OpEntry> {
@@ -86,7 +86,7 @@ fn base_schema_is_normalised() {
     let names: Vec<Option<&str>> = runs
         .constraints
         .iter()
-        .map(model::constraint_name)
+        .map(state::constraint_name)
         .collect();
     assert_eq!(
         names,
@@ -545,7 +545,7 @@ fn consecutive_rebuild_ops_on_one_table_share_one_rebuild() {
         .create
         .constraints
         .iter()
-        .any(|c| model::constraint_name(c) == Some("ck_state")));
+        .any(|c| state::constraint_name(c) == Some("ck_state")));
     assert_eq!(first.location_free_indexes(), Vec::<String>::new());
     let Op::RebuildTable(second) = &done[3].op else {
         panic!()
@@ -758,7 +758,7 @@ fn step_ops_derives_automatic_downgrades() {
         .create
         .constraints
         .iter()
-        .all(|c| model::constraint_name(c) != Some("ck_s")));
+        .all(|c| state::constraint_name(c) != Some("ck_s")));
 }
 
 #[test]
@@ -847,8 +847,8 @@ fn a_column_named_in_a_check_or_an_index_expression_is_in_use() {
     )
     .unwrap_err();
     assert!(error.to_string().contains("index `ix_lower`"), "{error}");
-    assert!(model::sql_names_identifier("\"Status\" > 0", "Status"));
-    assert!(!model::sql_names_identifier("statuses > 0", "status"));
+    assert!(state::sql_names_identifier("\"Status\" > 0", "Status"));
+    assert!(!state::sql_names_identifier("statuses > 0", "status"));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Whether a `bulk_insert` value fits its column, checked before any engine sees it.
 
-use crate::model::{Column, Literal};
+use crate::revision::{Column, Literal};
 use crate::types::ColumnType;
 
 /// `Ok` when `value` can be stored in `column`, else why not.

@@ -20,11 +20,11 @@ mod types;
 
 pub use catalogue::{Category, Rule, Selector, Severity, RULES};
 
+use crate::diagnostic::Diagnostic;
 use crate::dialect::DialectFacts;
-use crate::error::LoadError;
 use crate::location::Location;
-use crate::model::{Downgrade, Op, OpEntry, Revision};
-use crate::schema::model::SchemaName;
+use crate::revision::{Downgrade, Op, OpEntry, Revision};
+use crate::schema::state::SchemaName;
 use crate::schema::{replay, Schema, SchemaError};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -130,7 +130,7 @@ pub(crate) type Filled = BTreeMap<(SchemaName, String), BTreeSet<String>>;
 ///
 /// The history must have passed [`crate::schema::validate_history`]; an
 /// op the model rejects is returned as that error.
-pub fn review(
+pub fn notes(
     history: &[&Revision],
     targets: &[DialectFacts],
     only: Option<&BTreeSet<String>>,
@@ -183,7 +183,7 @@ pub fn review(
 /// pass, as a list: a `Schema` of one table holds map nodes with room for
 /// eleven tables, about 3.5 KB, and a review keeps a footprint per revision.
 struct StoredFootprint {
-    tables: Vec<crate::schema::model::Table>,
+    tables: Vec<crate::schema::state::Table>,
     enums: Vec<(SchemaName, BTreeMap<String, Vec<String>>)>,
 }
 
@@ -253,7 +253,7 @@ fn named_tables<'o>(schema: &'o Schema, op: &'o Op) -> Vec<(&'o SchemaName, &'o 
             let mut tables = vec![(&o.schema, o.name.as_str())];
             tables.extend(o.columns.iter().filter_map(referenced));
             tables.extend(o.constraints.iter().filter_map(|c| match c {
-                crate::model::TableConstraint::ForeignKey(fk) => {
+                crate::revision::TableConstraint::ForeignKey(fk) => {
                     Some((&fk.ref_schema, fk.ref_table.as_str()))
                 }
                 _ => None,
@@ -294,7 +294,7 @@ fn named_tables<'o>(schema: &'o Schema, op: &'o Op) -> Vec<(&'o SchemaName, &'o 
 }
 
 /// The table a column's `foreign_key` references.
-fn referenced(column: &crate::model::Column) -> Option<(&SchemaName, &str)> {
+fn referenced(column: &crate::revision::Column) -> Option<(&SchemaName, &str)> {
     column
         .foreign_key
         .as_ref()
@@ -416,7 +416,7 @@ fn dropped_tables(ops: &[OpEntry]) -> BTreeSet<(SchemaName, String)> {
 
 /// Every `review.allow` entry naming no rule, category or severity, as an
 /// error at its op with the nearest valid name.
-pub fn check_allows(revisions: &[&Revision]) -> Vec<LoadError> {
+pub fn check_allows(revisions: &[&Revision]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for revision in revisions {
         let written_downgrade = match &revision.downgrade {
@@ -429,7 +429,7 @@ pub fn check_allows(revisions: &[&Revision]) -> Vec<LoadError> {
             };
             for name in &review.allow {
                 if let Err(message) = Selector::parse(name) {
-                    errors.push(LoadError::new(
+                    errors.push(Diagnostic::new(
                         entry.location.clone(),
                         format!("{}: review.allow: {message}", entry.op.name()),
                     ));

@@ -8,8 +8,8 @@ use super::catalogue::*;
 use super::types::{lossy_change, rewrites_table};
 use super::{Direction, Finding, Step};
 use crate::dialect::DialectFacts;
-use crate::model::*;
-use crate::schema::model::{qualified, SchemaName};
+use crate::revision::*;
+use crate::schema::state::{qualified, SchemaName};
 use crate::types::{ColumnType, TypeArg};
 
 /// What every rule finds about `op`, in [`RULES`] order.
@@ -492,5 +492,5 @@ fn identifiers(op: &Op) -> Vec<&str> {
 }
 
 fn constraint_name(constraint: &TableConstraint) -> Option<&str> {
-    crate::schema::model::constraint_name(constraint)
+    crate::schema::state::constraint_name(constraint)
 }

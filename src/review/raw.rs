@@ -6,7 +6,7 @@
 
 use super::catalogue::RAW_SQL;
 use super::{Finding, Step};
-use crate::model::{
+use crate::revision::{
     Column, CreateIndex, CreateTable, IndexColumn, IndexDef, Op, Patch, ServerDefault,
     TableConstraint,
 };

@@ -9,7 +9,7 @@
 //! table-level constraints as listed, then those of columns in column order;
 //! the indexes of columns, then the listed ones).
 
-use crate::model::{
+use crate::revision::{
     Column, ColumnForeignKey, ConstraintKind, CreateTable, ForeignKeyDef, IndexColumn, IndexDef,
     PrimaryKeyDef, TableConstraint, UniqueDef,
 };

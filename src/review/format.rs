@@ -2,9 +2,9 @@
 //! note, and the SQL comments of compiled scripts.
 
 use super::{Direction, Note, Severity};
-use crate::model::Revision;
 use crate::plan::{Plan, ScriptKind};
 use crate::render::OpComments;
+use crate::revision::Revision;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 

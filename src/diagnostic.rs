@@ -6,23 +6,23 @@ use std::fmt;
 
 /// An error in a user's file, at a place in it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct LoadError {
+pub struct Diagnostic {
     /// Where the problem is.
     pub location: Location,
     /// What is wrong and what was expected.
     pub message: String,
 }
 
-impl fmt::Display for LoadError {
+impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location, self.message)
     }
 }
 
-impl LoadError {
+impl Diagnostic {
     /// An error at `location`.
     pub fn new(location: Location, message: impl Into<String>) -> Self {
-        LoadError {
+        Diagnostic {
             location,
             message: message.into(),
         }
@@ -32,7 +32,7 @@ impl LoadError {
     /// adding a "did you mean" to unknown-key and unknown-variant messages.
     pub fn from_yaml(file: &Utf8Path, error: &serde_yaml::Error) -> Self {
         let (line, column) = error.location().map_or((1, 1), |l| (l.line(), l.column()));
-        LoadError {
+        Diagnostic {
             location: Location::new(file, line, column),
             message: improve_serde_message(&error.to_string()),
         }
@@ -42,7 +42,7 @@ impl LoadError {
     /// ([`crate::load::yaml`]), keeping its position and key path.
     pub fn from_yaml_events(file: &Utf8Path, error: &crate::load::yaml::Error) -> Self {
         let (line, column) = error.position().unwrap_or((1, 1));
-        LoadError {
+        Diagnostic {
             location: Location::new(file, line, column),
             message: improve_serde_message(&error.message()),
         }
@@ -51,9 +51,9 @@ impl LoadError {
 
 /// Several errors, reported together (for example one per broken file).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct LoadErrors(pub Vec<LoadError>);
+pub struct Diagnostics(pub Vec<Diagnostic>);
 
-impl fmt::Display for LoadErrors {
+impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, error) in self.0.iter().enumerate() {
             if i > 0 {
@@ -65,9 +65,9 @@ impl fmt::Display for LoadErrors {
     }
 }
 
-impl From<LoadError> for LoadErrors {
-    fn from(error: LoadError) -> Self {
-        LoadErrors(vec![error])
+impl From<Diagnostic> for Diagnostics {
+    fn from(error: Diagnostic) -> Self {
+        Diagnostics(vec![error])
     }
 }
 

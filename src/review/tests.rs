@@ -30,7 +30,7 @@ fn rules_of(notes: &[Note]) -> Vec<(&str, Direction, &str)> {
 #[test]
 fn creating_and_undoing_a_table_is_no_news() {
     let r1 = revision("r1", BASE, None);
-    let notes = review(&[&r1], &[], None).unwrap();
+    let notes = notes(&[&r1], &[], None).unwrap();
     assert!(notes.is_empty(), "{notes:?}");
 }
 
@@ -42,7 +42,7 @@ fn dropping_in_the_upgrade_is_destructive() {
         "- drop_column: {table: runs, column: status}\n- drop_table: runs",
         None,
     );
-    let notes = review(&[&r1, &r2], &[], None).unwrap();
+    let notes = notes(&[&r1, &r2], &[], None).unwrap();
     assert_eq!(
         rules_of(&notes),
         [
@@ -65,7 +65,7 @@ fn a_downgrade_dropping_seeded_or_older_data_is_destructive() {
          - bulk_insert: {table: kinds, rows: [{id: 1}]}",
         Some("- drop_table: kinds\n- drop_column: {table: runs, column: status}"),
     );
-    let notes = review(&[&r1, &r2], &[], None).unwrap();
+    let notes = notes(&[&r1, &r2], &[], None).unwrap();
     assert_eq!(
         rules_of(&notes),
         [
@@ -90,7 +90,7 @@ fn a_derived_downgrade_of_a_widening_narrows_and_keeps_the_upgrade_allow() {
          review: {allow: [destructive-type-change], reason: values are short}",
         None,
     );
-    let notes = review(&[&r1, &r2], &[], None).unwrap();
+    let notes = notes(&[&r1, &r2], &[], None).unwrap();
     assert_eq!(
         rules_of(&notes),
         [("r2", Direction::Downgrade, "destructive-type-change")]
@@ -104,7 +104,7 @@ fn only_the_revisions_asked_for_get_notes_but_all_are_replayed() {
     let r1 = revision("r1", BASE, None);
     let r2 = revision("r2", "- drop_column: {table: runs, column: status}", None);
     let only: BTreeSet<String> = ["r1".to_owned()].into();
-    assert!(review(&[&r1, &r2], &[], Some(&only)).unwrap().is_empty());
+    assert!(notes(&[&r1, &r2], &[], Some(&only)).unwrap().is_empty());
 }
 
 #[test]
