@@ -15,6 +15,7 @@ pub mod graph;
 pub mod guard;
 pub mod load;
 pub mod location;
+pub mod per_dialect;
 pub mod plan;
 pub mod render;
 pub mod review;

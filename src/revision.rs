@@ -6,10 +6,10 @@
 //! render. Field names serialise as the YAML keys (`type`, `where`).
 
 use crate::location::Location;
+use crate::per_dialect::PerDialect;
 use crate::types::ColumnType;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// One revision, loaded from one file.
@@ -627,32 +627,13 @@ pub struct DropEnum {
     pub schema: Option<String>,
 }
 
-/// SQL text for every dialect, or per dialect with a fallback.
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
-pub struct SqlText {
-    /// Text for dialects without their own entry.
-    pub default: Option<String>,
-    /// Text per dialect name.
-    pub per_dialect: BTreeMap<String, String>,
-}
-
-impl SqlText {
-    /// The text for `dialect`, falling back to `default`.
-    pub fn for_dialect(&self, dialect: &str) -> Option<&str> {
-        self.per_dialect
-            .get(dialect)
-            .or(self.default.as_ref())
-            .map(String::as_str)
-    }
-}
-
 /// `execute`: raw SQL, with an optional `reverse:` that makes it invertible.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Execute {
     /// The SQL to run.
-    pub sql: SqlText,
+    pub sql: PerDialect<String>,
     /// The SQL that undoes it.
-    pub reverse: Option<SqlText>,
+    pub reverse: Option<PerDialect<String>>,
 }
 
 /// A literal value of a `bulk_insert` row.
@@ -826,14 +807,14 @@ pub enum ServerDefault {
     Sql(String),
     /// `{postgresql: {sql: "now()"}, default: {sql: CURRENT_TIMESTAMP}}`: a
     /// default per dialect, with `default` as the fallback (like a type mapping).
-    PerDialect(BTreeMap<String, ServerDefault>),
+    PerDialect(PerDialect<ServerDefault>),
 }
 
 impl ServerDefault {
     /// The default for `dialect`: a `PerDialect` mapping picks its entry (or `default`).
     pub fn for_dialect(&self, dialect: &str) -> Option<&ServerDefault> {
         match self {
-            ServerDefault::PerDialect(map) => map.get(dialect).or_else(|| map.get("default")),
+            ServerDefault::PerDialect(defaults) => defaults.for_dialect(dialect),
             other => Some(other),
         }
     }
@@ -1024,34 +1005,25 @@ impl<'de> Deserialize<'de> for NameOr<DropTable> {
     }
 }
 
+/// `execute` text: a string for every dialect, or a mapping per dialect.
+struct SqlText(PerDialect<String>);
+
 impl<'de> Deserialize<'de> for SqlText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = SqlText;
+            type Value = PerDialect<String>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("SQL text, or a mapping of dialect name to SQL text with `default:`")
             }
-            fn visit_str<E: de::Error>(self, sql: &str) -> Result<SqlText, E> {
-                Ok(SqlText {
-                    default: Some(sql.to_owned()),
-                    per_dialect: BTreeMap::new(),
-                })
+            fn visit_str<E: de::Error>(self, sql: &str) -> Result<PerDialect<String>, E> {
+                Ok(PerDialect::everywhere(sql.to_owned()))
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SqlText, A::Error> {
-                let mut text = SqlText::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    let sql: String = map.next_value()?;
-                    if key == "default" {
-                        text.default = Some(sql);
-                    } else {
-                        text.per_dialect.insert(key, sql);
-                    }
-                }
-                Ok(text)
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<PerDialect<String>, A::Error> {
+                PerDialect::deserialize(de::value::MapAccessDeserializer::new(map))
             }
         }
-        deserializer.deserialize_any(V)
+        deserializer.deserialize_any(V).map(SqlText)
     }
 }
 
@@ -1070,31 +1042,22 @@ impl<'de> Deserialize<'de> for Execute {
             }
             fn visit_str<E: de::Error>(self, sql: &str) -> Result<Execute, E> {
                 Ok(Execute {
-                    sql: SqlText {
-                        default: Some(sql.to_owned()),
-                        per_dialect: BTreeMap::new(),
-                    },
+                    sql: PerDialect::everywhere(sql.to_owned()),
                     reverse: None,
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Execute, A::Error> {
-                let mut sql: Option<SqlText> = None;
-                let mut per_dialect = SqlText::default();
+                let mut sql: Option<PerDialect<String>> = None;
+                let mut per_dialect = PerDialect::default();
                 let mut reverse = None;
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "sql" => sql = Some(map.next_value()?),
-                        "reverse" => reverse = Some(map.next_value()?),
-                        "default" => per_dialect.default = Some(map.next_value()?),
-                        dialect => {
-                            per_dialect
-                                .per_dialect
-                                .insert(dialect.to_owned(), map.next_value()?);
-                        }
+                        "sql" => sql = Some(map.next_value::<SqlText>()?.0),
+                        "reverse" => reverse = Some(map.next_value::<SqlText>()?.0),
+                        _ => per_dialect.insert(key, map.next_value()?),
                     }
                 }
-                let has_dialect_keys =
-                    per_dialect.default.is_some() || !per_dialect.per_dialect.is_empty();
+                let has_dialect_keys = !per_dialect.is_empty();
                 let sql = match (sql, has_dialect_keys) {
                     (Some(_), true) => {
                         return Err(de::Error::custom(
@@ -1194,7 +1157,7 @@ impl<'de> Deserialize<'de> for ServerDefault {
                 Ok(ServerDefault::String(v.to_owned()))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ServerDefault, A::Error> {
-                let mut per_dialect = BTreeMap::new();
+                let mut per_dialect = PerDialect::default();
                 while let Some(key) = map.next_key::<String>()? {
                     if key == "sql" {
                         if !per_dialect.is_empty() {

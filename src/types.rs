@@ -4,9 +4,9 @@
 //! The parser turns that text into [`ColumnType`]; the dialect templates
 //! render it (`dialects/<name>/types.sql`).
 
+use crate::per_dialect::PerDialect;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A column type.
@@ -97,7 +97,7 @@ pub enum ColumnType {
     /// A mapping of dialect name to type; resolved before rendering.
     PerDialect {
         /// Type per dialect; `default` is the fallback.
-        types: BTreeMap<String, ColumnType>,
+        types: PerDialect<ColumnType>,
     },
     /// `{sql: "TSVECTOR"}`: raw SQL type text.
     Sql {
@@ -159,7 +159,7 @@ impl ColumnType {
     /// The type for `dialect`: a `PerDialect` mapping picks its entry (or `default`).
     pub fn for_dialect(&self, dialect: &str) -> Option<&ColumnType> {
         match self {
-            ColumnType::PerDialect { types } => types.get(dialect).or_else(|| types.get("default")),
+            ColumnType::PerDialect { types } => types.for_dialect(dialect),
             other => Some(other),
         }
     }
@@ -542,7 +542,7 @@ impl<'de> Deserialize<'de> for ColumnType {
                 ColumnType::parse(text).map_err(|e| E::custom(e.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ColumnType, A::Error> {
-                let mut types = BTreeMap::new();
+                let mut types = PerDialect::default();
                 while let Some(key) = map.next_key::<String>()? {
                     if key == "sql" {
                         let sql: String = map.next_value()?;

@@ -5,6 +5,7 @@
 //! expressions, `execute` text and check conditions.
 
 use crate::dialect::DialectFacts;
+use crate::per_dialect::FALLBACK;
 use minijinja::value::{Kwargs, ValueKind};
 use minijinja::{Environment, Error, ErrorKind, Value};
 use std::sync::Arc;
@@ -123,24 +124,20 @@ fn resolve(facts: &DialectFacts, value: Value, kwargs: Kwargs) -> Result<Value, 
     if value.kind() != ValueKind::Map {
         return Ok(value);
     }
+    // A `PerDialect` is its mapping as written; a type or a default holds
+    // one under its tag, `execute` text is one.
     let kind = value.get_attr("kind")?;
-    let (choices, default) = if kind.as_str() == Some("PerDialect") {
-        let types = value.get_attr("types")?;
-        (types.clone(), types.get_attr("default")?)
-    } else if kind.as_str() == Some("per_dialect") {
-        let defaults = value.get_attr("value")?;
-        (defaults.clone(), defaults.get_attr("default")?)
-    } else if !value.get_attr("per_dialect")?.is_undefined() {
-        (value.get_attr("per_dialect")?, value.get_attr("default")?)
-    } else {
-        return Ok(value);
+    let choices = match kind.as_str() {
+        Some("PerDialect") => value.get_attr("types")?,
+        Some("per_dialect") => value.get_attr("value")?,
+        None if kind.is_undefined() => value,
+        _ => return Ok(value),
     };
-    let chosen = choices.get_attr(&facts.name)?;
-    if !chosen.is_undefined() && !chosen.is_none() {
-        return Ok(chosen);
-    }
-    if !default.is_undefined() && !default.is_none() {
-        return Ok(default);
+    for key in [facts.name.as_str(), FALLBACK] {
+        let chosen = choices.get_attr(key)?;
+        if !chosen.is_undefined() && !chosen.is_none() {
+            return Ok(chosen);
+        }
     }
     Err(fail(format!(
         "{what} has no entry for {} and no `default:`",

@@ -272,8 +272,7 @@ fn pretty(execute: &crate::revision::Execute) -> crate::revision::Execute {
         )
     };
     let mut pretty = execute.clone();
-    pretty.sql.default = pretty.sql.default.as_ref().map(format);
-    for text in pretty.sql.per_dialect.values_mut() {
+    for text in pretty.sql.values_mut() {
         *text = format(text);
     }
     pretty
@@ -364,28 +363,28 @@ mod tests {
     #[test]
     fn pretty_leaves_deep_or_long_sql_as_written() {
         let execute = |sql: String| crate::revision::Execute {
-            sql: crate::revision::SqlText {
-                default: Some(sql),
-                per_dialect: Default::default(),
-            },
+            sql: crate::per_dialect::PerDialect::everywhere(sql),
             reverse: None,
         };
         let shallow = pretty(&execute("SELECT a, b FROM t WHERE (x)".into()));
         assert_ne!(
-            shallow.sql.default.as_deref(),
+            shallow.sql.fallback().map(String::as_str),
             Some("SELECT a, b FROM t WHERE (x)")
         );
         // once took 15 s and 2.5 GB at 8,000 levels: sqlformat indents each line by its depth
         let deep = "(SELECT ".repeat(MAX_PRETTY_DEPTH + 1);
-        assert_eq!(pretty(&execute(deep.clone())).sql.default, Some(deep));
+        assert_eq!(pretty(&execute(deep.clone())).sql.fallback(), Some(&deep));
         // sqlformat's tokenizer is quadratic on some texts: long ones stay as written
         let statement = "SELECT a FROM t; ";
         let long = statement.repeat(MAX_PRETTY_LEN / statement.len() + 1);
         assert_ne!(
-            pretty(&execute(statement.into())).sql.default.as_deref(),
+            pretty(&execute(statement.into()))
+                .sql
+                .fallback()
+                .map(String::as_str),
             Some(statement)
         );
-        assert_eq!(pretty(&execute(long.clone())).sql.default, Some(long));
+        assert_eq!(pretty(&execute(long.clone())).sql.fallback(), Some(&long));
     }
 }
 

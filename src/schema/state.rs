@@ -162,7 +162,7 @@ pub fn named_enum(column_type: &ColumnType) -> Option<(&str, &[String])> {
             native_enum: true,
             ..
         } => Some((name, values)),
-        ColumnType::PerDialect { types } => types.values().find_map(named_enum),
+        ColumnType::PerDialect { types } => types.iter().find_map(|(_, t)| named_enum(t)),
         _ => None,
     }
 }
