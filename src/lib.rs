@@ -13,6 +13,7 @@ pub mod emit;
 pub mod fuzz;
 pub mod graph;
 pub mod guard;
+pub mod r#import;
 pub mod load;
 pub mod location;
 pub mod per_dialect;

@@ -47,6 +47,8 @@ enum Command {
     Revision(cli::revision::RevisionArgs),
     /// Write a merge revision joining several heads.
     Merge(cli::revision::MergeArgs),
+    /// Convert an Alembic versions/ folder (Python) into YAML revisions.
+    Import(cli::r#import::ImportArgs),
 }
 
 fn main() -> ExitCode {
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
         Command::Graph(a) => cli::inspect::graph(project, a),
         Command::Revision(a) => cli::revision::revision(project, a),
         Command::Merge(a) => cli::revision::merge(project, a),
+        Command::Import(a) => cli::r#import::import(project, a),
     };
     cli::exit(result)
 }

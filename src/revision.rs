@@ -969,6 +969,10 @@ fn next_op<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Op, A::Erro
         "drop_enum" => Op::DropEnum(map.next_value()?),
         "execute" => Op::Execute(map.next_value()?),
         "bulk_insert" => Op::BulkInsert(map.next_value()?),
+        "unconverted" => {
+            let placeholder: Unconverted = map.next_value()?;
+            return Err(de::Error::custom(placeholder.refusal()));
+        }
         unknown => {
             let hint = crate::suggest::did_you_mean(unknown, OP_NAMES.iter().copied());
             return Err(de::Error::custom(format!(
@@ -1313,5 +1317,49 @@ mod tests {
             error.to_string().contains("did you mean `unique`"),
             "{error}"
         );
+    }
+}
+
+/// `unconverted: {needs, reason, python: {file, line, source}}`: a statement
+/// of an Alembic revision that `retort import` could not convert exactly.
+/// Always refused, so that no script is made until a person replaces it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Unconverted {
+    /// `person`, or `surface` (waits for the YAML surface to grow).
+    #[serde(default)]
+    needs: Option<String>,
+    /// Why it was not converted.
+    reason: String,
+    /// Where it came from.
+    python: PythonSource,
+}
+
+/// The Python statement an `unconverted:` item stands for.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PythonSource {
+    file: String,
+    line: u64,
+    source: String,
+}
+
+impl Unconverted {
+    fn refusal(&self) -> String {
+        let first = self.python.source.lines().next().unwrap_or_default();
+        let more = if self.python.source.lines().nth(1).is_some() {
+            " …"
+        } else {
+            ""
+        };
+        let who = match self.needs.as_deref() {
+            Some("surface") => " (retort's YAML cannot say this yet)",
+            _ => "",
+        };
+        format!(
+            "a statement `retort import` could not convert{who}: {}:{}: `{first}{more}`: {}; \
+             replace this `unconverted:` item with the ops it performs",
+            self.python.file, self.python.line, self.reason
+        )
     }
 }

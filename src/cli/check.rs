@@ -90,7 +90,7 @@ pub fn check(project: &Utf8Path, args: CheckArgs) -> anyhow::Result<()> {
     };
     let targets: Vec<_> = dialects
         .into_iter()
-        .filter(|d| args.dialect.as_ref().map_or(true, |name| &d.name == name))
+        .filter(|d| args.dialect.as_ref().is_none_or(|name| &d.name == name))
         .collect();
     let notes = review::notes(&history, &targets, only.as_ref())?;
     match args.format {

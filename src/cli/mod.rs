@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod compile;
+pub mod r#import;
 pub mod inspect;
 pub mod revision;
 pub mod schema;

@@ -138,7 +138,7 @@ pub fn notes(
     let mut schema = Schema::new();
     let mut before: BTreeMap<&str, (StoredFootprint, Filled)> = BTreeMap::new();
     let mut notes: BTreeMap<(usize, Direction), Vec<Note>> = BTreeMap::new();
-    let wanted = |revision: &Revision| only.map_or(true, |ids| ids.contains(&revision.id));
+    let wanted = |revision: &Revision| only.is_none_or(|ids| ids.contains(&revision.id));
     for (position, revision) in history.iter().enumerate() {
         let start = footprint(&schema, revision);
         let filled = bulk_filled(&revision.upgrade);

@@ -1,0 +1,910 @@
+//! `op.*` calls (and `batch_op.*` in `batch_alter_table` blocks) as retort ops.
+
+use super::eval::{person, surface, Call, Env, Unconvertible, Val};
+use super::python::PythonFile;
+use super::sa::{
+    self, bind, boolean, column, column_type, map, opt_string, reject_unknown, server_default,
+    string, string_list, strings,
+};
+use ruff_python_ast::{Expr, Stmt};
+use ruff_text_size::Ranged;
+use serde_yaml::{Mapping, Value};
+
+/// One item of an op list: a converted op, or a placeholder for a person.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A retort op (a one-key mapping).
+    Op(Value),
+    /// A statement that could not be converted exactly.
+    Placeholder {
+        /// Its first line in the Python file.
+        line: usize,
+        /// Its source text.
+        source: String,
+        /// Why.
+        why: Unconvertible,
+    },
+}
+
+/// Converts the body of `upgrade()` or `downgrade()`.
+pub fn convert_body(file: &PythonFile, env: &Env, body: &[Stmt]) -> Vec<Item> {
+    let mut env = env.clone();
+    let mut items = Vec::new();
+    for (i, stmt) in body.iter().enumerate() {
+        // The function's docstring.
+        if i == 0 && super::python::docstring_of(body).is_some() {
+            continue;
+        }
+        convert_statement(file, &mut env, stmt, &mut items);
+    }
+    items
+}
+
+fn placeholder(file: &PythonFile, stmt: &impl Ranged, why: Unconvertible) -> Item {
+    Item::Placeholder {
+        line: file.line_of(stmt),
+        source: file.source(stmt.range()).to_owned(),
+        why,
+    }
+}
+
+fn convert_statement(file: &PythonFile, env: &mut Env, stmt: &Stmt, items: &mut Vec<Item>) {
+    match stmt {
+        Stmt::Pass(_) => {}
+        Stmt::Expr(expr) => {
+            if let Expr::StringLiteral(_) = expr.value.as_ref() {
+                return; // a string on its own does nothing
+            }
+            match convert_call(env, &expr.value).and_then(|ops| {
+                ops.iter().try_for_each(validate)?;
+                Ok(ops)
+            }) {
+                Ok(ops) => items.extend(ops.into_iter().map(Item::Op)),
+                Err(why) => items.push(placeholder(file, stmt, why)),
+            }
+        }
+        Stmt::Assign(assign) => {
+            let value = env.eval(&assign.value);
+            let targets: Vec<&str> = assign
+                .targets
+                .iter()
+                .filter_map(|t| match t {
+                    Expr::Name(n) => Some(n.id.as_str()),
+                    _ => None,
+                })
+                .collect();
+            if targets.len() != assign.targets.len() {
+                items.push(placeholder(
+                    file,
+                    stmt,
+                    person("an assignment unpacking values"),
+                ));
+                return;
+            }
+            if let Err(why) = &value {
+                // The assignment itself may do something (op.get_bind(), a query).
+                items.push(placeholder(file, stmt, why.clone()));
+            }
+            for target in targets {
+                env.values.insert(target.to_owned(), value.clone());
+            }
+        }
+        Stmt::With(with) => convert_with(file, env, with, items),
+        Stmt::Return(ret) if ret.value.is_none() => {
+            items.push(placeholder(file, stmt, person("an early `return`")));
+        }
+        _ => items.push(placeholder(
+            file,
+            stmt,
+            person("Python control flow or a statement retort cannot convert"),
+        )),
+    }
+}
+
+fn convert_with(
+    file: &PythonFile,
+    env: &mut Env,
+    with: &ruff_python_ast::StmtWith,
+    items: &mut Vec<Item>,
+) {
+    let [item] = with.items.as_slice() else {
+        items.push(placeholder(
+            file,
+            with,
+            person("a `with` of several contexts"),
+        ));
+        return;
+    };
+    // op.get_context().autocommit_block()
+    if let Expr::Call(call) = &item.context_expr {
+        if let Expr::Attribute(attr) = call.func.as_ref() {
+            if attr.attr.id.as_str() == "autocommit_block" {
+                let mut inner = Vec::new();
+                for stmt in with.body.iter() {
+                    convert_statement(file, env, stmt, &mut inner);
+                }
+                // Retort runs CREATE/DROP INDEX CONCURRENTLY outside the
+                // transaction (dialect.yaml `outside_transaction`); any other
+                // op in the block has no YAML way to say so yet.
+                for item in inner {
+                    match &item {
+                        Item::Op(op) if is_concurrent_index(op) => items.push(item),
+                        Item::Op(_) => items.push(placeholder(
+                            file,
+                            with,
+                            surface("an op other than CREATE/DROP INDEX CONCURRENTLY in autocommit_block (outside the transaction)"),
+                        )),
+                        Item::Placeholder { .. } => items.push(item),
+                    }
+                }
+                return;
+            }
+        }
+    }
+    let context = match env.eval(&item.context_expr) {
+        Ok(Val::Call(call)) if call.func == "alembic.op.batch_alter_table" => call,
+        Ok(other) => {
+            items.push(placeholder(
+                file,
+                with,
+                person(format!("a `with` of {}", other.describe())),
+            ));
+            return;
+        }
+        Err(why) => {
+            items.push(placeholder(file, with, why));
+            return;
+        }
+    };
+    let batch = (|| {
+        let bound = bind(
+            &context,
+            &["table_name", "schema", "recreate"],
+            "batch_alter_table",
+        )?;
+        reject_unknown(
+            &context,
+            &[
+                "table_name",
+                "schema",
+                "recreate",
+                "copy_from",
+                "reflect_args",
+                "naming_convention",
+            ],
+            "batch_alter_table",
+        )?;
+        if let Some(recreate) = bound[2] {
+            if recreate.as_str() != Some("auto") {
+                return Err(surface("batch_alter_table option `recreate`"));
+            }
+        }
+        if context.kw("copy_from").is_some() || context.kw("reflect_args").is_some() {
+            return Err(person(
+                "batch_alter_table with a copy_from or reflect_args table",
+            ));
+        }
+        Ok(Val::Batch {
+            table: string(
+                bound[0].ok_or_else(|| person("batch_alter_table without a table"))?,
+                "the table",
+            )?,
+            schema: opt_string(bound[1], "schema")?,
+        })
+    })();
+    match batch {
+        Ok(batch) => {
+            if let Some(name) = item.optional_vars.as_deref() {
+                if let Expr::Name(n) = name {
+                    env.values.insert(n.id.to_string(), Ok(batch));
+                } else {
+                    items.push(placeholder(file, with, person("a `with ... as` unpacking")));
+                    return;
+                }
+            }
+            for stmt in with.body.iter() {
+                convert_statement(file, env, stmt, items);
+            }
+        }
+        Err(why) => items.push(placeholder(file, with, why)),
+    }
+}
+
+/// Checks a converted op with the loader itself, so that import never
+/// writes YAML the loader would refuse: what it refuses is surface work.
+fn validate(op: &Value) -> Result<(), Unconvertible> {
+    let text = serde_yaml::to_string(op).map_err(|e| surface(format!("YAML: {e}")))?;
+    let events = crate::load::yaml::events(&text).map_err(|e| surface(format!("YAML: {e}")))?;
+    crate::load::yaml::from_events::<crate::revision::RawOpItem>(&events)
+        .map(|_| ())
+        .map_err(|e| {
+            let op = op
+                .as_mapping()
+                .and_then(|m| m.keys().next())
+                .and_then(Value::as_str)
+                .unwrap_or("op");
+            surface(format!("{op} the loader refuses ({})", e.message()))
+        })
+}
+
+fn is_concurrent_index(op: &Value) -> bool {
+    ["create_index", "drop_index"].iter().any(|key| {
+        op.get(*key)
+            .and_then(|body| body.get("concurrently"))
+            .and_then(Value::as_bool)
+            == Some(true)
+    })
+}
+
+/// Converts an expression statement: `op.X(...)` or `batch_op.X(...)`.
+fn convert_call(env: &Env, expr: &Expr) -> Result<Vec<Value>, Unconvertible> {
+    let Expr::Call(call) = expr else {
+        return Err(person("an expression statement that is not a call"));
+    };
+    // sa.Enum(..., name=...).create(op.get_bind()) / .drop(op.get_bind())
+    if let Expr::Attribute(attr) = call.func.as_ref() {
+        let method = attr.attr.id.as_str();
+        if method == "create" || method == "drop" {
+            if let Ok(Val::Call(ty)) = env.eval(&attr.value) {
+                if ty.name() == "Enum" || ty.name() == "ENUM" {
+                    return enum_create_drop(&ty, method, call);
+                }
+            }
+        }
+    }
+    // batch_op.X(...)
+    if let Expr::Attribute(attr) = call.func.as_ref() {
+        if let Expr::Name(name) = attr.value.as_ref() {
+            if let Some(Ok(Val::Batch { table, schema })) = env.values.get(name.id.as_str()) {
+                let Val::Call(mut evaluated) = batch_call(env, call)? else {
+                    return Err(person("a batch op retort cannot evaluate"));
+                };
+                evaluated.func = format!("alembic.op.{}", attr.attr.id);
+                let position = match attr.attr.id.as_str() {
+                    "add_column"
+                    | "drop_column"
+                    | "alter_column"
+                    | "create_table_comment"
+                    | "drop_table_comment" => 0,
+                    "create_index"
+                    | "drop_index"
+                    | "create_primary_key"
+                    | "create_unique_constraint"
+                    | "create_foreign_key"
+                    | "create_check_constraint"
+                    | "drop_constraint" => 1,
+                    other => return Err(person(format!("batch_op.{other}(...)"))),
+                };
+                if evaluated.args.len() < position {
+                    return Err(person("a batch op without its leading arguments"));
+                }
+                evaluated.args.insert(position, Val::Str(table.clone()));
+                if let Some(schema) = schema {
+                    if evaluated.kw("schema").is_none() {
+                        evaluated
+                            .kwargs
+                            .push(("schema".into(), Val::Str(schema.clone())));
+                    }
+                }
+                if let Some((_, insert)) = evaluated
+                    .kwargs
+                    .iter()
+                    .find(|(k, v)| (k == "insert_before" || k == "insert_after") && *v != Val::None)
+                {
+                    return Err(surface(format!(
+                        "add_column at a place in the table ({})",
+                        insert.describe()
+                    )));
+                }
+                evaluated
+                    .kwargs
+                    .retain(|(k, _)| k != "insert_before" && k != "insert_after");
+                return convert_op(&evaluated);
+            }
+        }
+    }
+    match env.eval(expr)? {
+        Val::Call(call) if call.func.starts_with("alembic.op.") => convert_op(&call),
+        Val::Call(call) => Err(person(format!("calls `{}`, which is not an op", call.func))),
+        other => Err(person(format!("a statement that is {}", other.describe()))),
+    }
+}
+
+/// `sa.Enum(...).create(bind)` as `create_enum`, `.drop(bind)` as `drop_enum`.
+fn enum_create_drop(
+    ty: &Call,
+    method: &str,
+    call: &ruff_python_ast::ExprCall,
+) -> Result<Vec<Value>, Unconvertible> {
+    if call.arguments.keywords.iter().any(|k| {
+        k.arg.as_ref().map(|a| a.id.as_str()) == Some("checkfirst")
+            && !matches!(k.value, Expr::BooleanLiteral(ref b) if !b.value)
+    }) {
+        return Err(surface(format!("{method} of an enum type with checkfirst")));
+    }
+    reject_unknown(ty, &["name", "schema", "create_type"], "Enum")?;
+    let mut out = Mapping::new();
+    set(&mut out, "name", name(ty.kw("name"), "an enum type")?);
+    if method == "create" {
+        let values = strings(&Val::List(ty.args.clone()), "enum values")?;
+        set(&mut out, "values", string_list(&values));
+    }
+    set_opt_str(&mut out, "schema", ty.kw("schema"))?;
+    Ok(one(
+        if method == "create" {
+            "create_enum"
+        } else {
+            "drop_enum"
+        },
+        out,
+    ))
+}
+
+/// Evaluates the arguments of a `batch_op.X(...)` call.
+fn batch_call(env: &Env, call: &ruff_python_ast::ExprCall) -> Result<Val, Unconvertible> {
+    let mut args = Vec::new();
+    for a in call.arguments.args.iter() {
+        args.push(env.eval(a)?);
+    }
+    let mut kwargs = Vec::new();
+    for k in call.arguments.keywords.iter() {
+        let name = k.arg.as_ref().ok_or_else(|| person("a `**` argument"))?;
+        kwargs.push((name.id.to_string(), env.eval(&k.value)?));
+    }
+    Ok(Val::Call(Box::new(Call {
+        func: String::new(),
+        args,
+        kwargs,
+    })))
+}
+
+fn set(out: &mut Mapping, key: &str, value: Value) {
+    out.insert(Value::String(key.into()), value);
+}
+
+fn set_opt_str(out: &mut Mapping, key: &str, v: Option<&Val>) -> Result<(), Unconvertible> {
+    if let Some(s) = opt_string(v, key)? {
+        set(out, key, Value::String(s));
+    }
+    Ok(())
+}
+
+fn set_flag(out: &mut Mapping, key: &str, v: Option<&Val>) -> Result<(), Unconvertible> {
+    match v {
+        None | Some(Val::None) => Ok(()),
+        Some(v) => {
+            if boolean(v, key)? {
+                set(out, key, Value::Bool(true));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn required<'v>(v: Option<&'v Val>, what: &str) -> Result<&'v Val, Unconvertible> {
+    v.ok_or_else(|| person(format!("no {what}")))
+}
+
+/// A constraint or index name: Alembic accepts `None` (the engine names it);
+/// retort's ops need a name until issue 16.
+fn name(v: Option<&Val>, op: &str) -> Result<Value, Unconvertible> {
+    match v {
+        None | Some(Val::None) => Err(surface(format!("{op} with no name (name=None)"))),
+        Some(v) => Ok(Value::String(string(v, "the name")?)),
+    }
+}
+
+fn one(op: &str, body: Mapping) -> Vec<Value> {
+    vec![map([(op, Value::Mapping(body))])]
+}
+
+/// Converts `op.NAME(...)` by Alembic's signature of `NAME`.
+pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
+    let op = call.name().to_owned();
+    let mut out = Mapping::new();
+    match op.as_str() {
+        "create_table" => {
+            let name = string(required(call.args.first(), "table name")?, "the table name")?;
+            reject_unknown(
+                call,
+                &["schema", "comment", "if_not_exists", "info"],
+                "create_table",
+            )?;
+            set(&mut out, "name", Value::String(name));
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+            let mut columns = Vec::new();
+            let mut constraints = Vec::new();
+            for arg in &call.args[1..] {
+                match arg {
+                    Val::Call(c) if c.func == "sqlalchemy.Column" => columns.push(column(arg)?),
+                    Val::Call(c) if c.func == "sqlalchemy.Index" => {
+                        return Err(surface("an Index inside create_table"))
+                    }
+                    Val::Call(c) => constraints.push(sa::table_constraint(c)?),
+                    other => {
+                        return Err(person(format!(
+                            "a create_table argument {}",
+                            other.describe()
+                        )))
+                    }
+                }
+            }
+            set(&mut out, "columns", Value::Sequence(columns));
+            if !constraints.is_empty() {
+                set(&mut out, "constraints", Value::Sequence(constraints));
+            }
+            set_opt_str(&mut out, "comment", call.kw("comment"))?;
+            set_flag(&mut out, "if_not_exists", call.kw("if_not_exists"))?;
+        }
+        "drop_table" => {
+            let b = bind(call, &["table_name"], "drop_table")?;
+            reject_unknown(call, &["table_name", "schema", "if_exists"], "drop_table")?;
+            set(
+                &mut out,
+                "name",
+                Value::String(string(required(b[0], "table name")?, "the table")?),
+            );
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+            set_flag(&mut out, "if_exists", call.kw("if_exists"))?;
+        }
+        "rename_table" => {
+            let b = bind(call, &["old_table_name", "new_table_name"], "rename_table")?;
+            reject_unknown(
+                call,
+                &["old_table_name", "new_table_name", "schema"],
+                "rename_table",
+            )?;
+            set(
+                &mut out,
+                "old",
+                Value::String(string(required(b[0], "old name")?, "old name")?),
+            );
+            set(
+                &mut out,
+                "new",
+                Value::String(string(required(b[1], "new name")?, "new name")?),
+            );
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+        }
+        "add_column" => {
+            let b = bind(call, &["table_name", "column"], "add_column")?;
+            reject_unknown(call, &["table_name", "column", "schema"], "add_column")?;
+            set(
+                &mut out,
+                "table",
+                Value::String(string(required(b[0], "table")?, "the table")?),
+            );
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+            set(&mut out, "column", column(required(b[1], "column")?)?);
+        }
+        "drop_column" => {
+            let b = bind(call, &["table_name", "column_name"], "drop_column")?;
+            reject_unknown(
+                call,
+                &["table_name", "column_name", "schema"],
+                "drop_column",
+            )?;
+            set(
+                &mut out,
+                "table",
+                Value::String(string(required(b[0], "table")?, "the table")?),
+            );
+            set(
+                &mut out,
+                "column",
+                Value::String(string(required(b[1], "column")?, "the column")?),
+            );
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+        }
+        "alter_column" => {
+            let b = bind(call, &["table_name", "column_name"], "alter_column")?;
+            reject_unknown(
+                call,
+                &[
+                    "table_name",
+                    "column_name",
+                    "nullable",
+                    "comment",
+                    "server_default",
+                    "new_column_name",
+                    "type_",
+                    "existing_type",
+                    "existing_server_default",
+                    "existing_nullable",
+                    "existing_comment",
+                    "existing_autoincrement",
+                    "schema",
+                    "postgresql_using",
+                ],
+                "alter_column",
+            )?;
+            set(
+                &mut out,
+                "table",
+                Value::String(string(required(b[0], "table")?, "the table")?),
+            );
+            set(
+                &mut out,
+                "column",
+                Value::String(string(required(b[1], "column")?, "the column")?),
+            );
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+            if let Some(v) = call.kw("nullable") {
+                if *v != Val::None {
+                    set(&mut out, "nullable", Value::Bool(boolean(v, "nullable")?));
+                }
+            }
+            if let Some(v) = call.kw("type_") {
+                if *v != Val::None {
+                    set(&mut out, "type", column_type(v)?);
+                }
+            }
+            if let Some(v) = call.kw("server_default") {
+                if *v != Val::Bool(false) {
+                    set(&mut out, "server_default", server_default(v)?);
+                }
+            }
+            set_opt_str(&mut out, "new_name", call.kw("new_column_name"))?;
+            match call.kw("comment") {
+                None | Some(Val::Bool(false)) => {}
+                Some(Val::None) => set(&mut out, "comment", Value::Null),
+                Some(v) => set(&mut out, "comment", Value::String(string(v, "comment")?)),
+            }
+            set_opt_str(&mut out, "using", call.kw("postgresql_using"))?;
+            if let Some(v) = call.kw("existing_type") {
+                if *v != Val::None {
+                    set(&mut out, "existing_type", column_type(v)?);
+                }
+            }
+            if let Some(v) = call.kw("existing_nullable") {
+                if *v != Val::None {
+                    set(
+                        &mut out,
+                        "existing_nullable",
+                        Value::Bool(boolean(v, "existing_nullable")?),
+                    );
+                }
+            }
+            if let Some(v) = call.kw("existing_server_default") {
+                if !matches!(v, Val::None | Val::Bool(false)) {
+                    set(&mut out, "existing_server_default", server_default(v)?);
+                }
+            }
+            set_opt_str(&mut out, "existing_comment", call.kw("existing_comment"))?;
+            if let Some(v) = call.kw("existing_autoincrement") {
+                if *v != Val::None {
+                    set(
+                        &mut out,
+                        "existing_autoincrement",
+                        Value::Bool(boolean(v, "existing_autoincrement")?),
+                    );
+                }
+            }
+        }
+        "create_index" => {
+            let b = bind(
+                call,
+                &["index_name", "table_name", "columns"],
+                "create_index",
+            )?;
+            reject_unknown(
+                call,
+                &[
+                    "index_name",
+                    "table_name",
+                    "columns",
+                    "schema",
+                    "unique",
+                    "if_not_exists",
+                    "postgresql_where",
+                    "sqlite_where",
+                    "postgresql_concurrently",
+                ],
+                "create_index",
+            )?;
+            set(&mut out, "name", name(b[0], "create_index")?);
+            set(
+                &mut out,
+                "table",
+                Value::String(string(required(b[1], "table")?, "the table")?),
+            );
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+            let columns = match required(b[2], "columns")? {
+                Val::Str(s) => vec![Value::String(s.clone())],
+                Val::List(items) | Val::Tuple(items) => items
+                    .iter()
+                    .map(|c| match c {
+                        Val::Str(s) => Ok(Value::String(s.clone())),
+                        Val::Call(c) => Ok(map([("sql", Value::String(sa::sql_expression(c)?))])),
+                        other => Err(person(format!("an index column {}", other.describe()))),
+                    })
+                    .collect::<Result<_, _>>()?,
+                other => return Err(person(format!("index columns {}", other.describe()))),
+            };
+            set(&mut out, "columns", Value::Sequence(columns));
+            set_flag(&mut out, "unique", call.kw("unique"))?;
+            let wheres: Vec<&Val> = ["postgresql_where", "sqlite_where"]
+                .iter()
+                .filter_map(|k| call.kw(k))
+                .filter(|v| **v != Val::None)
+                .collect();
+            match wheres.as_slice() {
+                [] => {}
+                [w] => set(&mut out, "where", Value::String(where_text(w)?)),
+                [a, b] if where_text(a)? == where_text(b)? => {
+                    set(&mut out, "where", Value::String(where_text(a)?))
+                }
+                _ => return Err(surface("different postgresql_where and sqlite_where")),
+            }
+            set_flag(&mut out, "concurrently", call.kw("postgresql_concurrently"))?;
+            set_flag(&mut out, "if_not_exists", call.kw("if_not_exists"))?;
+        }
+        "drop_index" => {
+            let b = bind(call, &["index_name", "table_name"], "drop_index")?;
+            reject_unknown(
+                call,
+                &[
+                    "index_name",
+                    "table_name",
+                    "schema",
+                    "if_exists",
+                    "postgresql_concurrently",
+                ],
+                "drop_index",
+            )?;
+            set(&mut out, "name", name(b[0], "drop_index")?);
+            set_opt_str(&mut out, "table", b[1])?;
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+            set_flag(&mut out, "if_exists", call.kw("if_exists"))?;
+            set_flag(&mut out, "concurrently", call.kw("postgresql_concurrently"))?;
+        }
+        "create_primary_key" | "create_unique_constraint" => {
+            let b = bind(call, &["constraint_name", "table_name", "columns"], &op)?;
+            reject_unknown(
+                call,
+                &["constraint_name", "table_name", "columns", "schema"],
+                &op,
+            )?;
+            set(&mut out, "name", name(b[0], &op)?);
+            set(
+                &mut out,
+                "table",
+                Value::String(string(required(b[1], "table")?, "the table")?),
+            );
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+            set(
+                &mut out,
+                "columns",
+                string_list(&strings(required(b[2], "columns")?, "columns")?),
+            );
+        }
+        "create_foreign_key" => {
+            let b = bind(
+                call,
+                &[
+                    "constraint_name",
+                    "source_table",
+                    "referent_table",
+                    "local_cols",
+                    "remote_cols",
+                ],
+                &op,
+            )?;
+            reject_unknown(
+                call,
+                &[
+                    "constraint_name",
+                    "source_table",
+                    "referent_table",
+                    "local_cols",
+                    "remote_cols",
+                    "onupdate",
+                    "ondelete",
+                    "deferrable",
+                    "initially",
+                    "source_schema",
+                    "referent_schema",
+                    "postgresql_not_valid",
+                    "schema",
+                ],
+                &op,
+            )?;
+            set(&mut out, "name", name(b[0], &op)?);
+            set(
+                &mut out,
+                "source_table",
+                Value::String(string(required(b[1], "source table")?, "the table")?),
+            );
+            set(
+                &mut out,
+                "referent_table",
+                Value::String(string(required(b[2], "referent table")?, "the table")?),
+            );
+            set(
+                &mut out,
+                "local_cols",
+                string_list(&strings(required(b[3], "local_cols")?, "local_cols")?),
+            );
+            set(
+                &mut out,
+                "remote_cols",
+                string_list(&strings(required(b[4], "remote_cols")?, "remote_cols")?),
+            );
+            set_opt_str(&mut out, "ondelete", call.kw("ondelete"))?;
+            set_opt_str(&mut out, "onupdate", call.kw("onupdate"))?;
+            if let Some(v) = call.kw("deferrable") {
+                if *v != Val::None {
+                    set(
+                        &mut out,
+                        "deferrable",
+                        Value::Bool(boolean(v, "deferrable")?),
+                    );
+                }
+            }
+            set_opt_str(&mut out, "initially", call.kw("initially"))?;
+            set_opt_str(
+                &mut out,
+                "schema",
+                call.kw("source_schema").or(call.kw("schema")),
+            )?;
+            set_opt_str(&mut out, "referent_schema", call.kw("referent_schema"))?;
+            set_flag(&mut out, "not_valid", call.kw("postgresql_not_valid"))?;
+        }
+        "create_check_constraint" => {
+            let b = bind(call, &["constraint_name", "table_name", "condition"], &op)?;
+            reject_unknown(
+                call,
+                &[
+                    "constraint_name",
+                    "table_name",
+                    "condition",
+                    "schema",
+                    "postgresql_not_valid",
+                ],
+                &op,
+            )?;
+            set(&mut out, "name", name(b[0], &op)?);
+            set(
+                &mut out,
+                "table",
+                Value::String(string(required(b[1], "table")?, "the table")?),
+            );
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+            set(
+                &mut out,
+                "condition",
+                Value::String(where_text(required(b[2], "condition")?)?),
+            );
+            set_flag(&mut out, "not_valid", call.kw("postgresql_not_valid"))?;
+        }
+        "drop_constraint" => {
+            let b = bind(call, &["constraint_name", "table_name", "type_"], &op)?;
+            reject_unknown(
+                call,
+                &["constraint_name", "table_name", "type_", "schema"],
+                &op,
+            )?;
+            set(&mut out, "name", name(b[0], &op)?);
+            set(
+                &mut out,
+                "table",
+                Value::String(string(required(b[1], "table")?, "the table")?),
+            );
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+            set_opt_str(&mut out, "type", b[2])?;
+        }
+        "create_table_comment" => {
+            let b = bind(call, &["table_name", "comment"], &op)?;
+            reject_unknown(
+                call,
+                &["table_name", "comment", "existing_comment", "schema"],
+                &op,
+            )?;
+            set(
+                &mut out,
+                "table",
+                Value::String(string(required(b[0], "table")?, "the table")?),
+            );
+            set(
+                &mut out,
+                "comment",
+                Value::String(string(required(b[1], "comment")?, "the comment")?),
+            );
+            set_opt_str(&mut out, "existing_comment", call.kw("existing_comment"))?;
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+        }
+        "drop_table_comment" => {
+            let b = bind(call, &["table_name"], &op)?;
+            reject_unknown(call, &["table_name", "existing_comment", "schema"], &op)?;
+            set(
+                &mut out,
+                "table",
+                Value::String(string(required(b[0], "table")?, "the table")?),
+            );
+            set_opt_str(&mut out, "existing_comment", call.kw("existing_comment"))?;
+            set_opt_str(&mut out, "schema", call.kw("schema"))?;
+        }
+        "execute" => {
+            let b = bind(call, &["sqltext"], &op)?;
+            reject_unknown(call, &["sqltext"], &op)?;
+            let sql = match required(b[0], "SQL")? {
+                Val::Str(s) => s.clone(),
+                Val::Call(c) if c.func == "sqlalchemy.text" => sa::sql_expression(c)?,
+                other => {
+                    return Err(person(format!(
+                        "op.execute of {} (a SQLAlchemy statement built in Python)",
+                        other.describe()
+                    )))
+                }
+            };
+            return Ok(vec![map([("execute", Value::String(sql))])]);
+        }
+        "bulk_insert" => return bulk_insert(call),
+        other => {
+            return Err(person(format!(
+                "op.{other}(...), which retort has no op for"
+            )))
+        }
+    }
+    Ok(one(&op, out))
+}
+
+fn where_text(v: &Val) -> Result<String, Unconvertible> {
+    match v {
+        Val::Str(s) => Ok(s.clone()),
+        Val::Call(c) => sa::sql_expression(c),
+        other => Err(person(format!("a SQL condition {}", other.describe()))),
+    }
+}
+
+fn bulk_insert(call: &Call) -> Result<Vec<Value>, Unconvertible> {
+    let b = bind(call, &["table", "rows", "multiinsert"], "bulk_insert")?;
+    reject_unknown(call, &["table", "rows", "multiinsert"], "bulk_insert")?;
+    let table = match required(b[0], "table")? {
+        Val::Call(t) if t.func == "sqlalchemy.table" || t.func == "sqlalchemy.Table" => t,
+        other => return Err(person(format!("bulk_insert into {}", other.describe()))),
+    };
+    let name = string(
+        required(table.args.first(), "table name")?,
+        "the table name",
+    )?;
+    let mut columns = Vec::new();
+    for c in &table.args[1..] {
+        match c {
+            Val::Call(c) if c.func == "sqlalchemy.column" || c.func == "sqlalchemy.Column" => {
+                columns.push(string(
+                    required(c.args.first(), "column name")?,
+                    "a column name",
+                )?)
+            }
+            other => return Err(person(format!("a table column {}", other.describe()))),
+        }
+    }
+    let rows = required(b[1], "rows")?
+        .as_seq()
+        .ok_or_else(|| person("bulk_insert rows that are not a list"))?;
+    let mut out_rows = Vec::new();
+    for row in rows {
+        let Val::Dict(pairs) = row else {
+            return Err(person("a bulk_insert row that is not a dict"));
+        };
+        let mut named = Vec::new();
+        for (k, v) in pairs {
+            let k = string(k, "a column name")?;
+            if !columns.contains(&k) {
+                return Err(person(format!(
+                    "a bulk_insert row naming `{k}`, not a column of the table"
+                )));
+            }
+            named.push((k, sa::literal(v)?));
+        }
+        // SQLAlchemy writes the columns in the table's order, not the row's.
+        named.sort_by_key(|(k, _)| columns.iter().position(|c| c == k));
+        out_rows.push(map(named));
+    }
+    let mut out = Mapping::new();
+    set(&mut out, "table", Value::String(name));
+    set_opt_str(&mut out, "schema", table.kw("schema"))?;
+    set(&mut out, "rows", Value::Sequence(out_rows));
+    Ok(one("bulk_insert", out))
+}
