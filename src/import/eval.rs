@@ -208,7 +208,7 @@ impl Env {
                     let full = alias.name.id.as_str();
                     match &alias.asname {
                         Some(name) => {
-                            self.imports.insert(name.id.to_string(), canonical(full));
+                            self.imports.insert(name.id.to_string(), full.to_owned());
                         }
                         None => {
                             let root = full.split('.').next().unwrap_or(full);
@@ -222,10 +222,8 @@ impl Env {
                 let module = ".".repeat(import.level as usize) + module;
                 for alias in &import.names {
                     let name = alias.asname.as_ref().unwrap_or(&alias.name);
-                    self.imports.insert(
-                        name.id.to_string(),
-                        canonical(&format!("{module}.{}", alias.name.id)),
-                    );
+                    self.imports
+                        .insert(name.id.to_string(), format!("{module}.{}", alias.name.id));
                 }
             }
             Stmt::Assign(assign) => {
@@ -289,6 +287,12 @@ impl Env {
                 let base = self.eval(&attr.value)?;
                 match base {
                     Val::Path(path) => known(format!("{path}.{}", attr.attr.id)),
+                    Val::Call(call) if call.name() == "table" || call.name() == "Table" => {
+                        Err(person(format!(
+                            "a SQLAlchemy Core statement (`.{}` of a table), which retort does not compile; write its SQL in an `execute`",
+                            attr.attr.id
+                        )))
+                    }
                     other => Err(person(format!(
                         "reads `.{}` of {}, which retort cannot evaluate",
                         attr.attr.id,
@@ -356,8 +360,21 @@ impl Env {
                 return string_method(&s, attr.attr.id.as_str(), &args);
             }
         }
+        if let Expr::Name(name) = call.func.as_ref() {
+            if name.id.as_str() == "zip" && !self.values.contains_key("zip") {
+                let lists = self.eval_all(&call.arguments.args)?;
+                let lists: Option<Vec<&[Val]>> = lists.iter().map(Val::as_seq).collect();
+                let lists = lists.ok_or_else(|| person("zip() of values not all lists"))?;
+                let len = lists.iter().map(|l| l.len()).min().unwrap_or(0);
+                return Ok(Val::List(
+                    (0..len)
+                        .map(|i| Val::Tuple(lists.iter().map(|l| l[i].clone()).collect()))
+                        .collect(),
+                ));
+            }
+        }
         let func = match self.eval(&call.func)? {
-            Val::Path(path) => path,
+            Val::Path(path) => canonical(&path),
             other => {
                 return Err(person(format!(
                     "calls {}, which retort cannot evaluate",
@@ -449,7 +466,8 @@ impl Env {
 fn known(path: String) -> Result<Val, Unconvertible> {
     let root = path.split('.').next().unwrap_or(&path);
     if KNOWN_ROOTS.contains(&root) {
-        Ok(Val::Path(canonical(&path)))
+        // Canonical only when used: `sqlalchemy.sql` is a prefix of many names.
+        Ok(Val::Path(path))
     } else {
         Err(person(format!(
             "uses `{path}` from an application import, which retort cannot read"

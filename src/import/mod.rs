@@ -12,6 +12,7 @@
 //! refuses until a person replaces it.
 
 pub mod eval;
+pub mod existing;
 pub mod ops;
 pub mod python;
 pub mod revision;
@@ -134,9 +135,12 @@ pub fn import(
             });
         }
     }
-    let targets: Vec<Utf8PathBuf> = converted
+    let (relatives, mut converted): (Vec<Utf8PathBuf>, Vec<revision::Imported>) =
+        converted.into_iter().unzip();
+    existing::drop_agreeing_claims(&mut converted);
+    let targets: Vec<Utf8PathBuf> = relatives
         .iter()
-        .map(|(relative, _)| revisions.join(relative.with_extension("yaml")))
+        .map(|relative| revisions.join(relative.with_extension("yaml")))
         .collect();
     if !force {
         let existing: Vec<String> = targets
@@ -149,7 +153,7 @@ pub fn import(
         }
     }
     let mut summary = Summary::default();
-    for ((relative, imported), target) in converted.iter().zip(&targets) {
+    for ((relative, imported), target) in relatives.iter().zip(&converted).zip(&targets) {
         let python_file = versions.join(relative).to_string();
         let text = write::revision_text(imported, &python_file);
         let path = project.join(target);

@@ -90,6 +90,7 @@ fn convert_statement(file: &PythonFile, env: &mut Env, stmt: &Stmt, items: &mut 
             }
         }
         Stmt::With(with) => convert_with(file, env, with, items),
+        Stmt::For(for_) => convert_for(file, env, for_, items),
         Stmt::Return(ret) if ret.value.is_none() => {
             items.push(placeholder(file, stmt, person("an early `return`")));
         }
@@ -99,6 +100,93 @@ fn convert_statement(file: &PythonFile, env: &mut Env, stmt: &Stmt, items: &mut 
             person("Python control flow or a statement retort cannot convert"),
         )),
     }
+}
+
+/// `for name in CONSTANT:` unrolled: a loop over constants is as exact as
+/// the statements it repeats. A loop over anything else needs a person.
+fn convert_for(
+    file: &PythonFile,
+    env: &mut Env,
+    for_: &ruff_python_ast::StmtFor,
+    items: &mut Vec<Item>,
+) {
+    let unrolled = (|| {
+        if for_.is_async || !for_.orelse.is_empty() {
+            return Err(person("a `for` loop with `else` or `async`"));
+        }
+        let values = match env.eval(&for_.iter)? {
+            Val::List(v) | Val::Tuple(v) => v,
+            other => return Err(person(format!("a loop over {}", other.describe()))),
+        };
+        if contains_jump(&for_.body) {
+            return Err(person("a loop with `break` or `continue`"));
+        }
+        let names: Vec<&str> = match for_.target.as_ref() {
+            Expr::Name(n) => vec![n.id.as_str()],
+            Expr::Tuple(t) => t
+                .elts
+                .iter()
+                .map(|e| match e {
+                    Expr::Name(n) => Ok(n.id.as_str()),
+                    _ => Err(person("a loop target retort cannot unpack")),
+                })
+                .collect::<Result<_, _>>()?,
+            _ => return Err(person("a loop target retort cannot unpack")),
+        };
+        let mut bindings = Vec::new();
+        for value in values {
+            if names.len() == 1 {
+                bindings.push(vec![value]);
+            } else {
+                match value {
+                    Val::Tuple(parts) | Val::List(parts) if parts.len() == names.len() => {
+                        bindings.push(parts)
+                    }
+                    _ => return Err(person("a loop over values that do not unpack")),
+                }
+            }
+        }
+        Ok(bindings)
+    })();
+    match unrolled {
+        Ok(bindings) => {
+            for values in bindings {
+                for (name, value) in names_of(for_).iter().zip(values) {
+                    env.values.insert((*name).to_owned(), Ok(value));
+                }
+                for stmt in for_.body.iter() {
+                    convert_statement(file, env, stmt, items);
+                }
+            }
+        }
+        Err(why) => items.push(placeholder(file, for_, why)),
+    }
+}
+
+fn names_of(for_: &ruff_python_ast::StmtFor) -> Vec<&str> {
+    match for_.target.as_ref() {
+        Expr::Name(n) => vec![n.id.as_str()],
+        Expr::Tuple(t) => t
+            .elts
+            .iter()
+            .filter_map(|e| match e {
+                Expr::Name(n) => Some(n.id.as_str()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn contains_jump(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::Break(_) | Stmt::Continue(_) | Stmt::Return(_) => true,
+        Stmt::If(i) => {
+            contains_jump(&i.body) || i.elif_else_clauses.iter().any(|c| contains_jump(&c.body))
+        }
+        Stmt::With(w) => contains_jump(&w.body),
+        _ => false,
+    })
 }
 
 fn convert_with(
@@ -382,7 +470,11 @@ fn set_flag(out: &mut Mapping, key: &str, v: Option<&Val>) -> Result<(), Unconve
 }
 
 fn required<'v>(v: Option<&'v Val>, what: &str) -> Result<&'v Val, Unconvertible> {
-    v.ok_or_else(|| person(format!("no {what}")))
+    v.ok_or_else(|| {
+        person(format!(
+            "the required argument `{what}` is missing (Alembic itself raises TypeError here)"
+        ))
+    })
 }
 
 /// A constraint or index name: Alembic accepts `None` (the engine names it);

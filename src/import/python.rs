@@ -157,8 +157,8 @@ mod tests {
 
     #[test]
     fn positions_count_lines_and_characters() {
-        let file = PythonFile::parse(Utf8Path::new("x.py"), "a = 1\nbé = 'x'\n".into())
-            .expect("parses");
+        let file =
+            PythonFile::parse(Utf8Path::new("x.py"), "a = 1\nbé = 'x'\n".into()).expect("parses");
         assert_eq!(file.position(0), (1, 1));
         assert_eq!(file.position(6), (2, 1));
         assert_eq!(file.position(10), (2, 4));

@@ -123,8 +123,12 @@ fn type_arg(v: &Val) -> Result<String, Unconvertible> {
 /// A type as SQLAlchemy spells it, in retort's form: `String(255)`,
 /// `postgresql.JSONB`, `Enum('a', 'b', name='x')`.
 pub fn type_spelling(v: &Val) -> Result<String, Unconvertible> {
+    let canonical;
     let (func, args, kwargs): (&str, &[Val], &[(String, Val)]) = match v {
-        Val::Path(p) => (p, &[], &[]),
+        Val::Path(p) => {
+            canonical = super::eval::canonical(p);
+            (&canonical, &[], &[])
+        }
         Val::Call(c) => (&c.func, &c.args, &c.kwargs),
         other => {
             return Err(person(format!(
