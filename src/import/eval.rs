@@ -589,10 +589,15 @@ mod tests {
             panic!("a call")
         };
         assert_eq!(call.func, "sqlalchemy.dialects.postgresql.JSONB");
+        // Kept as imported; canonical when called or spelled as a type.
         assert_eq!(
             eval_in(module, "I"),
-            Ok(Val::Path("sqlalchemy.Integer".into()))
+            Ok(Val::Path("sqlalchemy.types.Integer".into()))
         );
+        let Ok(Val::Call(call)) = eval_in(module, "s.sql.expression.false()") else {
+            panic!("a call")
+        };
+        assert_eq!(call.func, "sqlalchemy.false");
     }
 
     #[test]
