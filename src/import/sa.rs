@@ -179,6 +179,13 @@ pub fn server_default(v: &Val) -> Result<Value, Unconvertible> {
         Val::Str(s) => Value::String(s.clone()),
         Val::Bool(b) => Value::Bool(*b),
         Val::Int(n) => Value::Number((*n).into()),
+        // sa.true()/sa.false(): the dialect's boolean, as retort's booleans are.
+        Val::Call(call) if call.func == "sqlalchemy.true" && call.args.is_empty() => {
+            Value::Bool(true)
+        }
+        Val::Call(call) if call.func == "sqlalchemy.false" && call.args.is_empty() => {
+            Value::Bool(false)
+        }
         Val::Call(call) => map([("sql", Value::String(sql_expression(call)?))]),
         other => {
             return Err(person(format!(
@@ -354,6 +361,10 @@ pub fn column(v: &Val) -> Result<Value, Unconvertible> {
         }
     }
     if let Some(identity) = identity {
+        // SQLAlchemy makes an Identity column NOT NULL unless told otherwise.
+        if matches!(call.kw("nullable"), None | Some(Val::None)) {
+            out.insert("nullable".into(), Value::Bool(false));
+        }
         out.insert("identity".into(), identity);
     }
     if let Some(comment) = opt_string(call.kw("comment"), "comment")? {
@@ -572,6 +583,23 @@ mod tests {
         assert_eq!(
             yaml(&column(&v).expect("converts")),
             "name: x\ntype: Integer\nnullable: false\nserver_default:\n  sql: '0'\ncomment: c\nforeign_key:\n  table: t\n  column: id\n  schema: s\n  ondelete: CASCADE\n"
+        );
+    }
+
+    #[test]
+    fn an_identity_column_is_not_null_as_in_sqlalchemy() {
+        let v = val(
+            SA,
+            "sa.Column('n', sa.BigInteger(), sa.Identity(always=True, start=5, increment=2))",
+        );
+        assert_eq!(
+            yaml(&column(&v).expect("converts")),
+            "name: n\ntype: BigInteger\nnullable: false\nidentity:\n  start: 5\n  increment: 2\n  always: true\n"
+        );
+        let v = val(SA, "sa.Column('n', sa.Integer, sa.Identity(cycle=True))");
+        assert!(
+            column(&v).is_err(),
+            "an Identity option retort cannot write"
         );
     }
 
