@@ -1000,3 +1000,101 @@ fn bulk_insert(call: &Call) -> Result<Vec<Value>, Unconvertible> {
     set(&mut out, "rows", Value::Sequence(out_rows));
     Ok(one("bulk_insert", out))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use camino::Utf8Path;
+
+    /// The items of `upgrade()` in `module`, as YAML text (placeholders as
+    /// `! line: reason`).
+    fn convert(module: &str) -> Vec<String> {
+        let file = PythonFile::parse(Utf8Path::new("v.py"), module.into()).expect("parses");
+        let env = Env::of_module(&file.module.body);
+        let body = file
+            .module
+            .body
+            .iter()
+            .find_map(|s| match s {
+                Stmt::FunctionDef(f) if f.name.id.as_str() == "upgrade" => Some(&f.body),
+                _ => None,
+            })
+            .expect("an upgrade()");
+        convert_body(&file, &env, body)
+            .into_iter()
+            .map(|item| match item {
+                Item::Op(v) => serde_yaml::to_string(&v).expect("yaml"),
+                Item::Placeholder { line, why, .. } => {
+                    format!("! {line} {}: {}", why.kind.as_str(), why.reason)
+                }
+            })
+            .collect()
+    }
+
+    const HEAD: &str = "from alembic import op\nimport sqlalchemy as sa\n";
+
+    #[test]
+    fn positional_and_keyword_arguments_bind_as_alembic_signatures() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    op.create_foreign_key('fk', 'a', 'b', ['x'], ['id'], ondelete='CASCADE')\n    op.drop_constraint('fk', 'a', type_='foreignkey')\n    op.create_index('ix', 'a', ['x', sa.text('lower(y)')], unique=True, postgresql_where=sa.text('x > 0'))\n"
+        ));
+        assert_eq!(
+            items,
+            vec![
+                "create_foreign_key:\n  name: fk\n  source_table: a\n  referent_table: b\n  local_cols:\n  - x\n  remote_cols:\n  - id\n  ondelete: CASCADE\n",
+                "drop_constraint:\n  name: fk\n  table: a\n  type: foreignkey\n",
+                "create_index:\n  name: ix\n  table: a\n  columns:\n  - x\n  - sql: lower(y)\n  unique: true\n  where: x > 0\n",
+            ]
+        );
+    }
+
+    #[test]
+    fn batch_blocks_flatten_into_plain_ops() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    with op.batch_alter_table('t', schema='s') as b:\n        b.drop_column('c')\n        b.create_unique_constraint('uq', ['d'])\n"
+        ));
+        assert_eq!(
+            items,
+            vec![
+                "drop_column:\n  table: t\n  column: c\n  schema: s\n",
+                "create_unique_constraint:\n  name: uq\n  table: t\n  schema: s\n  columns:\n  - d\n",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_the_surface_cannot_say_is_counted_as_surface_work() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    op.create_unique_constraint(None, 't', ['a'])\n    op.create_table('t', sa.Column('id', sa.Integer), mysql_engine='InnoDB')\n    with op.get_context().autocommit_block():\n        op.execute(\"ALTER TYPE e ADD VALUE 'x'\")\n"
+        ));
+        assert_eq!(
+            items,
+            vec![
+                "! 4 surface: create_unique_constraint with no name (name=None)",
+                "! 5 surface: create_table option `mysql_engine`",
+                "! 6 surface: an op other than CREATE/DROP INDEX CONCURRENTLY in autocommit_block (outside the transaction)",
+            ]
+        );
+    }
+
+    #[test]
+    fn python_over_data_needs_a_person_and_poisons_its_names() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    conn = op.get_bind()\n    rows = conn.execute(sa.text('SELECT 1')).fetchall()\n    if rows:\n        op.drop_table('t')\n    op.execute(sa.text('UPDATE t SET a = 1'))\n"
+        ));
+        assert_eq!(items.len(), 4, "{items:?}");
+        assert!(
+            items[0].starts_with("! 4 person: op.get_bind()"),
+            "{items:?}"
+        );
+        assert!(
+            items[1].starts_with("! 5 person: op.get_bind()"),
+            "{items:?}"
+        );
+        assert!(
+            items[2].starts_with("! 6 person: Python control flow"),
+            "{items:?}"
+        );
+        assert_eq!(items[3], "execute: UPDATE t SET a = 1\n");
+    }
+}

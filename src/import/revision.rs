@@ -77,6 +77,52 @@ fn module_value(
     Ok(None)
 }
 
+/// A header value other than `revision` (`down_revision`, `branch_labels`,
+/// `depends_on`): what cannot be read (an application constant) becomes a
+/// placeholder, so that the revision is still written and refused until a
+/// person writes the value.
+fn header_value(
+    file: &PythonFile,
+    env: &Env,
+    name: &str,
+    placeholders: &mut Vec<Item>,
+) -> Option<(Val, usize)> {
+    for stmt in &file.module.body {
+        let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
+            Stmt::Assign(a) => (a.targets.iter().collect(), &a.value),
+            Stmt::AnnAssign(a) => match &a.value {
+                Some(v) => (vec![a.target.as_ref()], v),
+                None => continue,
+            },
+            _ => continue,
+        };
+        if targets
+            .iter()
+            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == name))
+        {
+            let offset = ruff_text_size::Ranged::range(value).start().to_usize();
+            return match env.eval(value) {
+                Ok(v) => Some((v, offset)),
+                Err(why) => {
+                    placeholders.push(Item::Placeholder {
+                        line: file.line_of(stmt),
+                        source: file.source(ruff_text_size::Ranged::range(stmt)).to_owned(),
+                        why: super::eval::Unconvertible {
+                            kind: why.kind,
+                            reason: format!(
+                                "`{name}` cannot be read ({}); write it in the revision's header and delete this item",
+                                why.reason
+                            ),
+                        },
+                    });
+                    None
+                }
+            };
+        }
+    }
+    None
+}
+
 fn ids(
     file: &PythonFile,
     value: Option<(Val, usize)>,
@@ -134,7 +180,8 @@ pub fn import_file(file: &PythonFile) -> Result<Imported, PythonError> {
             ))
         }
     };
-    let down = module_value(file, &env, "down_revision")?;
+    let mut header_placeholders = Vec::new();
+    let down = header_value(file, &env, "down_revision", &mut header_placeholders);
     let down_is_seq = matches!(&down, Some((Val::List(_) | Val::Tuple(_), _)));
     let parents = ids(file, down, "down_revision")?;
     let down_revision = match (parents.len(), down_is_seq) {
@@ -144,10 +191,14 @@ pub fn import_file(file: &PythonFile) -> Result<Imported, PythonError> {
     };
     let branch_labels = ids(
         file,
-        module_value(file, &env, "branch_labels")?,
+        header_value(file, &env, "branch_labels", &mut header_placeholders),
         "branch_labels",
     )?;
-    let depends_on = ids(file, module_value(file, &env, "depends_on")?, "depends_on")?;
+    let depends_on = ids(
+        file,
+        header_value(file, &env, "depends_on", &mut header_placeholders),
+        "depends_on",
+    )?;
     let doc = docstring_of(&file.module.body).unwrap_or_default();
     let function = |name: &str| {
         file.module.body.iter().find_map(|s| match s {
@@ -157,7 +208,9 @@ pub fn import_file(file: &PythonFile) -> Result<Imported, PythonError> {
     };
     let upgrade = function("upgrade")
         .ok_or_else(|| file.error_at(0, "not an Alembic revision: no `def upgrade():`"))?;
-    let upgrade = convert_body(file, &env, &upgrade.body);
+    let mut upgrade_items = header_placeholders;
+    upgrade_items.extend(convert_body(file, &env, &upgrade.body));
+    let upgrade = upgrade_items;
     let downgrade = match function("downgrade") {
         Some(f) if !only_pass_or_raise(&f.body) => Some(convert_body(file, &env, &f.body)),
         _ => None,
@@ -172,4 +225,58 @@ pub fn import_file(file: &PythonFile) -> Result<Imported, PythonError> {
         upgrade,
         downgrade,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use camino::Utf8Path;
+
+    fn import(text: &str) -> Imported {
+        let file = PythonFile::parse(Utf8Path::new("v/r.py"), text.into()).expect("parses");
+        import_file(&file).expect("a revision")
+    }
+
+    #[test]
+    fn the_header_converts_as_alembic_reads_it() {
+        let r = import(
+            "\"\"\"merge heads\n\nRevision ID: m1\n\"\"\"\nrevision: str = 'm1'\ndown_revision = ('a', 'b')\nbranch_labels = 'x'\ndepends_on = None\n\ndef upgrade():\n    pass\n\ndef downgrade():\n    raise NotImplementedError()\n",
+        );
+        assert_eq!(r.revision, "m1");
+        assert_eq!(
+            r.down_revision,
+            DownRevision::Many(vec!["a".into(), "b".into()])
+        );
+        assert_eq!(r.branch_labels, vec!["x".to_owned()]);
+        assert_eq!(r.message, "merge heads");
+        assert!(r.upgrade.is_empty());
+        assert!(r.downgrade.is_none(), "a raise derives the downgrade");
+    }
+
+    #[test]
+    fn a_header_value_from_the_application_is_a_placeholder() {
+        let r = import(
+            "from app import cli\nrevision = 'r1'\ndown_revision = None\nbranch_labels = (cli.CONTRACT,)\n\ndef upgrade():\n    pass\n",
+        );
+        assert!(r.branch_labels.is_empty());
+        let [Item::Placeholder { line, source, why }] = r.upgrade.as_slice() else {
+            panic!("one placeholder: {:?}", r.upgrade)
+        };
+        assert_eq!(
+            (*line, source.as_str()),
+            (4, "branch_labels = (cli.CONTRACT,)")
+        );
+        assert!(
+            why.reason.starts_with("`branch_labels` cannot be read"),
+            "{why:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_revision_is_an_error() {
+        let file = PythonFile::parse(Utf8Path::new("v/h.py"), "X = 1\n".into()).expect("parses");
+        let error = import_file(&file).expect_err("not a revision");
+        assert_eq!((error.line, error.column), (1, 1));
+        assert!(error.message.contains("not an Alembic revision"), "{error}");
+    }
 }
