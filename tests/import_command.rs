@@ -44,9 +44,8 @@ fn import_writes_one_revision_per_file_and_a_summary() {
     assert_eq!(
         String::from_utf8_lossy(&output),
         "3 revisions written, 2 converted exactly.\n\
-         2 statements in 1 revisions need a person (replace each `unconverted:` item):\n\
-         \x20 versions/c3_data.py:13: op.get_bind() reads the database, which an offline script cannot [revisions/c3_data.yaml]\n\
-         \x20 versions/c3_data.py:14: op.get_bind() reads the database, which an offline script cannot [revisions/c3_data.yaml]\n\
+         1 statements in 1 revisions need a person (replace each `unconverted:` item):\n\
+         \x20 versions/c3_data.py:14: uses `.execute` of op.get_bind(), which reads the database or commits: an offline script cannot [revisions/c3_data.yaml]\n\
          `retort check` and `retort compile` refuse the project until every placeholder is replaced.\n"
     );
     let a1 = read(&dir.path().join("p/revisions/a1_create.yaml"));
@@ -72,6 +71,8 @@ fn import_writes_one_revision_per_file_and_a_summary() {
         "- alter_column:\n    table: accounts\n    column: email\n    nullable: true\n- create_index:",
         "server_default: true",
         "concurrently: true",
+        // executing on op.get_bind() without reading the result
+        "- execute: UPDATE accounts SET email = lower(email)\n",
         // a loop over a constant, unrolled
         "name: x\n      type: Text",
         "name: y\n      type: Text",
@@ -84,7 +85,7 @@ fn import_writes_one_revision_per_file_and_a_summary() {
     );
     let c3 = read(&dir.path().join("p/revisions/c3_data.yaml"));
     assert!(
-        c3.contains("- unconverted:\n    needs: person\n    reason: op.get_bind() reads the database, which an offline script cannot\n    python:\n      file: versions/c3_data.py\n      line: 13\n      source: conn = op.get_bind()\n"),
+        c3.contains("- unconverted:\n    needs: person\n    reason: 'uses `.execute` of op.get_bind(), which reads the database or commits: an offline script cannot'\n    python:\n      file: versions/c3_data.py\n      line: 14\n      source: |-\n        for row in conn.execute(sa.text(\"SELECT id FROM accounts\")):\n"),
         "{c3}"
     );
 }
@@ -111,7 +112,7 @@ fn check_and_compile_refuse_placeholders_naming_both_files() {
         assert!(
             stderr.contains(
                 "revisions/c3_data.yaml:7:3: upgrade[0]: a statement `retort import` could not convert: \
-                 versions/c3_data.py:13: `conn = op.get_bind()`"
+                 versions/c3_data.py:14: `for row in conn.execute(sa.text(\"SELECT id FROM accounts\")): …`"
             ),
             "{command}: {stderr}"
         );

@@ -76,6 +76,10 @@ pub enum Val {
     Path(String),
     /// A call of an imported callable, kept as data.
     Call(Box<Call>),
+    /// `op.get_bind()`: the connection. Offline, Alembic's connection prints
+    /// what is executed on it (`conn.execute(sa.text(...))`, an `execute`
+    /// op), and fails on anything that reads from the database or commits.
+    Bind,
     /// `with op.batch_alter_table(...) as name`: the table its ops apply to.
     Batch {
         /// Table name.
@@ -139,6 +143,7 @@ impl Val {
             Val::Path(p) => p.clone(),
             Val::Call(c) => format!("{}(...)", c.func),
             Val::Batch { table, .. } => format!("batch_alter_table({table:?})"),
+            Val::Bind => "op.get_bind()".into(),
         }
     }
 }
@@ -287,6 +292,10 @@ impl Env {
                 let base = self.eval(&attr.value)?;
                 match base {
                     Val::Path(path) => known(format!("{path}.{}", attr.attr.id)),
+                    Val::Bind => Err(person(format!(
+                        "uses `.{}` of op.get_bind(), which reads the database or commits: an offline script cannot",
+                        attr.attr.id
+                    ))),
                     Val::Call(call) if call.name() == "table" || call.name() == "Table" => {
                         Err(person(format!(
                             "a SQLAlchemy Core statement (`.{}` of a table), which retort does not compile; write its SQL in an `execute`",
@@ -421,9 +430,8 @@ impl Env {
                 [Val::Str(s)] => Ok(Val::Str(s.clone())),
                 _ => Err(person("op.f() of something not a string")),
             },
-            "alembic.op.get_bind" => Err(person(
-                "op.get_bind() reads the database, which an offline script cannot",
-            )),
+            // The connection: harmless until read (see Val::Bind).
+            "alembic.op.get_bind" if args.is_empty() && kwargs.is_empty() => Ok(Val::Bind),
             "alembic.op.get_context" | "alembic.context.get_context" => {
                 Err(person("reads the migration context"))
             }
@@ -605,7 +613,8 @@ mod tests {
         let module = "from octavia.common import constants\nfrom alembic import op\n";
         let err = eval_in(module, "constants.AMPHORA").expect_err("application import");
         assert!(err.reason.contains("application import"), "{err:?}");
-        let err = eval_in(module, "op.get_bind()").expect_err("the database");
+        assert_eq!(eval_in(module, "op.get_bind()"), Ok(Val::Bind));
+        let err = eval_in(module, "op.get_bind().commit()").expect_err("the database");
         assert!(err.reason.contains("get_bind"), "{err:?}");
         assert_eq!(err.kind, NeedsKind::Person);
     }

@@ -340,6 +340,17 @@ fn convert_call(env: &Env, expr: &Expr) -> Result<Vec<Value>, Unconvertible> {
             }
         }
     }
+    // conn.execute(sql) on conn = op.get_bind(), its result unused: Alembic
+    // prints the SQL offline, as for op.execute.
+    if let Expr::Attribute(attr) = call.func.as_ref() {
+        if attr.attr.id.as_str() == "execute" && matches!(env.eval(&attr.value), Ok(Val::Bind)) {
+            let Val::Call(mut evaluated) = batch_call(env, call)? else {
+                return Err(person("a connection's execute retort cannot evaluate"));
+            };
+            evaluated.func = "alembic.op.execute".into();
+            return convert_op(&evaluated);
+        }
+    }
     // batch_op.X(...)
     if let Expr::Attribute(attr) = call.func.as_ref() {
         if let Expr::Name(name) = attr.value.as_ref() {
@@ -1078,23 +1089,31 @@ mod tests {
     }
 
     #[test]
+    fn executing_on_the_connection_is_an_execute() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    conn = op.get_bind()\n    conn.execute(sa.text('SET lock_timeout = 5'))\n    op.get_bind().execute('SELECT 1')\n"
+        ));
+        assert_eq!(
+            items,
+            vec!["execute: SET lock_timeout = 5\n", "execute: SELECT 1\n"]
+        );
+    }
+
+    #[test]
     fn python_over_data_needs_a_person_and_poisons_its_names() {
         let items = convert(&format!(
             "{HEAD}def upgrade():\n    conn = op.get_bind()\n    rows = conn.execute(sa.text('SELECT 1')).fetchall()\n    if rows:\n        op.drop_table('t')\n    op.execute(sa.text('UPDATE t SET a = 1'))\n"
         ));
-        assert_eq!(items.len(), 4, "{items:?}");
+        // `conn = op.get_bind()` alone does nothing; reading from it needs a person.
+        assert_eq!(items.len(), 3, "{items:?}");
         assert!(
-            items[0].starts_with("! 4 person: op.get_bind()"),
+            items[0].starts_with("! 5 person: uses `.execute` of op.get_bind()"),
             "{items:?}"
         );
         assert!(
-            items[1].starts_with("! 5 person: op.get_bind()"),
+            items[1].starts_with("! 6 person: Python control flow"),
             "{items:?}"
         );
-        assert!(
-            items[2].starts_with("! 6 person: Python control flow"),
-            "{items:?}"
-        );
-        assert_eq!(items[3], "execute: UPDATE t SET a = 1\n");
+        assert_eq!(items[2], "execute: UPDATE t SET a = 1\n");
     }
 }

@@ -15,6 +15,8 @@ def upgrade():
         batch_op.alter_column("email", existing_type=sa.String(255), existing_nullable=False, nullable=True)
     with op.get_context().autocommit_block():
         op.create_index("ix_accounts_email", "accounts", ["email"], postgresql_concurrently=True)
+    conn = op.get_bind()
+    conn.execute(sa.text("UPDATE accounts SET email = lower(email)"))
     for name in ["x", "y"]:
         op.add_column("accounts", sa.Column(name, sa.Text()))
 
