@@ -5,6 +5,7 @@ Revises:
 Create Date: 2024-01-02 03:04:05.000006
 
 """
+import datetime
 import textwrap
 from alembic import op
 import sqlalchemy as sa
@@ -34,8 +35,20 @@ def upgrade():
         UPDATE accounts
         SET status = 'active'
     """))
-    accounts = sa.table("accounts", sa.column("id", sa.Integer), sa.column("email", sa.String), sa.column("status", sa.String))
-    op.bulk_insert(accounts, [{"email": "root@example.com", "id": 1, "status": "active"}])
+    accounts = sa.table(
+        "accounts",
+        sa.column("id", sa.Integer),
+        sa.column("email", sa.String),
+        sa.column("status", sa.String),
+        sa.column("created_at", sa.DateTime),
+    )
+    op.bulk_insert(
+        accounts,
+        [
+            {"email": "root@example.com", "id": 1, "status": "active"},
+            {"id": 2, "email": "ops@example.com", "status": "closed", "created_at": datetime.datetime(2024, 1, 2, 3, 4, 5)},
+        ],
+    )
 
 
 def downgrade():
