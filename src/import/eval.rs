@@ -318,7 +318,10 @@ impl Env {
             },
             Expr::Call(call) => self.call(call),
             Expr::ListComp(comp) => self.list_comp(comp),
-            _ => Err(person("an expression retort cannot evaluate")),
+            other => Err(person(format!(
+                "{}, which retort cannot evaluate",
+                expression_kind(other)
+            ))),
         }
     }
 
@@ -467,6 +470,25 @@ impl Env {
             out.push(inner.eval(&comp.elt)?);
         }
         Ok(Val::List(out))
+    }
+}
+
+/// What an expression is, for a placeholder's reason.
+fn expression_kind(expr: &Expr) -> &'static str {
+    match expr {
+        Expr::BoolOp(_) => "an `and`/`or` expression",
+        Expr::If(_) => "a conditional expression",
+        Expr::Compare(_) => "a comparison",
+        Expr::Subscript(_) => "a subscript (`x[...]`)",
+        Expr::FString(_) => "an f-string",
+        Expr::Lambda(_) => "a lambda",
+        Expr::Named(_) => "an assignment expression",
+        Expr::Set(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
+            "a set, dict comprehension or generator"
+        }
+        Expr::BytesLiteral(_) => "a bytes literal",
+        Expr::Await(_) | Expr::Yield(_) | Expr::YieldFrom(_) => "an await or yield",
+        _ => "an expression",
     }
 }
 
