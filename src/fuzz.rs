@@ -22,7 +22,9 @@ use crate::config::{Config, CONFIG_FILE};
 use crate::dialect::Dialect;
 use crate::graph::RevisionGraph;
 use crate::plan::Plan;
-use crate::render::{Renderer, ScriptOptions};
+use crate::project::{Project, ScriptStyle};
+use crate::render::Renderer;
+use crate::review::Note;
 use camino::Utf8PathBuf;
 use std::sync::OnceLock;
 
@@ -80,7 +82,7 @@ pub fn run(input: &[u8]) -> Outcome {
     // Like a project whose broken files were left out: the rest still
     // reaches the graph, so that graph errors are reached from any input.
     match RevisionGraph::build(revisions) {
-        Ok(graph) => compile_all(&graph, &config, &commands, &mut outcome),
+        Ok(graph) => compile_all(&Project::in_memory(config, graph), &commands, &mut outcome),
         Err(e) => outcome.errors.push(e.to_string()),
     }
     outcome
@@ -171,7 +173,8 @@ fn made_renderers(pretty: bool) -> Vec<Renderer> {
 
 /// What `check`, `upgrade`, `downgrade`, `stamp` and `compile` do with a
 /// graph: validate, review, plan and render on every built-in dialect.
-fn compile_all(graph: &RevisionGraph, config: &Config, commands: &[Command], out: &mut Outcome) {
+fn compile_all(project: &Project, commands: &[Command], out: &mut Outcome) {
+    let graph = &project.graph;
     let renderers = renderers();
     let facts: Vec<_> = renderers.iter().map(|r| r.facts().clone()).collect();
     let problems = crate::schema::validate_graph(graph, &facts);
@@ -181,7 +184,7 @@ fn compile_all(graph: &RevisionGraph, config: &Config, commands: &[Command], out
     out.errors
         .extend(bad_allows.iter().map(ToString::to_string));
     let notes = if problems.is_empty() {
-        match crate::review::notes(&history, &facts, None) {
+        match project.review_notes(&facts, None) {
             Ok(notes) => notes,
             Err(e) => {
                 out.errors.push(e.to_string());
@@ -199,56 +202,24 @@ fn compile_all(graph: &RevisionGraph, config: &Config, commands: &[Command], out
             _ => crate::plan::stamp(graph, &command.range),
         };
         match planned {
-            Ok(plan) => render_plan(graph, config, &plan, command, &notes, out),
+            Ok(plan) => render_plan(project, &plan, command, &notes, out),
             Err(e) => out.errors.push(e.to_string()),
         }
     }
-    if let Err(e) = archive(graph, config, &notes, out) {
+    if let Err(e) = archive(project, &notes, out) {
         out.errors.push(format!("compile: {e:#}"));
     }
 }
 
 /// What `compile` writes: the whole-range and per-revision scripts of every
 /// built-in dialect with their headers, and the manifest.
-fn archive(
-    graph: &RevisionGraph,
-    config: &Config,
-    notes: &[crate::review::Note],
-    out: &mut Outcome,
-) -> anyhow::Result<()> {
+fn archive(project: &Project, notes: &[Note], out: &mut Outcome) -> anyhow::Result<()> {
+    let graph = &project.graph;
     if graph.revisions.is_empty() || graph.heads().len() != 1 {
         return Ok(()); // compile refuses these before planning
     }
-    let upgrade = crate::plan::upgrade(graph, "heads")?;
-    let downgrade = crate::plan::downgrade(graph, "head:base")?;
-    let jobs = crate::emit::jobs(&upgrade, &downgrade);
-    let sources: Vec<crate::emit::Source> = graph
-        .revisions
-        .iter()
-        .map(|r| crate::emit::Source {
-            path: r.source.path.clone(),
-            sha256: r.source.sha256.clone(),
-        })
-        .collect();
-    let dialects: Vec<String> = renderers().iter().map(|r| r.facts().name.clone()).collect();
-    let render = crate::emit::NotedRenderer {
-        graph,
-        renderers: renderers(),
-        options: ScriptOptions {
-            guard: true,
-            ..ScriptOptions::from_config(config)
-        },
-        notes,
-    };
-    let prefix = crate::emit::prefix_from_out(&config.out);
-    let archive = crate::emit::build_archive(&crate::emit::CompileInput {
-        jobs: &jobs,
-        dialects: &dialects,
-        sources: &sources,
-        notes,
-        manifest_prefix: &prefix,
-        render: &render,
-    })?;
+    let sources = crate::archive::revision_sources(project);
+    let archive = crate::archive::build_in_memory(project, renderers(), notes, &sources)?;
     out.scripts.extend(
         archive
             .files
@@ -263,31 +234,29 @@ fn archive(
 /// `plan` on every dialect: as `upgrade` prints it, as `compile` writes it
 /// (guarded, with review notes above the ops), and with `--pretty`.
 fn render_plan(
-    graph: &RevisionGraph,
-    config: &Config,
+    project: &Project,
     plan: &Plan,
     command: &Command,
-    notes: &[crate::review::Note],
+    notes: &[Note],
     out: &mut Outcome,
 ) {
+    let plain = ScriptStyle::default();
+    let compiled = ScriptStyle {
+        guard: true,
+        notes: Some(notes),
+    };
     for (renderer, pretty) in renderers().iter().zip(pretty_renderers()) {
         let dialect = &renderer.facts().name;
-        let plain = ScriptOptions::from_config(config);
-        let compiled = ScriptOptions {
-            guard: true,
-            op_comments: crate::review::format::op_comments(notes, plan, dialect),
-            ..plain.clone()
-        };
         let mut ways = vec![
-            ("", renderer, plain.clone()),
+            ("", renderer, plain),
             (" --guard --notes", renderer, compiled),
         ];
         if plan.kind != crate::plan::ScriptKind::Stamp {
             ways.push((" --pretty", pretty, plain));
         }
-        for (how, renderer, options) in ways {
+        for (how, renderer, style) in ways {
             let label = format!("{} {}{how} on {dialect}", command.name, command.range);
-            match crate::render::script(plan, graph, renderer, &options) {
+            match project.script(plan, renderer, style) {
                 Ok(text) => out.scripts.push((label, text)),
                 Err(e) => out.errors.push(format!("{label}: {e}")),
             }

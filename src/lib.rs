@@ -5,19 +5,19 @@
 //! ([`plan`]) → schema model ([`schema`]) → SQL ([`render`]) → files ([`emit`]).
 //! [`cli`] holds one function per command, called by `main.rs`.
 
+pub mod archive;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod dialect;
-pub mod emit;
 pub mod fuzz;
 pub mod graph;
-pub mod guard;
 pub mod r#import;
 pub mod load;
 pub mod location;
 pub mod per_dialect;
 pub mod plan;
+pub mod project;
 pub mod render;
 pub mod review;
 pub mod revision;

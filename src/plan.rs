@@ -79,6 +79,53 @@ impl<'a> Plan<'a> {
     pub fn revisions(&self) -> impl Iterator<Item = &'a Revision> + '_ {
         self.steps.iter().filter_map(|s| s.revision)
     }
+
+    /// The version-table rows before each step, starting from
+    /// [`Plan::start`], in table order: what each step's guard expects.
+    pub fn rows_before_each_step(&self) -> Vec<Vec<String>> {
+        let mut rows = self.start.clone();
+        let mut before = Vec::with_capacity(self.steps.len());
+        for step in &self.steps {
+            before.push(rows.clone());
+            step.apply_to(&mut rows);
+        }
+        before
+    }
+
+    /// The version-table rows after the whole plan.
+    pub fn rows_after(&self) -> Vec<String> {
+        let mut rows = self.start.clone();
+        for step in &self.steps {
+            step.apply_to(&mut rows);
+        }
+        rows
+    }
+}
+
+impl Step<'_> {
+    /// `rows` after this step's version-table statements.
+    fn apply_to(&self, rows: &mut Vec<String>) {
+        for change in &self.version_changes {
+            match change {
+                VersionChange::Insert { version } => rows.push(version.clone()),
+                VersionChange::Update { from, to } => match rows.iter_mut().find(|r| *r == from) {
+                    Some(row) => *row = to.clone(),
+                    None => rows.push(to.clone()),
+                },
+                VersionChange::Delete { version } => rows.retain(|r| r != version),
+            }
+        }
+    }
+}
+
+/// Version-table rows as a script's comments show them: the ids joined by
+/// `, `, `base` for none.
+pub fn rows_text(rows: &[String]) -> String {
+    if rows.is_empty() {
+        "base".to_owned()
+    } else {
+        rows.join(", ")
+    }
 }
 
 /// A command's range: `[FROM:]TO`.

@@ -5,7 +5,8 @@
 
 use camino::{Utf8Path, Utf8PathBuf};
 use retort::dialect::Dialect;
-use retort::render::{script, Renderer, ScriptOptions};
+use retort::project::script;
+use retort::render::{Renderer, ScriptOptions};
 
 /// One revision file: `ops` are YAML list items of `upgrade:`.
 fn revision(id: &str, parents: &[String], ops: &str) -> String {

@@ -9,7 +9,7 @@ mod support;
 
 use camino::Utf8Path;
 use retort::dialect::Dialect;
-use retort::render::script::script;
+use retort::project::script;
 use retort::render::{Renderer, ScriptOptions};
 use support::engines::{Engine, TestDatabase};
 

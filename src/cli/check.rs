@@ -9,7 +9,7 @@
 //! of severity `error` that no `review.allow` silences, or a note that a
 //! `--deny` selects.
 
-use crate::dialect::Dialect;
+use crate::project::Project;
 use crate::review::{self, format, Note, Selector};
 use anyhow::{bail, Context};
 use camino::Utf8Path;
@@ -59,18 +59,17 @@ pub enum OutputFormat {
 
 /// `retort check`.
 pub fn check(project: &Utf8Path, args: CheckArgs) -> anyhow::Result<()> {
-    let (config, graph) = crate::load::load_graph(project)?;
-    let overrides = project.join(&config.dialects);
-    let mut names = config.targets.clone();
+    let project = Project::open(project)?;
+    let mut names = project.config.targets.clone();
     if let Some(name) = args.dialect.as_ref().filter(|n| !names.contains(n)) {
         names.push(name.clone());
     }
     let dialects = names
         .iter()
-        .map(|name| Dialect::load(name, Some(&overrides)).map(|d| d.facts))
+        .map(|name| project.dialect(Some(name)).map(|d| d.facts))
         .collect::<Result<Vec<_>, _>>()?;
     // Validated for every target dialect; notes for `--dialect` alone if given.
-    let problems = crate::schema::validate_graph(&graph, &dialects);
+    let problems = crate::schema::validate_graph(&project.graph, &dialects);
     if !problems.is_empty() {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         bail!(
@@ -78,21 +77,21 @@ pub fn check(project: &Utf8Path, args: CheckArgs) -> anyhow::Result<()> {
             lines.join("\n")
         );
     }
-    let history = graph.upgrade_order();
+    let history = project.graph.upgrade_order();
     let bad_allows = review::check_allows(&history);
     if !bad_allows.is_empty() {
         let lines: Vec<String> = bad_allows.iter().map(ToString::to_string).collect();
         bail!("{}", lines.join("\n"));
     }
     let only = match &args.range {
-        Some(range) => Some(revisions_in(&graph, range)?),
+        Some(range) => Some(revisions_in(&project.graph, range)?),
         None => None,
     };
     let targets: Vec<_> = dialects
         .into_iter()
         .filter(|d| args.dialect.as_ref().is_none_or(|name| &d.name == name))
         .collect();
-    let notes = review::notes(&history, &targets, only.as_ref())?;
+    let notes = project.review_notes(&targets, only.as_ref())?;
     match args.format {
         OutputFormat::Human => {
             print!("{}", format::report(&notes, &history));

@@ -1,9 +1,8 @@
 //! `upgrade`, `downgrade`, `stamp`: print a script (Alembic's `--sql` mode).
 
-use crate::dialect::Dialect;
 use crate::graph::RevisionGraph;
 use crate::plan::Plan;
-use crate::render::{script, Renderer, ScriptOptions};
+use crate::project::{Project, ScriptStyle};
 use anyhow::Context;
 use camino::{Utf8Path, Utf8PathBuf};
 
@@ -141,24 +140,21 @@ fn print_script(
     extras: Extras,
     planner: Planner,
 ) -> anyhow::Result<()> {
-    let (config, graph) = crate::load::load_graph(project)?;
-    let plan = planner(&graph, range)?;
-    let name = args.dialect.as_deref().unwrap_or(&config.dialect);
-    let dialect = Dialect::load(name, Some(&project.join(&config.dialects)))?;
-    let renderer = Renderer::new(&dialect).with_pretty_execute(args.pretty);
-    let op_comments = if extras.notes {
-        let history = graph.upgrade_order();
-        let notes = crate::review::notes(&history, std::slice::from_ref(&dialect.facts), None)?;
-        crate::review::format::op_comments(&notes, &plan, &dialect.facts.name)
+    let project = Project::open(project)?;
+    let plan = planner(&project.graph, range)?;
+    let renderer = project
+        .renderer(args.dialect.as_deref())?
+        .with_pretty_execute(args.pretty);
+    let notes = if extras.notes {
+        project.review_notes(std::slice::from_ref(renderer.facts()), None)?
     } else {
-        Default::default()
+        Vec::new()
     };
-    let options = ScriptOptions {
+    let style = ScriptStyle {
         guard: extras.guard,
-        op_comments,
-        ..ScriptOptions::from_config(&config)
+        notes: extras.notes.then_some(notes.as_slice()),
     };
-    let text = script(&plan, &graph, &renderer, &options)?;
+    let text = project.script(&plan, &renderer, style)?;
     match &args.output {
         Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {path}")),
         None => {

@@ -32,9 +32,10 @@ pub const MAX_REVISION_ID_LEN: usize = 32;
 /// (a database dump saved by mistake) is refused before it is read whole.
 pub const MAX_REVISION_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// A loaded project: its settings and its revisions, sorted by file path.
+/// A project's files as read: its settings and its revisions, sorted by
+/// file path (the [`crate::project::Project`] holds them as a graph).
 #[derive(Debug, Clone)]
-pub struct Project {
+pub struct ProjectFiles {
     /// The project folder.
     pub root: Utf8PathBuf,
     /// `retort.yaml`, or the defaults.
@@ -43,7 +44,7 @@ pub struct Project {
     pub revisions: Vec<Revision>,
 }
 
-impl Project {
+impl ProjectFiles {
     /// The revisions folder, as a path usable from the current directory.
     pub fn revisions_dir(&self) -> Utf8PathBuf {
         self.root.join(&self.config.revisions)
@@ -55,7 +56,7 @@ impl Project {
 /// A missing revisions folder is an empty project. Errors of every file are
 /// reported together; the revisions are not yet checked as a graph (see
 /// [`crate::graph::RevisionGraph::build`]).
-pub fn load_project(root: &Utf8Path) -> Result<Project, Diagnostics> {
+pub fn load_project(root: &Utf8Path) -> Result<ProjectFiles, Diagnostics> {
     let config = load_config(root)?;
     let revisions_dir = root.join(&config.revisions);
     let files = revision_files(root, &revisions_dir)?;
@@ -73,7 +74,7 @@ pub fn load_project(root: &Utf8Path) -> Result<Project, Diagnostics> {
         }
     }
     if errors.is_empty() {
-        Ok(Project {
+        Ok(ProjectFiles {
             root: root.to_owned(),
             config,
             revisions,

@@ -7,6 +7,7 @@
 //! as Alembic does and frames the script.
 
 mod filters;
+pub mod guard;
 pub mod script;
 pub mod table;
 
@@ -16,7 +17,7 @@ use crate::revision::{Op, OpEntry};
 use minijinja::{context, Environment, ErrorKind, UndefinedBehavior, Value};
 use std::sync::Arc;
 
-pub use script::{render_script, script, script_parts, OpComments, ScriptOptions, ScriptParts};
+pub use script::{render_parts, render_script, OpComments, ScriptOptions, ScriptParts};
 
 /// What templates write between two statements. A control character no
 /// revision text can carry (YAML does not allow it unescaped).

@@ -8,7 +8,6 @@
 
 use super::{RenderError, Renderer};
 use crate::dialect::DialectFacts;
-use crate::graph::RevisionGraph;
 use crate::location::Location;
 use crate::plan::{Plan, ScriptKind, Step, VersionChange};
 use crate::revision::OpEntry;
@@ -82,33 +81,6 @@ impl Default for ScriptOptions {
     }
 }
 
-/// The script of `plan` on the renderer's dialect: the schema model gives
-/// each step its ops ([`crate::schema::step_ops`]), then [`render_script`].
-pub fn script(
-    plan: &Plan,
-    graph: &RevisionGraph,
-    renderer: &Renderer,
-    options: &ScriptOptions,
-) -> Result<String, RenderError> {
-    Ok(script_parts(plan, graph, renderer, options)?.whole())
-}
-
-/// [`script`], cut at its steps ([`ScriptParts`]).
-pub fn script_parts(
-    plan: &Plan,
-    graph: &RevisionGraph,
-    renderer: &Renderer,
-    options: &ScriptOptions,
-) -> Result<ScriptParts, RenderError> {
-    let applied = plan.revisions_before(graph);
-    let ops =
-        crate::schema::step_ops(plan, &applied, renderer.facts()).map_err(|e| RenderError {
-            location: Some(e.location),
-            message: format!("{}: {}", e.op, e.problem),
-        })?;
-    render_parts(plan, &ops, renderer, options)
-}
-
 /// A script cut at its steps: the framing before and after them, and each
 /// step's text (its `-- Running` comment, guard, ops and version-table
 /// statements, within its own transaction with `transaction_per_migration`).
@@ -145,7 +117,8 @@ impl ScriptParts {
     }
 }
 
-/// The script of `plan` whose steps run `ops` (one list per step).
+/// The script of `plan` whose steps run `ops` (one list per step, as the
+/// schema model gives them: [`crate::project::step_ops`]).
 pub fn render_script(
     plan: &Plan,
     ops: &[Vec<OpEntry>],
@@ -175,7 +148,7 @@ pub fn render_parts(
         Some(schema) => format!("{schema}.{}", options.version_table),
         None => options.version_table.clone(),
     };
-    let guards = crate::guard::guards(plan, &version_table);
+    let guards = super::guard::guards(plan, &version_table);
     let count = plan.steps.len().min(ops.len());
     let indexes: Vec<usize> = (0..count).collect();
     // Steps render on every core, a chunk at a time: a chunk's ops render in
@@ -222,7 +195,7 @@ struct StepInput<'a> {
     step: &'a Step<'a>,
     ops: &'a [OpEntry],
     statements: Vec<Vec<String>>,
-    guard: &'a crate::guard::GuardContext,
+    guard: &'a super::guard::GuardContext,
 }
 
 /// A step's text: its `-- Running` comment, guard, ops (with their review

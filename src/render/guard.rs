@@ -2,46 +2,13 @@
 //! that the version table holds the rows this step expects.
 //!
 //! The rows are those of the plan's start with every earlier step's
-//! version-table statements applied, so a guard is exact at every point of a
-//! script, also after a branch point or a merge. The SQL itself is each
-//! dialect's `guard.sql` template; this module gives it its context.
+//! version-table statements applied ([`Plan::rows_before_each_step`]), so a
+//! guard is exact at every point of a script, also after a branch point or a
+//! merge. The SQL itself is each dialect's `guard.sql` template; this module
+//! gives it its context.
 
-use crate::plan::{Plan, ScriptKind, Step, VersionChange};
+use crate::plan::{rows_text, Plan, ScriptKind};
 use serde::Serialize;
-
-/// The version-table rows before each step of `plan`, starting from
-/// `plan.start`, in table order.
-pub fn rows_before_each_step(plan: &Plan) -> Vec<Vec<String>> {
-    let mut rows = plan.start.clone();
-    let mut before = Vec::with_capacity(plan.steps.len());
-    for step in &plan.steps {
-        before.push(rows.clone());
-        apply(&mut rows, step);
-    }
-    before
-}
-
-/// The version-table rows after the whole of `plan`.
-pub fn rows_after(plan: &Plan) -> Vec<String> {
-    let mut rows = plan.start.clone();
-    for step in &plan.steps {
-        apply(&mut rows, step);
-    }
-    rows
-}
-
-fn apply(rows: &mut Vec<String>, step: &Step) {
-    for change in &step.version_changes {
-        match change {
-            VersionChange::Insert { version } => rows.push(version.clone()),
-            VersionChange::Update { from, to } => match rows.iter_mut().find(|r| *r == from) {
-                Some(row) => *row = to.clone(),
-                None => rows.push(to.clone()),
-            },
-            VersionChange::Delete { version } => rows.retain(|r| r != version),
-        }
-    }
-}
 
 /// What a `guard.sql` template sees besides the version table's `table` and
 /// `schema`.
@@ -63,12 +30,16 @@ pub fn guards(plan: &Plan, table: &str) -> Vec<GuardContext> {
         ScriptKind::Downgrade => "downgrade",
         ScriptKind::Stamp => "stamp",
     };
-    rows_before_each_step(plan)
+    plan.rows_before_each_step()
         .into_iter()
         .zip(&plan.steps)
         .map(|(mut expected, step)| {
             expected.sort();
-            let description = format!("{verb} {} -> {}", ids(&step.from), ids(&step.to));
+            let description = format!(
+                "{verb} {} -> {}",
+                rows_text(&step.from),
+                rows_text(&step.to)
+            );
             let holds = if expected.is_empty() {
                 "to be empty".to_owned()
             } else {
@@ -82,14 +53,6 @@ pub fn guards(plan: &Plan, table: &str) -> Vec<GuardContext> {
             }
         })
         .collect()
-}
-
-fn ids(rows: &[String]) -> String {
-    if rows.is_empty() {
-        "base".to_owned()
-    } else {
-        rows.join(", ")
-    }
 }
 
 #[cfg(test)]
@@ -138,7 +101,7 @@ mod tests {
             "retort guard: upgrade base -> root expects alembic_version to be empty; it holds "
         );
         assert_eq!(guards[3].description, "upgrade a, b -> m");
-        assert_eq!(rows_after(&plan), vec!["m".to_owned()]);
+        assert_eq!(plan.rows_after(), vec!["m".to_owned()]);
     }
 
     #[test]
@@ -149,6 +112,6 @@ mod tests {
         assert_eq!(guards[0].expected, vec!["m".to_owned()]);
         assert_eq!(guards[1].expected, vec!["a".to_owned(), "b".to_owned()]);
         assert_eq!(guards.last().unwrap().expected, vec!["root".to_owned()]);
-        assert!(rows_after(&plan).is_empty());
+        assert!(plan.rows_after().is_empty());
     }
 }
