@@ -15,6 +15,7 @@ pub mod graph;
 pub mod r#import;
 pub mod load;
 pub mod location;
+pub mod new_revision;
 pub mod per_dialect;
 pub mod plan;
 pub mod project;

@@ -47,10 +47,3 @@ pub fn exit(result: anyhow::Result<()>) -> ExitCode {
         }
     }
 }
-
-/// Loads the project in `project` and builds its revision graph; a load
-/// error lists every problem, each with its file, line and column.
-pub fn load_graph(project: &camino::Utf8Path) -> anyhow::Result<crate::graph::RevisionGraph> {
-    let (_, graph) = crate::load::load_graph(project)?;
-    Ok(graph)
-}

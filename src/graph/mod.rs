@@ -19,6 +19,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::revision::Revision;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+pub mod listing;
+pub mod picture;
 mod resolve;
 mod validate;
 
