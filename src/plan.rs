@@ -16,6 +16,18 @@ pub enum ScriptKind {
     Stamp,
 }
 
+impl ScriptKind {
+    /// The kind as a script's header and guards name it: `upgrade`,
+    /// `downgrade` or `stamp`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ScriptKind::Upgrade => "upgrade",
+            ScriptKind::Downgrade => "downgrade",
+            ScriptKind::Stamp => "stamp",
+        }
+    }
+}
+
 /// One statement on the version table, after a step's ops.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "action", rename_all = "snake_case")]

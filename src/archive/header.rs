@@ -5,7 +5,8 @@
 use super::jobs::ScriptJob;
 use super::Source;
 use crate::plan::{rows_text, ScriptKind};
-use crate::review::{Direction, Note};
+use crate::review::format::{self, comment_safe};
+use crate::review::Note;
 use crate::revision::Revision;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -31,7 +32,7 @@ impl<'a> HeaderFacts<'a> {
             by_revision
                 .entry(&note.revision)
                 .or_default()
-                .push((note, note_lines(note)));
+                .push((note, format::header_lines(note)));
         }
         HeaderFacts {
             sha_of: sources
@@ -48,11 +49,7 @@ impl<'a> HeaderFacts<'a> {
 /// One line per fact, so that a reviewer's diff of two archives shows what
 /// changed.
 pub fn header(job: &ScriptJob, dialect: &str, facts: &HeaderFacts) -> String {
-    let kind = match job.plan.kind {
-        ScriptKind::Upgrade => "upgrade",
-        ScriptKind::Downgrade => "downgrade",
-        ScriptKind::Stamp => "stamp",
-    };
+    let kind = job.plan.kind.name();
     let mut h = String::new();
     let _ = writeln!(
         h,
@@ -104,53 +101,16 @@ fn write_notes(
     dialect: &str,
     notes: &BTreeMap<&str, Vec<(&Note, String)>>,
 ) {
-    let direction = match job.plan.kind {
-        ScriptKind::Upgrade => Direction::Upgrade,
-        ScriptKind::Downgrade => Direction::Downgrade,
-        ScriptKind::Stamp => return,
-    };
-    let mine: Vec<&String> = job
-        .plan
-        .revisions()
-        .flat_map(|r| notes.get(r.id.as_str()).into_iter().flatten())
-        .filter(|(n, _)| n.direction == direction && n.concerns(dialect))
-        .map(|(_, lines)| lines)
-        .collect();
+    if job.plan.kind == ScriptKind::Stamp {
+        return;
+    }
+    let mine = format::script_notes(notes, &job.plan, dialect, |(note, _)| *note);
     if mine.is_empty() {
         h.push_str("-- Review notes: none\n");
         return;
     }
     let _ = writeln!(h, "-- Review notes ({}):", mine.len());
-    for lines in mine {
+    for (_, lines) in mine {
         h.push_str(lines);
     }
-}
-
-/// A review note as a header shows it: where it is, then its text as
-/// comment lines.
-fn note_lines(note: &Note) -> String {
-    let mut lines = String::new();
-    let _ = writeln!(
-        lines,
-        "-- {} {} {} at {}",
-        note.revision,
-        note.direction.name(),
-        note.op,
-        comment_safe(&note.location.to_string())
-    );
-    for line in crate::review::format::comment_lines(note) {
-        let _ = writeln!(lines, "{}", comment_safe(&line));
-    }
-    lines
-}
-
-/// One line of text, safe inside a `--` comment: line breaks would end it.
-fn comment_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return text.into();
-    }
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .into()
 }

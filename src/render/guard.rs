@@ -7,7 +7,7 @@
 //! merge. The SQL itself is each dialect's `guard.sql` template; this module
 //! gives it its context.
 
-use crate::plan::{rows_text, Plan, ScriptKind};
+use crate::plan::{rows_text, Plan};
 use serde::Serialize;
 
 /// What a `guard.sql` template sees besides the version table's `table` and
@@ -25,11 +25,7 @@ pub struct GuardContext {
 /// The guard of each step of `plan`, in order, for a version table called
 /// `table`.
 pub fn guards(plan: &Plan, table: &str) -> Vec<GuardContext> {
-    let verb = match plan.kind {
-        ScriptKind::Upgrade => "upgrade",
-        ScriptKind::Downgrade => "downgrade",
-        ScriptKind::Stamp => "stamp",
-    };
+    let verb = plan.kind.name();
     plan.rows_before_each_step()
         .into_iter()
         .zip(&plan.steps)

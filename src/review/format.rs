@@ -1,5 +1,6 @@
-//! Notes written out: the report `retort check` prints, one JSON object per
-//! note, and the SQL comments of compiled scripts.
+//! Notes written out, all in this file: the report `retort check` prints,
+//! one JSON object per note, the comments above a script's ops and the
+//! notes of a compiled script's header.
 
 use super::{Direction, Note, Severity};
 use crate::plan::{Plan, ScriptKind};
@@ -127,37 +128,76 @@ pub fn comment_lines(note: &Note) -> Vec<String> {
 }
 
 /// The comment lines a script of `plan` on `dialect` carries above its ops:
-/// [`comment_lines`] of every note of the plan's revisions, direction and
-/// dialect, under the op each is about (the render layer's hook,
-/// [`crate::render::OpComments`]).
+/// [`comment_lines`] of each of its notes ([`script_notes`]), under the op
+/// it is about (the render layer's hook, [`crate::render::OpComments`]).
 pub fn op_comments(notes: &[Note], plan: &Plan, dialect: &str) -> OpComments {
-    let direction = match plan.kind {
-        ScriptKind::Upgrade => Direction::Upgrade,
-        ScriptKind::Downgrade => Direction::Downgrade,
-        ScriptKind::Stamp => return OpComments::default(),
-    };
-    // By revision first: a scan of every note per revision of the plan was
-    // quadratic over a compile.
     let mut by_revision: BTreeMap<&str, Vec<&Note>> = BTreeMap::new();
     for note in notes {
         by_revision.entry(&note.revision).or_default().push(note);
     }
     let mut comments = OpComments::default();
-    for revision in plan.revisions() {
-        let mine = by_revision
-            .get(revision.id.as_str())
-            .into_iter()
-            .flatten()
-            .filter(|n| n.direction == direction && n.concerns(dialect));
-        for note in mine {
-            comments
-                .lines
-                .entry((note.revision.clone(), note.location.clone()))
-                .or_default()
-                .extend(comment_lines(note));
-        }
+    for &note in script_notes(&by_revision, plan, dialect, |n| *n) {
+        comments
+            .lines
+            .entry((note.revision.clone(), note.location.clone()))
+            .or_default()
+            .extend(comment_lines(note));
     }
     comments
+}
+
+/// The notes a script of `plan` on `dialect` carries, in the order of its
+/// revisions: those of its direction that concern the dialect, none for a
+/// stamp. `by_revision` holds them (or what `note` finds them in) by
+/// revision id, grouped once: a scan of every note per revision of the plan
+/// was quadratic over a compile.
+pub fn script_notes<'m, T>(
+    by_revision: &'m BTreeMap<&str, Vec<T>>,
+    plan: &Plan,
+    dialect: &str,
+    note: impl Fn(&T) -> &Note,
+) -> Vec<&'m T> {
+    let direction = match plan.kind {
+        ScriptKind::Upgrade => Direction::Upgrade,
+        ScriptKind::Downgrade => Direction::Downgrade,
+        ScriptKind::Stamp => return Vec::new(),
+    };
+    plan.revisions()
+        .flat_map(|r| by_revision.get(r.id.as_str()).into_iter().flatten())
+        .filter(|item| {
+            let n = note(item);
+            n.direction == direction && n.concerns(dialect)
+        })
+        .collect()
+}
+
+/// A note as a compiled script's header lists it: where it is, then its
+/// [`comment_lines`].
+pub fn header_lines(note: &Note) -> String {
+    let mut lines = String::new();
+    let _ = writeln!(
+        lines,
+        "-- {} {} {} at {}",
+        note.revision,
+        note.direction.name(),
+        note.op,
+        comment_safe(&note.location.to_string())
+    );
+    for line in comment_lines(note) {
+        let _ = writeln!(lines, "{}", comment_safe(&line));
+    }
+    lines
+}
+
+/// One line of text, safe inside a `--` comment: line breaks would end it.
+pub fn comment_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .into()
 }
 
 /// `text` on one line: a comment or report line must not be broken by a
