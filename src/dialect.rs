@@ -114,6 +114,11 @@ pub struct DialectFacts {
     /// What the review notes of `retort check` need to know of the engine.
     #[serde(default)]
     pub review: ReviewFacts,
+    /// How the engine's command-line client is run so that the first error
+    /// stops the script (`psql -v ON_ERROR_STOP=1`), as compiled scripts'
+    /// headers say.
+    #[serde(default)]
+    pub client: Option<String>,
 }
 
 /// An op, by name, and optionally a boolean key of it that must be true:
@@ -648,6 +653,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         table_rebuild_for: Vec::new(),
         outside_transaction: Vec::new(),
         review: ReviewFacts::default(),
+        client: None,
     }
 }
 

@@ -4,12 +4,14 @@
 
 use super::jobs::ScriptJob;
 use super::Source;
+use crate::dialect::Dialect;
 use crate::plan::{rows_text, ScriptKind};
 use crate::review::format::{self, comment_safe};
 use crate::review::Note;
 use crate::revision::Revision;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 /// What a header cites besides the job: source checksums and review notes.
 pub struct HeaderFacts<'a> {
@@ -86,11 +88,58 @@ pub fn header(job: &ScriptJob, dialect: &str, facts: &HeaderFacts) -> String {
         let _ = writeln!(h, "--     {}  sha256 {sha}", comment_safe(path.as_str()));
     }
     write_notes(&mut h, job, dialect, &facts.notes);
-    h.push_str("-- Each revision first checks the version table (a retort guard) and fails when\n");
-    h.push_str("-- the database is not at the revision it expects. Run the script so that the\n");
-    h.push_str("-- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),\n");
-    h.push_str("-- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.\n\n");
+    h.push_str(closing_lines());
+    h.push('\n');
     h
+}
+
+/// The built-in dialects whose clients every header names (each dialect's
+/// `client` in its `dialect.yaml`), in the order archived headers have
+/// always listed them: a change here changes every archived script.
+const CLIENTS_OF: [&str; 5] = ["postgresql", "mysql", "sqlite", "mssql", "oracle"];
+
+/// The widest comment line of the closing paragraph, `-- ` included.
+const COMMENT_WIDTH: usize = 80;
+
+/// The header's closing paragraph: guards, and how to run the script with
+/// each built-in dialect's client so that the first error stops it. The
+/// same for every script: made once.
+fn closing_lines() -> &'static str {
+    static CLOSING: OnceLock<String> = OnceLock::new();
+    CLOSING.get_or_init(|| {
+        let clients: Vec<String> = CLIENTS_OF
+            .iter()
+            .filter_map(|name| Dialect::load(name, None).ok()?.facts.client)
+            .collect();
+        comment_paragraph(
+            &format!(
+                "Each revision first checks the version table (a retort guard) and fails \
+                 when the database is not at the revision it expects. Run the script so \
+                 that the first error stops it: {}.",
+                clients.join(", ")
+            ),
+            COMMENT_WIDTH,
+        )
+    })
+}
+
+/// `text` as `--` comment lines of at most `width` characters, broken
+/// between words (a longer word stands on a line of its own).
+fn comment_paragraph(text: &str, width: usize) -> String {
+    let mut lines = String::new();
+    let mut line = String::from("--");
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if line != "--" && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push_str(&line);
+            lines.push('\n');
+            line = String::from("--");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    lines.push_str(&line);
+    lines.push('\n');
+    lines
 }
 
 /// The review notes of the script's ops on `dialect`, as `retort check`
@@ -112,5 +161,21 @@ fn write_notes(
     let _ = writeln!(h, "-- Review notes ({}):", mine.len());
     for (_, lines) in mine {
         h.push_str(lines);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_closing_lines_name_each_built_in_client_as_archived_headers_do() {
+        assert_eq!(
+            closing_lines(),
+            "-- Each revision first checks the version table (a retort guard) and fails when\n\
+             -- the database is not at the revision it expects. Run the script so that the\n\
+             -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),\n\
+             -- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.\n"
+        );
     }
 }
