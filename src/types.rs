@@ -2,7 +2,7 @@
 //! `Numeric(10, 2)`, `Enum('a', 'b', name='x')`, `postgresql.JSONB`).
 //!
 //! The parser turns that text into [`ColumnType`]; the dialect templates
-//! render it (`dialects/<name>/types.sql`).
+//! render it (`dialects/<name>/macros.sql`).
 
 use crate::per_dialect::PerDialect;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
