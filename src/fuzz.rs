@@ -218,7 +218,7 @@ fn archive(project: &Project, notes: &[Note], out: &mut Outcome) -> anyhow::Resu
     if graph.revisions.is_empty() || graph.heads().len() != 1 {
         return Ok(()); // compile refuses these before planning
     }
-    let sources = crate::archive::revision_sources(project);
+    let sources = crate::archive::revision_sources(graph);
     let archive = crate::archive::build_in_memory(project, renderers(), notes, &sources)?;
     out.scripts.extend(
         archive

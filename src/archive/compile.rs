@@ -157,7 +157,7 @@ pub(super) fn compile_sources(project: &Project) -> anyhow::Result<Vec<Source>> 
 /// The sources the headers and the manifest cite: every revision file, and
 /// `retort.yaml` when there is one.
 pub fn sources(project: &Project) -> anyhow::Result<Vec<Source>> {
-    let mut sources = revision_sources(project);
+    let mut sources = revision_sources(&project.graph);
     let config_file = project.root().join(CONFIG_FILE);
     if config_file.is_file() {
         let bytes =
@@ -170,10 +170,9 @@ pub fn sources(project: &Project) -> anyhow::Result<Vec<Source>> {
     Ok(sources)
 }
 
-/// Every revision file, with the checksum it was loaded with.
-pub fn revision_sources(project: &Project) -> Vec<Source> {
-    project
-        .graph
+/// Every revision file of `graph`, with the checksum it was loaded with.
+pub fn revision_sources(graph: &crate::graph::RevisionGraph) -> Vec<Source> {
+    graph
         .revisions
         .iter()
         .map(|r| Source {

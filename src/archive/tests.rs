@@ -60,14 +60,7 @@ fn branchy() -> RevisionGraph {
 }
 
 fn sources(graph: &RevisionGraph) -> Vec<Source> {
-    graph
-        .revisions
-        .iter()
-        .map(|r| Source {
-            path: r.source.path.clone(),
-            sha256: r.source.sha256.clone(),
-        })
-        .collect()
+    revision_sources(graph)
 }
 
 /// A stand-in renderer: one line per step with the rows it expects.

@@ -53,11 +53,7 @@ pub fn dot(graph: &RevisionGraph) -> String {
             let _ = writeln!(out, "    {} -> {};", quote(down), quote(&rev.id));
         }
         for dep in &rev.depends_on {
-            let target = graph
-                .resolve_one(dep)
-                .ok()
-                .flatten()
-                .map_or(dep.as_str(), |r| r.id.as_str());
+            let target = dependency_target(graph, dep);
             let _ = writeln!(
                 out,
                 "    {} -> {} [style=dashed, label=\"depends_on\"];",
@@ -96,11 +92,7 @@ pub fn mermaid(graph: &RevisionGraph) -> String {
             let _ = writeln!(out, "    {} --> {}", node(down), node(&rev.id));
         }
         for dep in &rev.depends_on {
-            let target = graph
-                .resolve_one(dep)
-                .ok()
-                .flatten()
-                .map_or(dep.as_str(), |r| r.id.as_str());
+            let target = dependency_target(graph, dep);
             let _ = writeln!(
                 out,
                 "    {} -. depends_on .-> {}",
@@ -110,4 +102,14 @@ pub fn mermaid(graph: &RevisionGraph) -> String {
         }
     }
     out
+}
+
+/// The id a `depends_on` entry names (a label or a prefix resolved), or the
+/// entry itself when it resolves to none.
+fn dependency_target<'g>(graph: &'g RevisionGraph, dep: &'g str) -> &'g str {
+    graph
+        .resolve_one(dep)
+        .ok()
+        .flatten()
+        .map_or(dep, |r| r.id.as_str())
 }
