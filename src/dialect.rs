@@ -1,19 +1,26 @@
 //! Dialects as data: `dialects/<name>/dialect.yaml` (the facts) and the
 //! MiniJinja templates beside it.
 //!
-//! The repository's `dialects/` folder is compiled into the binary. A project's
-//! own `dialects/<name>/` folder is looked at first: one of its templates
-//! replaces the built-in template of the same name, its `dialect.yaml` replaces
-//! the built-in facts, and a folder with a name no built-in dialect has adds a
-//! dialect, all without recompiling.
+//! The repository's `dialects/` folder is compiled into the binary. A template
+//! is looked up in three layers, the first that has it wins: the project's own
+//! `dialects/<name>/` folder, the built-in `dialects/<name>/`, then the built-in
+//! `dialects/common/`, which holds the templates every dialect writes alike.
+//! So one of a project's templates replaces the built-in template of the same
+//! name (shared or not), its `dialect.yaml` replaces the built-in facts, and a
+//! folder with a name no built-in dialect has adds a dialect that gets the
+//! shared templates, all without recompiling. `common` is not a dialect.
 
 use camino::{Utf8Path, Utf8PathBuf};
 use include_dir::{include_dir, Dir};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The built-in dialect folders.
+/// The built-in dialect folders, and the shared templates' folder.
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialects");
+
+/// The folder of `dialects/` with the templates shared by every dialect, looked
+/// at after the dialect's own folders; not a dialect, so not a dialect name.
+pub const SHARED_TEMPLATES: &str = "common";
 
 /// The file of a dialect folder that holds its facts.
 pub const FACTS_FILE: &str = "dialect.yaml";
@@ -542,20 +549,22 @@ pub struct Dialect {
     pub facts: DialectFacts,
     /// The project's folder for this dialect, looked at before the built-in one.
     override_dir: Option<Utf8PathBuf>,
-    /// The built-in folder, if the dialect is built in.
+    /// The built-in folder, if the dialect is built in; the shared templates
+    /// come after it.
     built_in: Option<&'static Dir<'static>>,
 }
 
 impl Dialect {
     /// Loads dialect `name`: the project's `overrides/<name>/` first (if
-    /// `overrides` is given and the folder exists), then the built-in folder.
+    /// `overrides` is given and the folder exists), then the built-in folder,
+    /// then (for templates only) the shared templates.
     pub fn load(name: &str, overrides: Option<&Utf8Path>) -> Result<Dialect, DialectError> {
         check_name(name)?;
         let override_dir = overrides
             .map(|dir| dir.join(name))
             .filter(|dir| dir.is_dir());
-        let built_in = BUILT_IN.get_dir(name);
-        if override_dir.is_none() && built_in.is_none() {
+        let built_in = built_in_dialect(name);
+        if name == SHARED_TEMPLATES || (override_dir.is_none() && built_in.is_none()) {
             let known = known_dialects(overrides);
             return Err(DialectError::Unknown {
                 name: name.to_owned(),
@@ -580,8 +589,9 @@ impl Dialect {
         Ok(dialect)
     }
 
-    /// The text of one of the dialect's files (`create_table.sql`), from the
-    /// project's folder if it has it, else the built-in one; `None` if neither.
+    /// The text of one of the dialect's files (`create_table.sql`) and where
+    /// it is from: the project's folder if it has it, else the built-in one,
+    /// else the shared templates; `None` if none has it.
     pub fn file(&self, name: &str) -> Result<Option<(Utf8PathBuf, String)>, DialectError> {
         if let Some(dir) = &self.override_dir {
             let path = dir.join(name);
@@ -593,14 +603,24 @@ impl Dialect {
                 return Ok(Some((path, text)));
             }
         }
-        let built_in = self
-            .built_in
-            .and_then(|dir| dir.get_file(dir.path().join(name)));
+        // The facts are the dialect's own: the shared folder has none to give.
+        let shared = BUILT_IN
+            .get_dir(SHARED_TEMPLATES)
+            .filter(|_| name != FACTS_FILE);
+        let built_in = [self.built_in, shared]
+            .into_iter()
+            .flatten()
+            .find_map(|dir| dir.get_file(dir.path().join(name)));
         Ok(built_in.map(|file| {
             let path = Utf8PathBuf::from(format!("<built-in>/{}", file.path().display()));
             (path, String::from_utf8_lossy(file.contents()).into_owned())
         }))
     }
+}
+
+/// The built-in folder of dialect `name`, if there is one.
+fn built_in_dialect(name: &str) -> Option<&'static Dir<'static>> {
+    BUILT_IN.get_dir(name).filter(|_| name != SHARED_TEMPLATES)
 }
 
 /// A dialect name names a folder under `dialects/` and `out/`: 1 to 64
@@ -672,6 +692,7 @@ pub fn known_dialects(overrides: Option<&Utf8Path>) -> Vec<String> {
             }
         }
     }
+    names.remove(SHARED_TEMPLATES);
     names.into_iter().collect()
 }
 
@@ -711,6 +732,125 @@ mod tests {
     fn unknown_dialect_suggests_a_name() {
         let err = Dialect::load("postgres", None).unwrap_err().to_string();
         assert!(err.contains("did you mean `postgresql`"), "{err}");
+    }
+
+    const BUILT_IN_NAMES: [&str; 5] = ["mssql", "mysql", "oracle", "postgresql", "sqlite"];
+
+    /// A project's `dialects/` folder holding `files` (path under it, text).
+    fn project_dialects(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    fn source(dialect: &Dialect, template: &str) -> String {
+        dialect.file(template).unwrap().unwrap().0.into_string()
+    }
+
+    #[test]
+    fn every_built_in_dialect_gets_the_shared_templates() {
+        for name in BUILT_IN_NAMES {
+            let dialect = Dialect::load(name, None).unwrap();
+            assert_eq!(
+                source(&dialect, "drop_table.sql"),
+                "<built-in>/common/drop_table.sql"
+            );
+            assert_eq!(
+                source(&dialect, "create_table.sql"),
+                format!("<built-in>/{name}/create_table.sql")
+            );
+        }
+    }
+
+    #[test]
+    fn a_project_template_wins_over_a_shared_one() {
+        let project = project_dialects(&[("postgresql/drop_table.sql", "DROP TABLE x CASCADE\n")]);
+        let dialects = Utf8Path::from_path(project.path()).unwrap();
+        let dialect = Dialect::load("postgresql", Some(dialects)).unwrap();
+        let (path, text) = dialect.file("drop_table.sql").unwrap().unwrap();
+        assert_eq!(path, dialects.join("postgresql/drop_table.sql"));
+        assert_eq!(text, "DROP TABLE x CASCADE\n");
+        assert_eq!(
+            source(&dialect, "version_update.sql"),
+            "<built-in>/common/version_update.sql"
+        );
+        // Another dialect of the project still has the shared one.
+        let mysql = Dialect::load("mysql", Some(dialects)).unwrap();
+        assert_eq!(
+            source(&mysql, "drop_table.sql"),
+            "<built-in>/common/drop_table.sql"
+        );
+    }
+
+    #[test]
+    fn a_new_project_dialect_gets_the_shared_templates() {
+        let sqlite = BUILT_IN.get_file("sqlite/dialect.yaml").unwrap();
+        let facts =
+            String::from_utf8_lossy(sqlite.contents()).replace("name: sqlite", "name: duckish");
+        let project = project_dialects(&[("duckish/dialect.yaml", &facts)]);
+        let dialects = Utf8Path::from_path(project.path()).unwrap();
+        let dialect = Dialect::load("duckish", Some(dialects)).unwrap();
+        assert_eq!(dialect.facts.name, "duckish");
+        assert_eq!(
+            source(&dialect, "version_delete.sql"),
+            "<built-in>/common/version_delete.sql"
+        );
+        // Only the shared templates: no built-in dialect's.
+        assert!(dialect.file("create_table.sql").unwrap().is_none());
+    }
+
+    #[test]
+    fn the_shared_templates_are_not_a_dialect() {
+        // A project folder named `common`, even with facts, is no dialect either.
+        let project = project_dialects(&[("common/dialect.yaml", "name: common\n")]);
+        let dialects = Utf8Path::from_path(project.path()).unwrap();
+        for overrides in [None, Some(dialects), Some(Utf8Path::new("dialects"))] {
+            let err = Dialect::load(SHARED_TEMPLATES, overrides).unwrap_err();
+            assert!(matches!(err, DialectError::Unknown { .. }), "{err}");
+            assert_eq!(known_dialects(overrides), BUILT_IN_NAMES);
+        }
+        assert!(BUILT_IN.get_dir(SHARED_TEMPLATES).is_some());
+    }
+
+    /// Keeps a template that every dialect writes alike in one place: it is
+    /// in `dialects/common/`, and no dialect folder repeats a shared one.
+    #[test]
+    fn a_template_alike_in_every_dialect_is_shared() {
+        let shared = BUILT_IN.get_dir(SHARED_TEMPLATES).unwrap();
+        assert!(shared.get_file(shared.path().join(FACTS_FILE)).is_none());
+        let mut texts: BTreeMap<String, BTreeSet<&[u8]>> = BTreeMap::new();
+        let mut copies: BTreeMap<String, usize> = BTreeMap::new();
+        for name in BUILT_IN_NAMES {
+            for file in built_in_dialect(name).unwrap().files() {
+                let template = file
+                    .path()
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                let shared_copy = shared.get_file(shared.path().join(&template));
+                assert!(
+                    shared_copy.is_none_or(|copy| copy.contents() != file.contents()),
+                    "{name}/{template} repeats the shared template"
+                );
+                texts
+                    .entry(template.clone())
+                    .or_default()
+                    .insert(file.contents());
+                *copies.entry(template).or_default() += 1;
+            }
+        }
+        for (template, count) in copies {
+            let alike = texts[&template].len() == 1;
+            assert!(
+                count < BUILT_IN_NAMES.len() || !alike,
+                "{template} is the same in every dialect: move it to dialects/common/"
+            );
+        }
     }
 
     // Expected quoting from out/probes/<dialect>.sql (real Alembic output):

@@ -422,6 +422,37 @@ fn a_project_folder_adds_a_dialect() {
 }
 
 #[test]
+fn a_project_dialect_gets_the_shared_templates() {
+    let builtin = support::repo_root().join("dialects/sqlite");
+    let dir = support::project(&[("revisions/a1.yaml", ONE_TABLE)]);
+    let folder = dir.path().join("dialects/duckish");
+    std::fs::create_dir_all(&folder).unwrap();
+    copy_dir(&builtin, &folder);
+    let facts = std::fs::read_to_string(folder.join("dialect.yaml")).unwrap();
+    std::fs::write(
+        folder.join("dialect.yaml"),
+        facts.replace("name: sqlite", "name: duckish"),
+    )
+    .unwrap();
+    // Neither template is in the folder: both come from dialects/common/.
+    assert!(!folder.join("drop_table.sql").exists());
+    assert!(!folder.join("version_delete.sql").exists());
+    let output = run(dir.path(), "duckish", &["downgrade", "a1:base"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("\nDROP TABLE t;\n\n"), "{stdout}");
+    assert!(
+        stdout
+            .contains("\nDELETE FROM alembic_version WHERE alembic_version.version_num = 'a1';\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn a_broken_project_template_names_the_op_and_the_template() {
     let dir = support::project(&[
         ("revisions/a1.yaml", ONE_TABLE),
