@@ -1,7 +1,7 @@
 //! `retort compile` and `retort verify` end to end: the archive in out/, its
 //! manifest, reproducibility, atomicity and the protection of archived scripts.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! engine's client: retort drops the `;` (Alembic writes `;;`, and on Oracle
 //! `;` followed by `/`, which SQL*Plus runs twice).
 
-mod support;
+use crate::support;
 
 use support::engines::Engine;
 

@@ -1,8 +1,8 @@
 //! Input sized or shaped to exhaust memory or the stack is refused with a
 //! message naming the file (and the place in it), exit code 1, never a
-//! crash. The graph-sized limits are in tests/scale.rs.
+//! crash. The graph-sized limits are in tests/it/scale.rs.
 
-mod support;
+use crate::support;
 
 use support::{project, retort};
 

@@ -1,7 +1,7 @@
 //! `retort --help` and every subcommand's `--help`: complete, each with
 //! examples; a mistyped subcommand gets a suggestion.
 
-mod support;
+use crate::support;
 
 use support::retort;
 

@@ -5,7 +5,7 @@
 //! A shell block preceded by `<!-- not run: why -->` is skipped (it installs
 //! something, starts a database client, or runs the whole test suite).
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::Command;

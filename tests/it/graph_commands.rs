@@ -2,7 +2,7 @@
 //! `merge`, `show`, `graph`, and their errors. (Their text forms are compared
 //! with Alembic's own output in graph_alembic.rs.)
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use support::{project, retort};

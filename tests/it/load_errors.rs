@@ -1,7 +1,7 @@
 //! Every load error names the file, line and column and says what was
 //! expected; the binary exits with 1 and prints no backtrace.
 
-mod support;
+use crate::support;
 
 use support::{project, retort};
 

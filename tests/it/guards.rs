@@ -3,7 +3,7 @@
 //! its guard, naming the expected and the found revisions, and leaves the
 //! database as it was.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use support::engines::{Engine, TestDatabase};

@@ -4,7 +4,7 @@
 //! compared with Alembic itself by alembic_differential (project
 //! tests/projects/online_ddl) where Alembic is installed.
 
-mod support;
+use crate::support;
 
 use predicates::str::contains;
 

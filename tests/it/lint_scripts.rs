@@ -2,8 +2,8 @@
 //! just above the statements they concern; `upgrade`/`downgrade --notes`
 //! too; without `--notes` the script is Alembic's, without a note.
 
-mod lint_support;
-mod support;
+use crate::lint_support;
+use crate::support;
 
 use lint_support::{project, r2};
 use predicates::prelude::*;

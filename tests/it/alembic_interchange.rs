@@ -5,7 +5,7 @@
 //! retort script; and Alembic's own online run of a branchy graph leaves the
 //! same version rows as retort's script.
 
-mod support;
+use crate::support;
 
 use support::alembic::{AlembicProject, Run};
 use support::engines::{Engine, TestDatabase};

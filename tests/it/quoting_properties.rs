@@ -12,7 +12,7 @@
 //!   script of harmless placeholders, and every quoted part reads back as
 //!   exactly the input: nothing outside the quotes came from it.
 
-mod support;
+use crate::support;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};

@@ -1,8 +1,8 @@
 //! `retort check`'s output and exit codes: the report, JSON lines, `--deny`,
 //! `review: {allow: ...}` and ranges.
 
-mod lint_support;
-mod support;
+use crate::lint_support;
+use crate::support;
 
 use lint_support::{check_json, of_rule, project, r2};
 use predicates::prelude::*;

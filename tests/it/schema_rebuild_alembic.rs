@@ -2,7 +2,7 @@
 //! changes run through `op.batch_alter_table(copy_from=...)` in Alembic's
 //! offline mode (the virtualenv of `scripts/test`) print the same statements.
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 

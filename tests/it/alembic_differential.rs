@@ -10,7 +10,7 @@
 //! statements of each unmerge rewritten to one canonical order, which accepts
 //! every order Alembic can print (and only those).
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use support::alembic::{project_variant, retort_sql, AlembicProject, Run};

@@ -1,8 +1,8 @@
 //! Every review rule of `retort check`: a revision that triggers it (the note
 //! names the rule, the revision file and the op's line) and one that does not.
 
-mod lint_support;
-mod support;
+use crate::lint_support;
+use crate::support;
 
 use lint_support::{expect_none, expect_note, r2};
 

@@ -1,7 +1,7 @@
 //! docs/reference.md's YAML examples are valid revision-file YAML: each op
 //! list parses as ops, each column as a column, the revision as a revision.
 
-mod support;
+use crate::support;
 
 use retort::revision::{Column, RawOpItem};
 use retort::types::ColumnType;

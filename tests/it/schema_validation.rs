@@ -1,7 +1,7 @@
 //! `retort check` runs the schema model over small projects: each validation
 //! error names the revision file and the line of the offending op.
 
-mod support;
+use crate::support;
 
 use predicates::str::contains;
 

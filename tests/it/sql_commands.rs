@@ -11,7 +11,7 @@
 //! `__batch` (the table rebuilds). The only changes made to Alembic's text are
 //! the deliberate differences of the README, in [`alembic_expected`].
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 

@@ -6,7 +6,7 @@
 //! from Alembic (README, "Deliberate differences from Alembic") the case says
 //! so and leaves that dialect out, or checks retort's own form.
 
-mod support;
+use crate::support;
 
 use retort::dialect::Dialect;
 use retort::location::Location;

@@ -6,7 +6,7 @@
 //! refused command, `outside/` and the project are as they were.
 #![cfg(unix)]
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::symlink;

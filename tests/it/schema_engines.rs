@@ -5,13 +5,13 @@
 //! - SQLite table rebuilds keep every row, up and down;
 //! - `retort schema head` builds the same schema as the migration.
 
-mod support;
+use crate::support;
 
 use camino::Utf8Path;
 use retort::dialect::Dialect;
 use retort::render::script::script;
 use retort::render::{Renderer, ScriptOptions};
-use support::engines::{Engine, TestDatabase};
+use support::engines::{per_engine, Engine, TestDatabase};
 
 /// The SQL of `retort upgrade|downgrade RANGE` for `dialect`, through the library.
 fn sql(project: &std::path::Path, command: &str, range: &str, dialect: &str) -> String {
@@ -176,7 +176,9 @@ fn dump(db: &dyn TestDatabase) -> String {
     }
 }
 
-fn round_trips_on(engine: Engine) {
+per_engine!(automatic_downgrades_round_trip);
+
+fn automatic_downgrades_round_trip(engine: Engine) {
     let Some(db) = engine.fresh_database() else {
         return;
     };
@@ -237,21 +239,6 @@ fn round_trips_on(engine: Engine) {
         empty,
         "everything is gone at base on {dialect}"
     );
-}
-
-#[test]
-fn automatic_downgrades_round_trip_on_sqlite() {
-    round_trips_on(Engine::Sqlite);
-}
-
-#[test]
-fn automatic_downgrades_round_trip_on_postgresql() {
-    round_trips_on(Engine::Postgres);
-}
-
-#[test]
-fn automatic_downgrades_round_trip_on_mariadb() {
-    round_trips_on(Engine::MariaDb);
 }
 
 fn rows(db: &dyn TestDatabase, sql: &str) -> Vec<Vec<Option<String>>> {
@@ -357,7 +344,9 @@ upgrade:
     );
 }
 
-fn schema_head_matches_migration_on(engine: Engine) {
+per_engine!(schema_head_builds_what_the_migration_builds);
+
+fn schema_head_builds_what_the_migration_builds(engine: Engine) {
     let (Some(migrated), Some(created)) = (engine.fresh_database(), engine.fresh_database()) else {
         return;
     };
@@ -382,19 +371,4 @@ fn schema_head_matches_migration_on(engine: Engine) {
     );
     created.run_ok(&String::from_utf8_lossy(&output.stdout));
     assert_eq!(dump(created.as_ref()), dump(migrated.as_ref()));
-}
-
-#[test]
-fn schema_head_builds_what_the_migration_builds_on_sqlite() {
-    schema_head_matches_migration_on(Engine::Sqlite);
-}
-
-#[test]
-fn schema_head_builds_what_the_migration_builds_on_postgresql() {
-    schema_head_matches_migration_on(Engine::Postgres);
-}
-
-#[test]
-fn schema_head_builds_what_the_migration_builds_on_mariadb() {
-    schema_head_matches_migration_on(Engine::MariaDb);
 }

@@ -1,9 +1,9 @@
 //! The engine helpers themselves: a database per test, scripts through the
 //! real clients, exact values back, dumps, and nothing left behind.
 
-mod support;
+use crate::support;
 
-use support::engines::{Engine, ServerUrl, TestDatabase};
+use support::engines::{per_engine, Engine, ServerUrl, TestDatabase};
 
 const SCRIPT: &str =
     "CREATE TABLE things (id INTEGER NOT NULL, label VARCHAR(40), PRIMARY KEY (id));\n\
@@ -18,7 +18,9 @@ fn label_one(engine: Engine) -> &'static str {
     }
 }
 
-fn check_engine(engine: Engine) {
+per_engine!(databases_run_scripts_and_dump);
+
+fn databases_run_scripts_and_dump(engine: Engine) {
     let Some(db) = engine.fresh_database() else {
         return;
     };
@@ -47,21 +49,6 @@ fn check_engine(engine: Engine) {
     );
     db.run_ok("DROP TABLE things;");
     assert_eq!(db.schema_dump(), empty);
-}
-
-#[test]
-fn postgres_databases_run_scripts_and_dump() {
-    check_engine(Engine::Postgres);
-}
-
-#[test]
-fn mariadb_databases_run_scripts_and_dump() {
-    check_engine(Engine::MariaDb);
-}
-
-#[test]
-fn sqlite_databases_run_scripts_and_dump() {
-    check_engine(Engine::Sqlite);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! in the same order with the same `alembic_version` statements as retort's
 //! plan, and `alembic history|heads|branches|show` must print what retort does.
 
-mod support;
+use crate::support;
 
 use retort::plan::{self, Plan, ScriptKind, VersionChange};
 use std::path::Path;

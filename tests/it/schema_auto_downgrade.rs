@@ -1,11 +1,11 @@
 //! Automatic downgrades against Alembic's: the corpus project
 //! (tests/projects/alembic_corpus, Alembic's r1..r9 as YAML) with every
 //! written `downgrade:` removed (but r5's, a data migration) must print the
-//! same downgrade scripts as with them. tests/sql_commands.rs compares the
+//! same downgrade scripts as with them. tests/it/sql_commands.rs compares the
 //! written ones with what Alembic 1.20.1 printed, so the derived downgrades
 //! are Alembic's, byte for byte, on all five dialects.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 

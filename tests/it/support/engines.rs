@@ -684,3 +684,31 @@ impl TestDatabase for SqliteDatabase {
 fn hex_of(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// One test per engine for each check named: `per_engine! { check_a, check_b }`
+/// defines modules `check_a` and `check_b`, each with the tests `postgres`,
+/// `mariadb` and `sqlite` that call `check_a(Engine::…)` of the calling
+/// module. An engine that is missing skips (or, in CI, fails) its own test.
+macro_rules! per_engine {
+    ($($check:ident),* $(,)?) => {$(
+        mod $check {
+            use $crate::support::engines::Engine;
+
+            #[test]
+            fn postgres() {
+                super::$check(Engine::Postgres);
+            }
+
+            #[test]
+            fn mariadb() {
+                super::$check(Engine::MariaDb);
+            }
+
+            #[test]
+            fn sqlite() {
+                super::$check(Engine::Sqlite);
+            }
+        }
+    )*};
+}
+pub(crate) use per_engine;
