@@ -3,7 +3,7 @@
 //! modules share the helpers in [`support`].
 //!
 //! Run one area by its module path, e.g. `scripts/test engines::` or
-//! `cargo test --test it quoting_properties`. Tests that need a server or
+//! `cargo test --test it compiled_scripts`. Tests that need a server or
 //! Alembic skip without it, and fail with `CI=true` ([`support::require`]).
 
 mod support;
@@ -13,6 +13,7 @@ mod lint_support;
 mod alembic_differential;
 mod alembic_interchange;
 mod archive;
+mod compiled_scripts;
 mod engines;
 mod fuzz_regressions;
 mod graph_alembic;
