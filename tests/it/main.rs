@@ -20,6 +20,8 @@ mod graph_alembic;
 mod graph_commands;
 mod guards;
 mod help;
+mod import_command;
+mod import_histories;
 mod lint_output;
 mod lint_rules;
 mod lint_scripts;

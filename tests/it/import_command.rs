@@ -1,7 +1,7 @@
 //! `retort import` end to end: the binary on a small Alembic versions folder
 //! (tests/alembic_histories/example/, written for these tests).
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use support::retort;

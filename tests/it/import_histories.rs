@@ -14,7 +14,7 @@
 //!   `alembic upgrade --sql` prints for the same Python files, for the whole
 //!   range and for each single revision, statement for statement.
 
-mod support;
+use crate::support;
 
 use ruff_python_ast::{Expr, Stmt};
 use std::collections::{BTreeMap, BTreeSet};
