@@ -1,6 +1,6 @@
 //! The whole front end driven by one byte string: what the fuzz target
 //! (`fuzz/fuzz_targets/front_end.rs`) runs, and what the regression test
-//! replaying the inputs it found (`tests/fuzz_regressions.rs`) runs, so that
+//! replaying the inputs it found (`tests/it/fuzz_regressions.rs`) runs, so that
 //! both exercise exactly the same code.
 //!
 //! The input is a project in one string: revision files separated by a line

@@ -1,6 +1,6 @@
 //! bytes → YAML → revisions → graph → plan → SQL on every built-in dialect:
 //! the input format and the pipeline are `retort::fuzz` (shared with
-//! `tests/fuzz_regressions.rs`, which replays the inputs kept from here).
+//! `tests/it/fuzz_regressions.rs`, which replays the inputs kept from here).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

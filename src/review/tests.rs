@@ -1,5 +1,5 @@
 //! Unit tests of the walk: which state the rules see, placement, silencing.
-//! Every rule is tested end to end in tests/lint_*.rs.
+//! Every rule is tested end to end in tests/it/lint_*.rs.
 
 use super::*;
 

@@ -1,6 +1,6 @@
 """Makes an Alembic project out of a retort YAML project.
 
-The differential tests (tests/alembic_differential.rs) compare what
+The differential tests (tests/it/alembic_differential.rs) compare what
 `alembic ... --sql` prints with what `retort` prints for the same revisions;
 the interchange tests run Alembic online on a database that retort scripts
 migrated. Both need "the equivalent Alembic revisions" of a YAML project, and

@@ -1,4 +1,4 @@
-"""env.py for the real Alembic histories of tests/import_histories.rs.
+"""env.py for the real Alembic histories of tests/it/import_histories.rs.
 
 Offline only (`--sql`), as shared/REAL_HISTORIES.md describes: DIALECT
 (default postgresql) names the dialect, literal binds, named paramstyle.

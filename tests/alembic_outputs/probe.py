@@ -1,6 +1,6 @@
 # Prints what Alembic writes offline for the ops read on standard input, per dialect:
 #   .venv/bin/python tests/alembic_outputs/probe.py < tests/alembic_outputs/X.py > tests/alembic_outputs/X.txt
-# (alembic 1.20.1, sqlalchemy 2.1.9). The .txt files are its output, compared in tests/probes.rs.
+# (alembic 1.20.1, sqlalchemy 2.1.9). The .txt files are its output, compared in tests/it/probes.rs.
 import io, sys, warnings
 import sqlalchemy as sa
 from alembic.migration import MigrationContext

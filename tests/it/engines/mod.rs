@@ -1,0 +1,146 @@
+//! Generated scripts on the real engines, through their clients: PostgreSQL
+//! through `psql -v ON_ERROR_STOP=1`, MariaDB through the `mariadb` client,
+//! SQLite through the `sqlite3` CLI. Every check runs on every engine of
+//! [`ENGINES`], as one test per engine.
+
+mod execute;
+mod helpers;
+
+use crate::support;
+use crate::support::engines::{per_engine, Engine};
+use crate::support::roundtrip::*;
+
+/// What the engines do differently in these tests.
+struct EngineCase {
+    engine: Engine,
+    /// The reference corpus as this engine takes it (MariaDB refuses
+    /// `VARCHAR` without a length).
+    corpus: &'static Pieces,
+    /// A `Boolean` true and false as the engine's client prints them.
+    true_text: &'static str,
+    false_text: &'static str,
+    /// `Numeric(10, 2)` 3.10 as the engine's client prints it (SQLite keeps
+    /// no scale).
+    amount_text: &'static str,
+}
+
+/// The engines the tests of this module run on.
+const ENGINES: [EngineCase; 3] = [
+    EngineCase {
+        engine: Engine::Postgres,
+        corpus: &CORPUS,
+        true_text: "t",
+        false_text: "f",
+        amount_text: "3.10",
+    },
+    EngineCase {
+        engine: Engine::MariaDb,
+        corpus: &CORPUS_STRLEN,
+        true_text: "1",
+        false_text: "0",
+        amount_text: "3.10",
+    },
+    EngineCase {
+        engine: Engine::Sqlite,
+        corpus: &CORPUS,
+        true_text: "1",
+        false_text: "0",
+        amount_text: "3.1",
+    },
+];
+
+/// The row of [`ENGINES`] for `engine`.
+fn case(engine: Engine) -> &'static EngineCase {
+    ENGINES
+        .iter()
+        .find(|case| case.engine == engine)
+        .expect("every engine has a row in ENGINES")
+}
+
+per_engine! {
+    example_round_trips,
+    corpus_round_trips,
+    ops_linear_round_trips,
+    settings_round_trip,
+    branches_round_trip,
+    data_literals_round_trip,
+    types_and_flags_round_trip,
+    comments_round_trip,
+    bulk_insert_rows_read_back_exactly,
+}
+
+fn example_round_trips(engine: Engine) {
+    check_round_trips(engine, &EXAMPLE);
+}
+
+fn corpus_round_trips(engine: Engine) {
+    check_round_trips(engine, case(engine).corpus);
+}
+
+fn ops_linear_round_trips(engine: Engine) {
+    check_round_trips(engine, &OPS_LINEAR);
+}
+
+fn settings_round_trip(engine: Engine) {
+    check_round_trips(engine, &SETTINGS);
+}
+
+fn branches_round_trip(engine: Engine) {
+    check_round_trips(engine, &BRANCHES);
+}
+
+fn data_literals_round_trip(engine: Engine) {
+    check_round_trips(engine, &DATA_LITERALS);
+}
+
+fn types_and_flags_round_trip(engine: Engine) {
+    check_round_trips(engine, &TYPES_AND_FLAGS);
+}
+
+fn comments_round_trip(engine: Engine) {
+    check_round_trips(engine, &COMMENTS);
+}
+
+fn bulk_insert_rows_read_back_exactly(engine: Engine) {
+    let Some(db) = upgraded(engine, "data_literals") else {
+        return;
+    };
+    let case = case(engine);
+    let rows = db
+        .query("SELECT id, label, note, flag, amount, day, stamp, ratio FROM samples ORDER BY id");
+    assert_eq!(
+        rows,
+        support::rows(&[
+            &[
+                Some("1"),
+                Some("O'Brien \"double\" \\ back\\slash"),
+                Some("ünïcödé ✓ 日本"),
+                Some(case.true_text),
+                Some(case.amount_text),
+                Some("2024-01-02"),
+                Some("2024-01-02 03:04:05"),
+                Some("0.5"),
+            ],
+            &[
+                Some("2"),
+                None,
+                Some(""),
+                Some(case.false_text),
+                Some("-0.01"),
+                None,
+                None,
+                None
+            ],
+            &[
+                Some("3"),
+                Some("percent % and colon :name"),
+                None,
+                None,
+                Some("12345678.99"),
+                None,
+                None,
+                None,
+            ],
+        ])
+    );
+}

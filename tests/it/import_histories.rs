@@ -1,0 +1,660 @@
+//! `retort import` on real Alembic histories (trimmed copies under
+//! tests/alembic_histories/, see its README.md for their sources and
+//! licences), compared with real Alembic.
+//!
+//! - Every history imports, with the numbers of the summary pinned: how many
+//!   revisions, how many converted exactly, how many statements need a person
+//!   or the schema-model/Alembic-surface work (issues 16/17).
+//! - A revision whose `upgrade()` and `downgrade()` are only `op.*` calls
+//!   never needs a person, unless an argument is a name from the
+//!   application or a SQLAlchemy Core statement (`table.update()...`), or
+//!   the call lacks a required argument (Alembic itself raises there).
+//! - The revisions that converted exactly, with all their ancestors, are a
+//!   history retort can load; over it, `retort upgrade` prints what
+//!   `alembic upgrade --sql` prints for the same Python files, for the whole
+//!   range and for each single revision, statement for statement.
+
+use crate::support;
+
+use ruff_python_ast::{Expr, Stmt};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use support::engines::Engine;
+
+/// One history and what its import must give.
+struct History {
+    /// Folder under tests/alembic_histories/.
+    name: &'static str,
+    /// Dialects the history targets, compared with Alembic.
+    dialects: &'static [&'static str],
+    /// The summary's first line.
+    summary: &'static str,
+    /// Statements that need a person.
+    person: usize,
+    /// Statements that need the schema-model/Alembic-surface work.
+    surface: usize,
+    /// At least this many revisions are compared with Alembic.
+    compared_at_least: usize,
+    /// The engines the history targets: the imported scripts run there.
+    engines: &'static [Engine],
+}
+
+const HISTORIES: &[History] = &[
+    History {
+        name: "example",
+        dialects: &["postgresql", "mysql", "sqlite"],
+        summary: "3 revisions written, 2 converted exactly.",
+        person: 1,
+        surface: 0,
+        compared_at_least: 2,
+        engines: &[Engine::Postgres, Engine::MariaDb],
+    },
+    History {
+        name: "octavia",
+        dialects: &["mysql", "postgresql"],
+        summary: "95 revisions written, 79 converted exactly.",
+        person: 34,
+        surface: 1,
+        compared_at_least: 15,
+        engines: &[Engine::MariaDb],
+    },
+    History {
+        name: "ironic",
+        dialects: &["mysql", "postgresql"],
+        summary: "81 revisions written, 56 converted exactly.",
+        person: 36,
+        surface: 20,
+        compared_at_least: 0,
+        engines: &[Engine::MariaDb],
+    },
+    History {
+        name: "warehouse",
+        dialects: &["postgresql"],
+        summary: "288 revisions written, 153 converted exactly.",
+        person: 42,
+        surface: 458,
+        compared_at_least: 2,
+        engines: &[Engine::Postgres],
+    },
+];
+
+fn history_dir(name: &str) -> PathBuf {
+    support::repo_root()
+        .join("tests")
+        .join("alembic_histories")
+        .join(name)
+}
+
+/// Runs `retort import` of a history into a new project; returns the project and the summary.
+fn import(history: &History) -> (tempfile::TempDir, String) {
+    let project = tempfile::tempdir().expect("a temporary folder");
+    let output = Command::new(env!("CARGO_BIN_EXE_retort"))
+        .arg("--project")
+        .arg(project.path())
+        .arg("import")
+        .arg(history_dir(history.name).join("versions"))
+        .output()
+        .expect("run retort import");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "retort import {} failed:\n{stdout}\n{}",
+        history.name,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (project, stdout)
+}
+
+/// The number before `statements in` on the summary line that ends with `what`.
+fn count(summary: &str, what: &str) -> usize {
+    summary
+        .lines()
+        .find(|l| l.contains(what))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Whether a YAML value holds an `unconverted:` key anywhere.
+fn has_placeholder(value: &serde_yaml::Value) -> bool {
+    match value {
+        serde_yaml::Value::Mapping(m) => m
+            .iter()
+            .any(|(k, v)| k.as_str() == Some("unconverted") || has_placeholder(v)),
+        serde_yaml::Value::Sequence(s) => s.iter().any(has_placeholder),
+        _ => false,
+    }
+}
+
+/// An imported revision: its YAML file, its parents, whether it converted exactly.
+struct Imported {
+    yaml: PathBuf,
+    parents: Vec<String>,
+    exact: bool,
+}
+
+fn imported_revisions(project: &Path) -> BTreeMap<String, Imported> {
+    let mut found = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(project.join("revisions")) {
+        let entry = entry.expect("walk the revisions");
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("read a revision");
+        let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+        let ids = |key: &str| -> Vec<String> {
+            match &doc[key] {
+                serde_yaml::Value::String(s) => vec![s.clone()],
+                serde_yaml::Value::Sequence(items) => items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_owned))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        };
+        let mut parents = ids("down_revision");
+        parents.extend(ids("depends_on"));
+        found.insert(
+            doc["revision"].as_str().expect("an id").to_owned(),
+            Imported {
+                yaml: entry.path().to_owned(),
+                parents,
+                exact: !has_placeholder(&doc),
+            },
+        );
+    }
+    found
+}
+
+/// The revisions that converted exactly and whose ancestors all did: a
+/// history retort can load.
+fn exact_closure(revisions: &BTreeMap<String, Imported>) -> BTreeSet<String> {
+    fn ok(
+        id: &str,
+        revisions: &BTreeMap<String, Imported>,
+        memo: &mut BTreeMap<String, bool>,
+    ) -> bool {
+        if let Some(&known) = memo.get(id) {
+            return known;
+        }
+        let result = revisions
+            .get(id)
+            .is_some_and(|r| r.exact && r.parents.iter().all(|p| ok(p, revisions, memo)));
+        memo.insert(id.to_owned(), result);
+        result
+    }
+    let mut memo = BTreeMap::new();
+    revisions
+        .keys()
+        .filter(|id| ok(id, revisions, &mut memo))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn real_histories_import_with_the_pinned_numbers() {
+    let mut failures = Vec::new();
+    for history in HISTORIES {
+        let (_project, summary) = import(history);
+        let first = summary.lines().next().unwrap_or_default();
+        let person = count(&summary, "need a person");
+        let surface = count(&summary, "need the schema-model/Alembic-surface work");
+        if first != history.summary || person != history.person || surface != history.surface {
+            failures.push(format!(
+                "{}: got `{first}`, {person} for a person, {surface} for the surface work; \
+                 expected `{}`, {}, {}\n{summary}",
+                history.name, history.summary, history.person, history.surface
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Whether every statement of the revision's `upgrade()` and `downgrade()`
+/// is an `op.*(...)` call (or `pass`, a docstring).
+fn only_op_calls(python: &Path) -> bool {
+    let text = std::fs::read_to_string(python).expect("read the Python");
+    let parsed = ruff_python_parser::parse_module(&text).expect("Python");
+    parsed.syntax().body.iter().all(|stmt| match stmt {
+        Stmt::FunctionDef(f) if ["upgrade", "downgrade"].contains(&f.name.id.as_str()) => {
+            f.body.iter().all(|s| match s {
+                Stmt::Pass(_) => true,
+                Stmt::Expr(e) => match e.value.as_ref() {
+                    Expr::StringLiteral(_) => true,
+                    Expr::Call(c) => matches!(
+                        c.func.as_ref(),
+                        Expr::Attribute(a) if matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "op")
+                    ),
+                    _ => false,
+                },
+                _ => false,
+            })
+        }
+        _ => true,
+    })
+}
+
+#[test]
+fn revisions_of_only_op_calls_never_need_a_person() {
+    let mut failures = Vec::new();
+    for history in HISTORIES {
+        let (project, _) = import(history);
+        let versions = history_dir(history.name).join("versions");
+        for revision in imported_revisions(project.path()).values() {
+            let relative = revision
+                .yaml
+                .strip_prefix(project.path().join("revisions"))
+                .expect("inside")
+                .with_extension("py");
+            if !only_op_calls(&versions.join(&relative)) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&revision.yaml).expect("read");
+            let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+            // What an op call's arguments may still hold that no converter
+            // can read: a name from the application, a Core statement.
+            let excused = |reason: &str| {
+                reason.contains("from an application import")
+                    || reason.contains("SQLAlchemy Core statement")
+                    || reason.contains("Alembic itself raises")
+            };
+            if person_reasons(&doc).iter().any(|r| !excused(r)) {
+                failures.push(format!("{}: {}\n{text}", history.name, relative.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The reasons of the placeholders that need a person.
+fn person_reasons(value: &serde_yaml::Value) -> Vec<String> {
+    let mut found = Vec::new();
+    match value {
+        serde_yaml::Value::Mapping(m) => {
+            if m.get("needs").and_then(|n| n.as_str()) == Some("person") {
+                if let Some(r) = m.get("reason").and_then(|r| r.as_str()) {
+                    found.push(r.to_owned());
+                }
+            }
+            for v in m.values() {
+                found.extend(person_reasons(v));
+            }
+        }
+        serde_yaml::Value::Sequence(s) => s.iter().for_each(|v| found.extend(person_reasons(v))),
+        _ => {}
+    }
+    found
+}
+
+/// Trailing whitespace of each line and trailing blank lines do not count.
+/// Deliberate difference: SQL text of an `op.execute` that ends in `;`
+/// Alembic prints with its own terminator after it (`;;`); retort leaves the
+/// text's `;` out (docs/reference.md, `execute`).
+fn normalise(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            let l = l.trim_end();
+            l.strip_suffix(";;").map_or(l, |s| &l[..s.len() + 1])
+        })
+        .collect();
+    lines.join("\n").trim_end().to_owned()
+}
+
+/// Compares two scripts statement for statement. The one deliberate
+/// difference: MySQL's `ALTER TABLE t MODIFY c ...` / `CHANGE a b ...`
+/// restate the whole column, which Alembic takes from the author's
+/// `existing_*` keywords (a missing `existing_nullable` makes a NOT NULL
+/// column NULL; a wrong `existing_type` changes the type) and retort from
+/// its schema model. Such pairs are returned, any other difference is an error.
+fn compare(want: &str, got: &str) -> Result<Vec<String>, String> {
+    let a: Vec<&str> = want.split("\n\n").collect();
+    let b: Vec<&str> = got.split("\n\n").collect();
+    if a.len() != b.len() {
+        return Err(format!(
+            "{} statements from Alembic, {} from retort",
+            a.len(),
+            b.len()
+        ));
+    }
+    let mut deliberate = Vec::new();
+    for (x, y) in a.iter().zip(&b) {
+        if x == y {
+            continue;
+        }
+        let column_prefix = |s: &str| -> Option<String> {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            match words.as_slice() {
+                ["ALTER", "TABLE", t, "MODIFY", c, ..] => Some(format!("{t} MODIFY {c}")),
+                ["ALTER", "TABLE", t, "CHANGE", c, d, ..] => Some(format!("{t} CHANGE {c} {d}")),
+                _ => None,
+            }
+        };
+        match (column_prefix(x), column_prefix(y)) {
+            (Some(p), Some(q)) if p == q => deliberate.push(format!("Alembic `{x}`, retort `{y}`")),
+            _ => return Err(format!("the scripts differ at\n  {x}\n  {y}")),
+        }
+    }
+    Ok(deliberate)
+}
+
+/// Removes the key `key` (and the lines nested under it) from the op that
+/// starts at `line` (1-based) of the YAML file: what a person does when
+/// `retort check` says an `existing_*` claim contradicts the model.
+fn remove_claim(file: &Path, line: usize, key: &str) {
+    let text = std::fs::read_to_string(file).expect("read");
+    let lines: Vec<&str> = text.lines().collect();
+    let start = line - 1;
+    let item_indent = lines[start].len() - lines[start].trim_start().len();
+    let mut out = Vec::new();
+    let mut skip_deeper_than = None;
+    for (i, l) in lines.iter().enumerate() {
+        let indent = l.len() - l.trim_start().len();
+        if let Some(depth) = skip_deeper_than {
+            if indent > depth {
+                continue;
+            }
+            skip_deeper_than = None;
+        }
+        let in_op = i > start
+            && lines[start + 1..=i]
+                .iter()
+                .all(|x| x.len() - x.trim_start().len() > item_indent);
+        if in_op && l.trim_start().starts_with(&format!("{key}:")) {
+            skip_deeper_than = Some(indent);
+            continue;
+        }
+        out.push(*l);
+    }
+    std::fs::write(file, out.join("\n") + "\n").expect("write");
+}
+
+/// Narrows the imported project to a history retort loads: the revisions
+/// that converted exactly with all their ancestors, with the `existing_*`
+/// claims the model contradicts removed (as `retort check` asks), less any
+/// revision retort still refuses and its descendants. Returns the ids kept,
+/// the claims removed, and the refusals.
+fn loadable(
+    project: &Path,
+    revisions: &BTreeMap<String, Imported>,
+    dialect: &str,
+) -> (BTreeSet<String>, Vec<String>, Vec<String>) {
+    let mut refused_ids = BTreeSet::new();
+    let mut fixed = Vec::new();
+    let mut refused = Vec::new();
+    let by_file: BTreeMap<PathBuf, String> = revisions
+        .iter()
+        .map(|(id, r)| {
+            (
+                r.yaml.strip_prefix(project).expect("inside").to_owned(),
+                id.clone(),
+            )
+        })
+        .collect();
+    for _ in 0..200 {
+        let keep: BTreeSet<String> = exact_closure(revisions)
+            .into_iter()
+            .filter(|id| {
+                !refused_ids.contains(id) && ancestors(id, revisions).is_disjoint(&refused_ids)
+            })
+            .collect();
+        for (id, r) in revisions {
+            if !keep.contains(id) && r.yaml.exists() {
+                std::fs::remove_file(&r.yaml).expect("leave out a revision");
+            }
+        }
+        let run = support::alembic::retort_sql(project, dialect, &["upgrade", "heads"]);
+        if run.success() || keep.is_empty() {
+            return (keep, fixed, refused);
+        }
+        for line in run.stderr.lines() {
+            let Some(rest) = line.strip_prefix("error: ") else {
+                continue;
+            };
+            let mut parts = rest.splitn(4, ':');
+            let (Some(file), Some(l), Some(_col), Some(message)) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let Ok(l) = l.parse::<usize>() else { continue };
+            let claim = message
+                .split('`')
+                .nth(1)
+                .and_then(|c| c.split(':').next())
+                .filter(|k| {
+                    k.starts_with("existing_") && message.contains("contradicts the schema model")
+                });
+            match claim {
+                Some(key) => {
+                    remove_claim(&project.join(file), l, key);
+                    fixed.push(format!("{file}:{l}: {}", message.trim()));
+                }
+                None => {
+                    if let Some(id) = by_file.get(Path::new(file)) {
+                        refused_ids.insert(id.clone());
+                        refused.push(format!("{file}:{l}:{}", message));
+                    }
+                }
+            }
+        }
+    }
+    panic!("retort kept refusing the imported project");
+}
+
+fn ancestors(id: &str, revisions: &BTreeMap<String, Imported>) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut todo = vec![id.to_owned()];
+    while let Some(next) = todo.pop() {
+        if let Some(r) = revisions.get(&next) {
+            for p in &r.parents {
+                if found.insert(p.clone()) {
+                    todo.push(p.clone());
+                }
+            }
+        }
+    }
+    found
+}
+
+/// `retort upgrade RANGE --dialect D` over the exactly converted part of each
+/// history equals `alembic upgrade RANGE --sql` over the same Python files.
+#[test]
+fn imported_histories_upgrade_as_alembic_does() {
+    let Some(venv) = support::require_alembic() else {
+        return;
+    };
+    let mut failures = Vec::new();
+    for history in HISTORIES {
+        let (project, _) = import(history);
+        let revisions = imported_revisions(project.path());
+        let (keep, fixed, refused) = loadable(project.path(), &revisions, history.dialects[0]);
+        // The Alembic project: the Python files of the revisions kept.
+        let alembic = tempfile::tempdir().expect("a temporary folder");
+        for file in ["env.py", "alembic.ini"] {
+            std::fs::copy(history_dir("").join(file), alembic.path().join(file))
+                .expect("copy the Alembic project files");
+        }
+        let versions = history_dir(history.name).join("versions");
+        for id in &keep {
+            let relative = revisions[id]
+                .yaml
+                .strip_prefix(project.path().join("revisions"))
+                .expect("inside")
+                .with_extension("py");
+            let target = alembic.path().join("versions").join(&relative);
+            std::fs::create_dir_all(target.parent().expect("a folder")).expect("mkdir");
+            std::fs::copy(versions.join(&relative), target).expect("copy a revision");
+        }
+        assert!(
+            keep.len() >= history.compared_at_least,
+            "{}: only {} revisions loadable, expected at least {}",
+            history.name,
+            keep.len(),
+            history.compared_at_least
+        );
+        eprintln!(
+            "{}: {} existing_* claims the model contradicts removed as `retort check` asks: {fixed:?}; \
+             refused by retort: {refused:?}",
+            history.name,
+            fixed.len()
+        );
+        if keep.is_empty() {
+            eprintln!(
+                "{}: no revision converted exactly with all its ancestors; nothing to compare",
+                history.name
+            );
+            continue;
+        }
+        // The whole range, and each revision with one parent on its own.
+        let mut ranges = vec!["heads".to_owned()];
+        for id in &keep {
+            if let [parent] = revisions[id].parents.as_slice() {
+                ranges.push(format!("{parent}:{id}"));
+            }
+        }
+        let mut requests = Vec::new();
+        for dialect in history.dialects {
+            for range in &ranges {
+                requests.push((*dialect, vec!["upgrade", range.as_str()]));
+            }
+        }
+        let alembic_runs = offline_batch(&venv, alembic.path(), &requests);
+        let mut accepted = Vec::new();
+        let mut not_offline = Vec::new();
+        for ((dialect, args), expected) in requests.iter().zip(alembic_runs) {
+            let retort = support::alembic::retort_sql(project.path(), dialect, args);
+            let case = format!("{} {dialect}: upgrade {}", history.name, args[1]);
+            match (expected.success(), retort.success()) {
+                (true, true) => {
+                    let (want, got) = (normalise(&expected.stdout), normalise(&retort.stdout));
+                    match compare(&want, &got) {
+                        Ok(deliberate) => {
+                            accepted.extend(deliberate.into_iter().map(|d| format!("{case}: {d}")))
+                        }
+                        Err(why) => failures.push(format!(
+                            "{case}: {why}\n--- alembic ---\n{want}\n--- retort ---\n{got}"
+                        )),
+                    }
+                }
+                // Alembic cannot run it offline (SQLite batch mode without
+                // copy_from, a revision reading the database): not compared.
+                (false, _) => not_offline.push(format!(
+                    "{case}: {}",
+                    expected
+                        .stdout
+                        .lines()
+                        .chain(expected.stderr.lines())
+                        .rfind(|l| !l.trim().is_empty())
+                        .unwrap_or_default()
+                )),
+                (true, false) => failures.push(format!("{case}: retort fails\n{retort}")),
+            }
+        }
+        for a in &accepted {
+            eprintln!("deliberate difference: {a}");
+        }
+        for n in &not_offline {
+            eprintln!("Alembic cannot run this offline, not compared: {n}");
+        }
+        eprintln!(
+            "{}: {} revisions compared with Alembic over {} ranges on {}",
+            history.name,
+            keep.len(),
+            ranges.len(),
+            history.dialects.join(", ")
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The upgrade script of the part of each history retort loads runs on the
+/// engines the history targets, and leaves the version table at its heads.
+#[test]
+fn imported_histories_run_on_their_engines() {
+    for history in HISTORIES {
+        let (project, _) = import(history);
+        let revisions = imported_revisions(project.path());
+        let (keep, _, _) = loadable(project.path(), &revisions, history.dialects[0]);
+        if keep.is_empty() {
+            eprintln!("{}: nothing loadable to run", history.name);
+            continue;
+        }
+        let heads: Vec<String> = keep
+            .iter()
+            .filter(|id| {
+                !keep
+                    .iter()
+                    .any(|other| revisions[other].parents.contains(id))
+            })
+            .cloned()
+            .collect();
+        for engine in history.engines {
+            let Some(database) = engine.fresh_database() else {
+                continue;
+            };
+            let script = support::alembic::retort_sql(
+                project.path(),
+                engine.dialect(),
+                &["upgrade", "heads"],
+            )
+            .expect_success();
+            database.run_ok(&script.stdout);
+            assert_eq!(
+                database.version_rows(),
+                heads,
+                "{} on {engine:?}: the version table after the upgrade",
+                history.name
+            );
+            eprintln!(
+                "{}: {} revisions upgraded on {engine:?}",
+                history.name,
+                keep.len()
+            );
+        }
+    }
+}
+
+/// `alembic ARGS --sql` for each (dialect, args), in one Python process.
+fn offline_batch(
+    venv: &Path,
+    project: &Path,
+    requests: &[(&str, Vec<&str>)],
+) -> Vec<support::alembic::Run> {
+    let json: Vec<serde_json::Value> = requests
+        .iter()
+        .map(|(dialect, args)| serde_json::json!({"dialect": dialect, "args": args}))
+        .collect();
+    let mut command = Command::new(venv.join("bin").join("python"));
+    command
+        .arg(support::alembic::harness_script())
+        .arg("batch")
+        .arg(project)
+        .env("PYTHONHASHSEED", "0")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().expect("start the Alembic batch");
+    let input = serde_json::to_vec(&json).expect("JSON");
+    std::io::Write::write_all(&mut child.stdin.take().expect("piped"), &input)
+        .expect("send the requests");
+    let output = child.wait_with_output().expect("the batch runs");
+    assert!(
+        output.status.success(),
+        "the Alembic batch failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let results: Vec<serde_json::Value> =
+        serde_json::from_slice(&output.stdout).expect("the batch prints JSON");
+    requests
+        .iter()
+        .zip(results)
+        .map(|((dialect, args), result)| support::alembic::Run {
+            command: format!("DIALECT={dialect} alembic {} --sql (batch)", args.join(" ")),
+            stdout: result["stdout"].as_str().unwrap_or_default().to_owned(),
+            stderr: result["stderr"].as_str().unwrap_or_default().to_owned(),
+            code: result["code"].as_i64().map(|c| (c & 0xff) as i32),
+        })
+        .collect()
+}
