@@ -31,6 +31,7 @@ pub mod render;
 pub mod review;
 pub mod revision;
 pub mod schema;
+pub mod slug;
 pub mod suggest;
 #[cfg(test)]
 mod test_fixtures;

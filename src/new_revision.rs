@@ -5,6 +5,7 @@
 
 use crate::graph::{ResolveError, RevisionGraph};
 use crate::load::check_identifier;
+use crate::slug::slug;
 use anyhow::{bail, Context};
 use camino::{Utf8Path, Utf8PathBuf};
 use std::io::Write as _;
@@ -250,26 +251,6 @@ impl NewRevision {
     }
 }
 
-/// Alembic's file-name slug: the message's words joined by `_`, lower
-/// case, cut at a word boundary near 40 characters.
-fn slug(message: &str) -> String {
-    const MAX: usize = 40;
-    let words: Vec<String> = message
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let slug = words.join("_");
-    if slug.chars().count() <= MAX {
-        return slug;
-    }
-    let cut: String = slug.chars().take(MAX).collect();
-    match cut.rsplit_once('_') {
-        Some((head, _)) => format!("{head}_"),
-        None => cut,
-    }
-}
-
 /// The current time in UTC as `YYYY-MM-DD HH:MM:SS.ffffff` (Python's `str(datetime)`).
 fn now_utc() -> String {
     let now = std::time::SystemTime::now()
@@ -304,16 +285,6 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_like_alembic() {
-        assert_eq!(slug("add customers.name"), "add_customers_name");
-        assert_eq!(slug("Merge r7a and r7b!"), "merge_r7a_and_r7b");
-        assert_eq!(
-            slug("a very long message that goes on and on past forty characters"),
-            "a_very_long_message_that_goes_on_and_on_"
-        );
-    }
 
     #[test]
     fn dates() {

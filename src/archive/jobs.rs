@@ -4,11 +4,9 @@
 
 use crate::plan::{rows_text, Plan};
 use crate::revision::Revision;
+use crate::slug::slug;
 use camino::Utf8PathBuf;
 use std::collections::BTreeMap;
-
-/// The longest slug in a per-revision script name (Alembic's `truncate_slug_length`).
-const SLUG_MAX: usize = 40;
 
 /// One script to write for every target: where it goes and what it runs.
 #[derive(Debug, Clone)]
@@ -93,30 +91,6 @@ pub fn revision_stem(place: usize, revision: &Revision) -> String {
     } else {
         format!("{place:04}_{}_{slug}", revision.id)
     }
-}
-
-/// The message as a file-name slug: lower-case ASCII words joined by `_`,
-/// cut at a word boundary to at most 40 characters (as Alembic's file names).
-pub fn slug(message: &str) -> String {
-    let mut slug = String::new();
-    let words = message
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty());
-    for word in words {
-        let word = word.to_ascii_lowercase();
-        let extra = if slug.is_empty() { 0 } else { 1 };
-        if slug.len() + extra + word.len() > SLUG_MAX {
-            if slug.is_empty() {
-                slug = word[..SLUG_MAX].to_owned();
-            }
-            break;
-        }
-        if extra == 1 {
-            slug.push('_');
-        }
-        slug.push_str(&word);
-    }
-    slug
 }
 
 /// The range a header shows: a one-revision script as its

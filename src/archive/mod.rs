@@ -37,7 +37,7 @@ pub use compile::{
     build_in_memory, compile, compile_in_memory, revision_sources, sources, CompileReport,
 };
 pub use header::{header, HeaderFacts};
-pub use jobs::{jobs, revision_stem, script_paths, slug, ScriptJob};
+pub use jobs::{jobs, revision_stem, script_paths, ScriptJob};
 pub use manifest::{manifest_text, merge_manifest, parse_manifest, prefix_from_out, MANIFEST};
 pub use rules::{archived_changes, refuse_archived_changes, ArchivedChange};
 pub use staging::{stage_archive, StagedArchive, StagedFile};

@@ -93,17 +93,6 @@ fn archive_of(graph: &RevisionGraph, dialects: &[&str]) -> Archive {
 }
 
 #[test]
-fn slugs_are_lower_case_words_cut_at_forty() {
-    assert_eq!(slug("Add error_count to runs!"), "add_error_count_to_runs");
-    assert_eq!(
-        slug("index runs by status and start time for the scheduler's queries"),
-        "index_runs_by_status_and_start_time_for"
-    );
-    assert_eq!(slug("ééé"), "");
-    assert_eq!(slug(&"x".repeat(50)), "x".repeat(40));
-}
-
-#[test]
 fn each_revision_gets_an_upgrade_and_a_downgrade_script_numbered_by_plan_place() {
     let archive = archive_of(&branchy(), &["sqlite"]);
     let names: Vec<&str> = archive.files.keys().map(|p| p.as_str()).collect();
