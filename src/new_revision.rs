@@ -13,8 +13,9 @@ use std::io::Write as _;
 /// What `retort revision` asks for.
 #[derive(Debug, Clone, Default)]
 pub struct RevisionRequest {
-    /// The message.
-    pub message: String,
+    /// The message; `None` writes no `message:` key (Alembic's `revision`
+    /// without `-m`).
+    pub message: Option<String>,
     /// The revision to build on (default: `head`); `base` starts a new root.
     pub head: Option<String>,
     /// Allow building on a revision that is not a head.
@@ -32,8 +33,9 @@ pub struct RevisionRequest {
 pub struct MergeRequest {
     /// The revisions to merge (heads), e.g. `heads` or two ids.
     pub revisions: Vec<String>,
-    /// The message.
-    pub message: String,
+    /// The message; `None` writes no `message:` key (Alembic's `revision`
+    /// without `-m`).
+    pub message: Option<String>,
     /// Branch labels of the merge revision.
     pub branch_labels: Vec<String>,
     /// Its id instead of a random one.
@@ -187,8 +189,8 @@ pub struct NewRevision {
     pub branch_labels: Vec<String>,
     /// Its `depends_on`.
     pub depends_on: Vec<String>,
-    /// Its message.
-    pub message: String,
+    /// Its message, if one was given.
+    pub message: Option<String>,
     /// A merge: no ops, and an empty `downgrade` written out.
     pub merge: bool,
 }
@@ -212,9 +214,11 @@ impl NewRevision {
         if !self.depends_on.is_empty() {
             text.push_str(&format!("depends_on: {}\n", list(&self.depends_on)));
         }
-        let message =
-            serde_yaml::to_string(&self.message).context("cannot write the message as YAML")?;
-        text.push_str(&format!("message: {message}"));
+        if let Some(message) = &self.message {
+            let message =
+                serde_yaml::to_string(message).context("cannot write the message as YAML")?;
+            text.push_str(&format!("message: {message}"));
+        }
         text.push_str(&format!("create_date: \"{create_date}\"\n\n"));
         if self.merge {
             text.push_str("upgrade: []\ndowngrade: []\n");
@@ -234,7 +238,11 @@ impl NewRevision {
     pub fn write(&self, dir: &Utf8Path) -> anyhow::Result<Utf8PathBuf> {
         let text = self.to_yaml(&now_utc())?;
         // Check that what we write loads back (an odd message could break it).
-        let name = format!("{}_{}.yaml", self.id, slug(&self.message));
+        let name = format!(
+            "{}_{}.yaml",
+            self.id,
+            slug(self.message.as_deref().unwrap_or(""))
+        );
         let path: Utf8PathBuf = dir.join(&name);
         crate::load::parse_revision(text.as_bytes(), Utf8Path::new(&name)).map_err(|e| {
             anyhow::anyhow!("internal error: the new revision does not load back: {e}")

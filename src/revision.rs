@@ -23,8 +23,9 @@ pub struct Revision {
     pub branch_labels: Vec<String>,
     /// Extra dependencies: revision ids or branch labels.
     pub depends_on: Vec<String>,
-    /// The message (Alembic's docstring first line).
-    pub message: String,
+    /// The message (Alembic's docstring first line); `None` when the file
+    /// has no `message:` key, as `alembic revision` without `-m`.
+    pub message: Option<String>,
     /// Free-form creation date, shown by `history --verbose`.
     pub create_date: Option<String>,
     /// The upgrade ops, in order.
@@ -40,7 +41,23 @@ pub struct Revision {
     pub key_locations: KeyPositions,
 }
 
+/// What Alembic shows for a revision made without a message: `alembic
+/// revision` with no `-m` writes this text into the docstring.
+pub const EMPTY_MESSAGE: &str = "empty message";
+
 impl Revision {
+    /// The message as Alembic shows it (`history`, `show`, script headers):
+    /// [`EMPTY_MESSAGE`] when the file has none.
+    pub fn shown_message(&self) -> &str {
+        self.message.as_deref().unwrap_or(EMPTY_MESSAGE)
+    }
+
+    /// The message a file name's slug is made of: empty when the file has
+    /// none, as Alembic names such a file `<id>_.py`.
+    pub fn slug_source(&self) -> &str {
+        self.message.as_deref().unwrap_or("")
+    }
+
     /// Where the top-level `key` is in the revision's file, or where the
     /// revision is when the file has no such key.
     pub fn key_location(&self, key: &str) -> Location {

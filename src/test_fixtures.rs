@@ -29,7 +29,7 @@ pub(crate) fn revision(
         down_revisions: Vec::new(),
         branch_labels: Vec::new(),
         depends_on: Vec::new(),
-        message: String::new(),
+        message: Some(String::new()),
         create_date: None,
         upgrade,
         downgrade: downgrade.map_or(Downgrade::Auto, Downgrade::Ops),

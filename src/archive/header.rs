@@ -77,7 +77,7 @@ pub fn header(job: &ScriptJob, dialect: &str, facts: &HeaderFacts) -> String {
             h,
             "--   {}  {}",
             revision.id,
-            comment_safe(&revision.message)
+            comment_safe(revision.shown_message())
         );
         let path = &revision.source.path;
         let sha = facts

@@ -85,7 +85,7 @@ fn plan_places<'p>(upgrade: &'p Plan) -> BTreeMap<&'p str, usize> {
 
 /// `NNNN_<rev>_<slug>`: the file stem of a revision's scripts.
 pub fn revision_stem(place: usize, revision: &Revision) -> String {
-    let slug = slug(&revision.message);
+    let slug = slug(revision.slug_source());
     if slug.is_empty() {
         format!("{place:04}_{}", revision.id)
     } else {

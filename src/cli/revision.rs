@@ -20,9 +20,10 @@ Examples:
 The new file is revisions/<id>_<slug>.yaml with an empty `upgrade: []`; fill it in.
 With several heads, say which one to build on with --head (or merge them first).")]
 pub struct RevisionArgs {
-    /// The message: one line saying what the revision does.
+    /// The message: one line saying what the revision does (without it,
+    /// the file has none and is shown as `empty message`, as in Alembic).
     #[arg(short, long)]
-    pub message: String,
+    pub message: Option<String>,
     /// The revision to build on (default: `head`); `base` starts a new root.
     #[arg(long, value_name = "REV")]
     pub head: Option<String>,
@@ -53,9 +54,9 @@ pub struct MergeArgs {
     /// The revisions to merge (heads), e.g. `heads` or two ids.
     #[arg(required = true, value_name = "REV")]
     pub revisions: Vec<String>,
-    /// The message.
+    /// The message (optional, as for `revision`).
     #[arg(short, long)]
-    pub message: String,
+    pub message: Option<String>,
     /// A branch label for the merge revision (repeatable).
     #[arg(long = "branch-label", value_name = "LABEL")]
     pub branch_labels: Vec<String>,

@@ -112,7 +112,11 @@ fn down_text(rev: &Revision) -> String {
 
 /// The first paragraph of the message (Alembic's `doc`).
 pub(super) fn doc(rev: &Revision) -> &str {
-    rev.message.split("\n\n").next().unwrap_or("").trim()
+    rev.shown_message()
+        .split("\n\n")
+        .next()
+        .unwrap_or("")
+        .trim()
 }
 
 /// One line about `rev`, as Alembic's `Script._head_only`.
@@ -200,7 +204,7 @@ fn log_entry(graph: &RevisionGraph, rev: &Revision) -> String {
 fn long_doc(rev: &Revision) -> String {
     let mut text = format!(
         "{}\n\nRevision ID: {}\nRevises: {}",
-        rev.message.trim(),
+        rev.shown_message().trim(),
         rev.id,
         rev.down_revisions.join(", ")
     );

@@ -294,7 +294,8 @@ struct RawRevision {
     branch_labels: Vec<RevisionId>,
     #[serde(default, deserialize_with = "ids_or_null")]
     depends_on: Vec<RevisionId>,
-    message: String,
+    #[serde(default)]
+    message: Option<String>,
     #[serde(default)]
     create_date: Option<String>,
     upgrade: Vec<RawOpItem>,
@@ -419,7 +420,7 @@ impl<'de> Deserialize<'de> for RawDowngrade {
 
 /// What a revision file must be, for error messages.
 const EXPECTED_REVISION: &str =
-    "expected a revision: a mapping with `revision:`, `down_revision:`, `message:` and `upgrade:`";
+    "expected a revision: a mapping with `revision:`, `down_revision:` and `upgrade:` (and usually `message:`)";
 
 /// Parses one revision file; `file` is its path relative to the project.
 pub fn parse_revision(bytes: &[u8], file: &Utf8Path) -> Result<Revision, Diagnostics> {
@@ -666,6 +667,16 @@ downgrade: auto
         assert!(matches!(rev.downgrade, Downgrade::Auto));
         assert_eq!(rev.source.sha256.len(), 64);
         assert_eq!(rev.key_location("down_revision").line, 3);
+    }
+
+    #[test]
+    fn message_is_optional_and_shown_as_alembic_shows_none() {
+        let rev = parse("revision: a1\ndown_revision: null\nupgrade: []\n").unwrap();
+        assert_eq!(rev.message, None);
+        assert_eq!(rev.shown_message(), "empty message");
+        assert_eq!(rev.slug_source(), "");
+        let stem = crate::archive::jobs::revision_stem(1, &rev);
+        assert_eq!(stem, "0001_a1");
     }
 
     #[test]

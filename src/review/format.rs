@@ -32,7 +32,7 @@ pub fn report(notes: &[Note], revisions: &[&Revision]) -> String {
             out,
             "{}: {} ({})",
             revision.id,
-            one_line(&revision.message),
+            one_line(revision.shown_message()),
             revision.source.path
         );
         for note in mine {

@@ -700,3 +700,80 @@ fn random_graphs_match_alembic() {
         assert_eq!(compare_inspect(&venv, &graph, inspect), inspect.len());
     }
 }
+
+/// The file stems in `dir` (`a1_`, `b2_second_one`), sorted.
+fn file_stems(dir: &Path) -> Vec<String> {
+    let mut stems: Vec<String> = std::fs::read_dir(dir)
+        .expect("the versions folder")
+        .filter_map(|e| {
+            let path = e.expect("a folder entry").path();
+            let is_revision = matches!(
+                path.extension().and_then(|x| x.to_str()),
+                Some("py" | "yaml")
+            );
+            is_revision.then(|| path.file_stem().unwrap().to_string_lossy().into_owned())
+        })
+        .collect();
+    stems.sort();
+    stems
+}
+
+/// The creation dates are the time each tool ran: compare the rest.
+fn without_dates(lines: Vec<String>) -> Vec<String> {
+    lines
+        .into_iter()
+        .filter(|l| !l.trim_start().starts_with("Create Date:"))
+        .collect()
+}
+
+#[test]
+fn a_revision_without_a_message_is_named_and_shown_as_alembic_does() {
+    let Some(venv) = require_alembic() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let corpus = shared_dir().join("alembic-reference").join("project");
+    for file in ["alembic.ini", "env.py", "script.py.mako"] {
+        let text = std::fs::read_to_string(corpus.join(file)).expect("the corpus project");
+        write(&root.join("alembic"), file, &text);
+    }
+    std::fs::create_dir_all(root.join("alembic/versions")).unwrap();
+    std::fs::create_dir_all(root.join("retort/revisions")).unwrap();
+    // Made by each tool's own `revision` and `merge`, with and without -m.
+    let made: &[&[&str]] = &[
+        &["revision", "--rev-id", "a1"],
+        &["revision", "--rev-id", "b2", "-m", "second one"],
+        &["revision", "--rev-id", "c3", "--head", "a1", "--splice"],
+        &["merge", "heads", "--rev-id", "m4"],
+    ];
+    let shown: &[&[&str]] = &[
+        &["history"],
+        &["history", "--verbose"],
+        &["show", "a1"],
+        &["show", "m4"],
+        &["heads", "--verbose"],
+    ];
+    let commands: Vec<Vec<&str>> = made.iter().chain(shown).map(|a| a.to_vec()).collect();
+    let results = alembic_batch(&venv, root, &commands);
+    for args in made {
+        retort_output(root, args);
+    }
+    assert_eq!(
+        file_stems(&root.join("retort/revisions")),
+        file_stems(&root.join("alembic/versions")),
+        "file names"
+    );
+    let yaml = std::fs::read_to_string(root.join("retort/revisions/a1_.yaml")).unwrap();
+    assert!(!yaml.contains("message:"), "no message key:\n{yaml}");
+    for (args, (code, expected)) in shown.iter().zip(&results[made.len()..]) {
+        assert_eq!(*code, 0, "alembic {args:?}: {expected}");
+        assert!(expected.contains("empty message"), "{expected}");
+        let actual = retort_output(root, args);
+        assert_eq!(
+            without_dates(normalise_inspect(args[0], &actual)),
+            without_dates(normalise_inspect(args[0], expected)),
+            "retort {args:?} differs from alembic"
+        );
+    }
+}

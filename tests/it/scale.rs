@@ -234,7 +234,7 @@ fn in_memory(id: &str, parents: &[String]) -> retort::revision::Revision {
         down_revisions: parents.to_vec(),
         branch_labels: Vec::new(),
         depends_on: Vec::new(),
-        message: format!("step {id}"),
+        message: Some(format!("step {id}")),
         create_date: None,
         upgrade: Vec::new(),
         downgrade: retort::revision::Downgrade::Ops(Vec::new()),
