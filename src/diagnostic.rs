@@ -1,5 +1,8 @@
 //! User-facing errors: each names the file, line and column it is about.
 
+pub mod render;
+pub mod report;
+
 use crate::location::Location;
 use camino::Utf8Path;
 use std::fmt;

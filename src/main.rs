@@ -71,7 +71,7 @@ fn main() -> ExitCode {
         Command::Merge(a) => cli::revision::merge(project, a),
         Command::Import(a) => cli::r#import::import(project, a),
     };
-    cli::exit(result)
+    cli::exit(project, result)
 }
 
 /// mimalloc, not the system allocator: loading and rendering make many small,

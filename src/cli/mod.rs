@@ -11,6 +11,9 @@ pub mod revision;
 pub mod schema;
 pub mod sql;
 
+use crate::diagnostic::report::report;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use camino::Utf8Path;
 use std::process::ExitCode;
 
 /// `retort --help`'s description.
@@ -30,20 +33,28 @@ Examples:
   retort verify                         check that out/ matches the sources";
 
 /// Prints a command's error (with its causes) and turns it into an exit code.
-pub fn exit(result: anyhow::Result<()>) -> ExitCode {
+/// Errors in the user's files show their source line, read from `project`.
+pub fn exit(project: &Utf8Path, result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            match error.downcast_ref::<crate::diagnostic::Diagnostics>() {
-                // several problems in the user's files: one `error:` line each
-                Some(errors) if error.chain().count() == 1 => {
-                    for e in &errors.0 {
-                        eprintln!("error: {e}");
-                    }
-                }
-                _ => eprintln!("error: {error:#}"),
+            match user_errors(&error) {
+                Some(errors) => anstream::eprint!("{}", report(errors, project, true)),
+                None => anstream::eprintln!("error: {error:#}"),
             }
             ExitCode::from(1)
         }
     }
+}
+
+/// The mistakes in the user's files that `error` is, when it is only that
+/// (an error with added context is printed as a chain instead).
+fn user_errors(error: &anyhow::Error) -> Option<&[Diagnostic]> {
+    if error.chain().count() != 1 {
+        return None;
+    }
+    if let Some(errors) = error.downcast_ref::<Diagnostics>() {
+        return Some(&errors.0);
+    }
+    error.downcast_ref::<Diagnostic>().map(std::slice::from_ref)
 }

@@ -353,3 +353,49 @@ fn a_missing_project_folder_is_named() {
         "{stderr}"
     );
 }
+
+/// `retort history` on a project whose revision misspells `message`, with
+/// the environment variables `env` (and no colour settings of the caller's).
+fn misspelt_key_stderr(env: &[(&str, &str)]) -> String {
+    let dir = project(&[(
+        "revisions/a.yaml",
+        "revision: a1\ndown_revision: null\nmesage: first\nupgrade: []\n",
+    )]);
+    let mut command = retort();
+    command.arg("--project").arg(dir.path()).arg("history");
+    for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+        command.env_remove(name);
+    }
+    command.envs(env.iter().copied());
+    let output = command.output().expect("run retort");
+    assert_eq!(output.status.code(), Some(1));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn shows_the_source_line_with_a_marker_under_the_column() {
+    let stderr = misspelt_key_stderr(&[]);
+    let lines: Vec<&str> = stderr.lines().collect();
+    // The first line stays `file:line:column: message`, for scripts that grep it.
+    assert!(
+        lines[0].starts_with("error: revisions/a.yaml:3:1: unknown field `mesage`"),
+        "{stderr}"
+    );
+    assert_eq!(
+        lines[1..],
+        ["  |", "3 | mesage: first", "  | ^^^^^^"],
+        "{stderr}"
+    );
+}
+
+#[test]
+fn colours_only_when_asked_and_never_with_no_color() {
+    const ESCAPE: &str = "\u{1b}[";
+    // Not a terminal: plain.
+    assert!(!misspelt_key_stderr(&[]).contains(ESCAPE));
+    let forced = misspelt_key_stderr(&[("CLICOLOR_FORCE", "1")]);
+    assert!(forced.contains(ESCAPE), "{forced:?}");
+    let no_color = misspelt_key_stderr(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]);
+    assert!(!no_color.contains(ESCAPE), "{no_color:?}");
+    assert_eq!(no_color, misspelt_key_stderr(&[]));
+}
