@@ -2,6 +2,7 @@
 
 pub mod render;
 pub mod report;
+pub mod summary;
 
 use crate::location::Location;
 use camino::Utf8Path;

@@ -1,14 +1,41 @@
 //! Several diagnostics written out together, each with its source line.
 
 use super::render::render;
+use super::summary::summarise;
 use super::Diagnostic;
 use camino::{Utf8Path, Utf8PathBuf};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// `diagnostics` rendered one after the other (see [`render`]), a blank line
-/// between two, reading each file once from the project folder `root`; ends
-/// with a newline.
+/// between two, reading each file once from the project folder `root`; many
+/// of one kind are summarised ([`summarise`]): a count of those left out and
+/// the total close the report. Ends with a newline.
 pub fn report(diagnostics: &[Diagnostic], root: &Utf8Path, styled: bool) -> String {
+    let summary = summarise(diagnostics);
+    let mut out = shown(&summary.shown, root, styled);
+    if summary.left_out.is_empty() {
+        return out;
+    }
+    out.push('\n');
+    for kind in &summary.left_out {
+        let _ = writeln!(
+            out,
+            "note: {} more error(s) like this, the first in {}: {}",
+            kind.count, kind.first, kind.message
+        );
+    }
+    let _ = writeln!(
+        out,
+        "error: {} errors in all, {} shown",
+        summary.total,
+        summary.shown.len()
+    );
+    out
+}
+
+/// The diagnostics shown in full.
+fn shown(diagnostics: &[&Diagnostic], root: &Utf8Path, styled: bool) -> String {
     let mut sources = Sources::new(root);
     let mut out = String::new();
     for (i, diagnostic) in diagnostics.iter().enumerate() {

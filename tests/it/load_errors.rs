@@ -399,3 +399,38 @@ fn colours_only_when_asked_and_never_with_no_color() {
     assert!(!no_color.contains(ESCAPE), "{no_color:?}");
     assert_eq!(no_color, misspelt_key_stderr(&[]));
 }
+
+#[test]
+fn many_errors_of_one_kind_are_summarised() {
+    const FILES: usize = 10_000;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let revisions = dir.path().join("revisions");
+    std::fs::create_dir_all(&revisions).unwrap();
+    for i in 0..FILES {
+        // each lacks `upgrade:`
+        let text = format!("revision: r{i}\ndown_revision: null\nmessage: m\n");
+        std::fs::write(revisions.join(format!("r{i:05}.yaml")), text).unwrap();
+    }
+    let output = retort()
+        .arg("--project")
+        .arg(dir.path())
+        .arg("history")
+        .output()
+        .expect("run retort");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(output.stdout.is_empty());
+    let reports = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: revisions/"));
+    assert_eq!(reports.count(), 3, "{stderr}");
+    assert!(stderr.lines().count() < 30, "bounded:\n{stderr}");
+    assert!(
+        stderr.contains("note: 9997 more error(s) like this, the first in revisions/r00003.yaml:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("error: 10000 errors in all, 3 shown\n"),
+        "{stderr}"
+    );
+}
