@@ -9,8 +9,10 @@
 //! of severity `error` that no `review.allow` silences, or a note that a
 //! `--deny` selects.
 
+use crate::cli::user_errors;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::project::Project;
-use crate::review::{self, format, Note, Selector};
+use crate::review::{self, format, github, sarif, Note, Selector};
 use anyhow::{bail, Context};
 use camino::Utf8Path;
 use std::collections::BTreeSet;
@@ -23,6 +25,8 @@ Examples:
   retort check ae10:head                notes of the revisions after ae10 only
   retort check --dialect postgresql     notes about the PostgreSQL scripts only
   retort check --format json            one JSON object per note, for tools
+  retort check --format github          GitHub Actions annotations on the revision files
+  retort check --format sarif > r.sarif SARIF 2.1.0, for code-scanning tools
   retort check --deny destructive       exit 1 when a destructive note exists (for CI)
 
 The rules, and how to allow a note with a reason: docs/review-notes.md.")]
@@ -37,7 +41,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NAME")]
     pub dialect: Option<String>,
 
-    /// How to print the notes: a report per revision, or one JSON object per line.
+    /// How to print the notes: a report per revision, one JSON object per
+    /// line, GitHub Actions annotations, or a SARIF 2.1.0 log.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
 
@@ -55,10 +60,34 @@ pub enum OutputFormat {
     Human,
     /// One JSON object per note and line.
     Json,
+    /// GitHub Actions workflow commands (`::warning file=...,line=...::...`),
+    /// errors in revision files included.
+    Github,
+    /// A SARIF 2.1.0 log, errors in revision files included.
+    Sarif,
 }
 
 /// `retort check`.
 pub fn check(project: &Utf8Path, args: CheckArgs) -> anyhow::Result<()> {
+    let base = project;
+    let result = check_project(project, &args);
+    // For CI, errors in the revision files are annotations too (and still
+    // reported on standard error).
+    if let Err(error) = &result {
+        if let Some(errors) = user_errors(error) {
+            match args.format {
+                OutputFormat::Github => print!("{}", github::error_annotations(errors, base)),
+                OutputFormat::Sarif => print!("{}", sarif::log(&[], errors, base)),
+                OutputFormat::Human | OutputFormat::Json => {}
+            }
+        }
+    }
+    result
+}
+
+/// Validates the project and prints its notes in `args.format`.
+fn check_project(project: &Utf8Path, args: &CheckArgs) -> anyhow::Result<()> {
+    let base = project;
     let project = Project::open(project)?;
     let mut names = project.config.targets.clone();
     if let Some(name) = args.dialect.as_ref().filter(|n| !names.contains(n)) {
@@ -71,6 +100,10 @@ pub fn check(project: &Utf8Path, args: CheckArgs) -> anyhow::Result<()> {
     // Validated for every target dialect; notes for `--dialect` alone if given.
     let problems = crate::schema::validate_graph(&project.graph, &dialects);
     if !problems.is_empty() {
+        if machine_readable(args.format) {
+            let errors: Vec<Diagnostic> = problems.into_iter().map(Diagnostic::from).collect();
+            return Err(Diagnostics(errors).into());
+        }
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         bail!(
             "the schema model rejects the revisions:\n{}",
@@ -80,6 +113,9 @@ pub fn check(project: &Utf8Path, args: CheckArgs) -> anyhow::Result<()> {
     let history = project.graph.upgrade_order();
     let bad_allows = review::check_allows(&history);
     if !bad_allows.is_empty() {
+        if machine_readable(args.format) {
+            return Err(Diagnostics(bad_allows).into());
+        }
         let lines: Vec<String> = bad_allows.iter().map(ToString::to_string).collect();
         bail!("{}", lines.join("\n"));
     }
@@ -102,8 +138,16 @@ pub fn check(project: &Utf8Path, args: CheckArgs) -> anyhow::Result<()> {
             );
         }
         OutputFormat::Json => print!("{}", format::json_lines(&notes)),
+        OutputFormat::Github => print!("{}", github::annotations(&notes, base)),
+        OutputFormat::Sarif => print!("{}", sarif::log(&notes, &[], base)),
     }
     fail_on(&notes, &args.deny)
+}
+
+/// The formats for CI tools, which report errors in the revision files
+/// as annotations or results too.
+fn machine_readable(format: OutputFormat) -> bool {
+    matches!(format, OutputFormat::Github | OutputFormat::Sarif)
 }
 
 /// The ids of the revisions `upgrade RANGE` would run.

@@ -49,7 +49,7 @@ pub fn exit(project: &Utf8Path, result: anyhow::Result<()>) -> ExitCode {
 
 /// The mistakes in the user's files that `error` is, when it is only that
 /// (an error with added context is printed as a chain instead).
-fn user_errors(error: &anyhow::Error) -> Option<&[Diagnostic]> {
+pub(crate) fn user_errors(error: &anyhow::Error) -> Option<&[Diagnostic]> {
     if error.chain().count() != 1 {
         return None;
     }

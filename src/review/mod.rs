@@ -14,8 +14,10 @@
 
 pub mod catalogue;
 pub mod format;
+pub mod github;
 mod raw;
 mod rules;
+pub mod sarif;
 mod types;
 
 pub use catalogue::{Category, Rule, Selector, Severity, RULES};

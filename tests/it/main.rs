@@ -13,6 +13,7 @@ mod lint_support;
 mod alembic_differential;
 mod alembic_interchange;
 mod archive;
+mod check_formats;
 mod compiled_scripts;
 mod engines;
 mod fuzz_regressions;
