@@ -1,7 +1,7 @@
 //! The `retort` command line: parses arguments and calls the library.
 
 use camino::Utf8PathBuf;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use retort::cli;
 use std::process::ExitCode;
 
@@ -49,6 +49,10 @@ enum Command {
     Merge(cli::revision::MergeArgs),
     /// Convert an Alembic versions/ folder (Python) into YAML revisions.
     Import(cli::r#import::ImportArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions(cli::completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one per command into a folder.
+    Man(cli::completions::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -70,6 +74,8 @@ fn main() -> ExitCode {
         Command::Revision(a) => cli::revision::revision(project, a),
         Command::Merge(a) => cli::revision::merge(project, a),
         Command::Import(a) => cli::r#import::import(project, a),
+        Command::Completions(a) => cli::completions::completions(Cli::command(), a),
+        Command::Man(a) => cli::completions::man(Cli::command(), a),
     };
     cli::exit(project, result)
 }

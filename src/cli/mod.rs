@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod compile;
+pub mod completions;
 pub mod r#import;
 pub mod inspect;
 pub mod revision;
