@@ -99,6 +99,8 @@ pub struct CompileInput<'a> {
     pub manifest_prefix: &'a Utf8Path,
     /// What renders each script.
     pub render: &'a dyn RenderScript,
+    /// Told of each script rendered.
+    pub progress: &'a dyn super::Progress,
 }
 
 /// Renders every job on every dialect into an [`Archive`] held in memory,
@@ -138,7 +140,7 @@ pub(super) fn each_script<T: Send>(
     let mut files = Vec::new();
     let mut errors = BTreeSet::new();
     for dialect in input.dialects {
-        match compile_target(input.jobs, dialect, facts, input.render, keep) {
+        match compile_target(input, dialect, facts, keep) {
             Ok(scripts) => files.extend(scripts),
             Err(mut e) => errors.append(&mut e),
         }
@@ -156,12 +158,12 @@ pub(super) fn each_script<T: Send>(
 type TargetResult<T> = Result<Vec<(Utf8PathBuf, T)>, BTreeSet<String>>;
 
 fn compile_target<T: Send>(
-    jobs: &[ScriptJob],
+    input: &CompileInput,
     dialect: &str,
     facts: &HeaderFacts,
-    render: &dyn RenderScript,
     keep: &KeepScript<T>,
 ) -> TargetResult<T> {
+    let (jobs, render) = (input.jobs, input.render);
     let mut errors = BTreeSet::new();
     let mut files = Vec::with_capacity(jobs.len());
     let mut kinds: Vec<ScriptKind> = Vec::new();
@@ -196,6 +198,7 @@ fn compile_target<T: Send>(
                 let path = Utf8PathBuf::from(dialect).join(&job.path);
                 let pieces: Vec<&str> = text.pieces();
                 let kept = keep(&path, &pieces)?;
+                input.progress.advance();
                 Ok((path, kept))
             })
             .collect();

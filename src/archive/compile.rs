@@ -8,7 +8,7 @@ use super::manifest::{merge_manifest, prefix_from_out, read_manifest};
 use super::out_folder::{check_out_folder, refuse_linked_folders};
 use super::rules::{archived_changes, refuse_archived_changes};
 use super::staging::stage_archive;
-use super::{sha256_hex, Archive, Source};
+use super::{sha256_hex, Archive, NoProgress, Progress, Source};
 use crate::config::CONFIG_FILE;
 use crate::plan::Plan;
 use crate::project::Project;
@@ -31,10 +31,12 @@ pub struct CompileReport {
 /// Compiles `dialects` (every target of `retort.yaml` when empty) into
 /// `out:`, writing only what changed; refuses to change an archived script
 /// unless `force`. Nothing is written unless the whole archive compiles.
+/// `progress` is told of each script rendered.
 pub fn compile(
     project: &Project,
     dialects: &[String],
     force: bool,
+    progress: &dyn Progress,
 ) -> anyhow::Result<CompileReport> {
     let sources = compile_sources(project)?;
     let config = &project.config;
@@ -62,9 +64,12 @@ pub fn compile(
             renderers: &renderers,
             notes: &notes,
         },
+        progress,
     };
-    let mut staged = stage_archive(&out, &input)
-        .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))?;
+    progress.start((jobs.len() * dialects.len()) as u64);
+    let staged = stage_archive(&out, &input);
+    progress.finish();
+    let mut staged = staged.map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))?;
     let revisions: Vec<&Revision> = project.graph.revisions.iter().collect();
     let changes = archived_changes(&staged, &old_manifest, &prefix, &revisions, &sources, full);
     if !force {
@@ -137,6 +142,7 @@ fn in_memory(
         notes: scripts.notes,
         manifest_prefix: &prefix,
         render: scripts,
+        progress: &NoProgress,
     })
     .map_err(|errors| anyhow::anyhow!("nothing was written:\n{errors}"))
 }

@@ -24,6 +24,7 @@ pub mod header;
 pub mod jobs;
 pub mod manifest;
 mod out_folder;
+mod progress;
 pub mod rules;
 pub mod staging;
 pub mod verify;
@@ -39,6 +40,7 @@ pub use compile::{
 pub use header::{header, HeaderFacts};
 pub use jobs::{jobs, revision_stem, script_paths, ScriptJob};
 pub use manifest::{manifest_text, merge_manifest, parse_manifest, prefix_from_out, MANIFEST};
+pub use progress::{NoProgress, Progress};
 pub use rules::{archived_changes, refuse_archived_changes, ArchivedChange};
 pub use staging::{stage_archive, StagedArchive, StagedFile};
 pub use verify::{compare, read_out_dir, verify, Differences, VerifyReport};

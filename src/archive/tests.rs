@@ -88,6 +88,7 @@ fn archive_of(graph: &RevisionGraph, dialects: &[&str]) -> Archive {
         notes: &[],
         manifest_prefix: Utf8Path::new(".."),
         render: &fake,
+        progress: &NoProgress,
     })
     .unwrap()
 }
@@ -189,6 +190,7 @@ fn an_error_on_any_target_fails_the_whole_archive_with_every_error() {
         notes: &[],
         manifest_prefix: Utf8Path::new(".."),
         render: &failing,
+        progress: &NoProgress,
     })
     .unwrap_err();
     assert_eq!(

@@ -3,6 +3,7 @@
 //! Both are [`crate::archive`]'s: `compile` writes what changed, `verify`
 //! compares a compile in memory with what is there.
 
+use super::progress::ScriptsBar;
 use crate::archive;
 use crate::project::Project;
 use camino::Utf8Path;
@@ -34,7 +35,8 @@ pub struct VerifyArgs {}
 /// `retort compile`.
 pub fn compile(project: &Utf8Path, args: CompileArgs) -> anyhow::Result<()> {
     let project = Project::open(project)?;
-    let report = archive::compile(&project, &args.dialects, args.force)?;
+    let bar = ScriptsBar::on_stderr();
+    let report = archive::compile(&project, &args.dialects, args.force, &bar)?;
     let out = &project.config.out;
     let written = &report.written;
     println!(

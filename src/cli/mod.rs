@@ -8,6 +8,7 @@ pub mod compile;
 pub mod completions;
 pub mod r#import;
 pub mod inspect;
+pub mod progress;
 pub mod revision;
 pub mod schema;
 pub mod sql;

@@ -14,6 +14,7 @@ mod alembic_differential;
 mod alembic_interchange;
 mod archive;
 mod check_formats;
+mod compile_progress;
 mod compiled_scripts;
 mod engines;
 mod fuzz_regressions;
