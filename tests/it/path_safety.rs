@@ -244,7 +244,7 @@ fn a_message_never_leads_a_new_revision_file_elsewhere() {
     let (code, stdout, stderr) = sandbox.run(&["revision", "-m", &message, "--rev-id", "b1"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("Generating revisions/b1_outside_x_y_"),
+        stdout.contains("Generating revisions/b1_outside_x_y.yaml"),
         "{stdout}"
     );
     assert_eq!(files(&sandbox.outside()), before);
@@ -253,10 +253,8 @@ fn a_message_never_leads_a_new_revision_file_elsewhere() {
         .collect();
     assert_eq!(written.len(), 2, "{written:?}");
     let name = written[1].to_str().unwrap();
-    assert!(
-        name.starts_with("b1_outside_x_y_") && name.len() < 255,
-        "{name}"
-    );
+    // only ASCII words make the slug (src/slug.rs): the é/ parts leave none
+    assert!(name == "b1_outside_x_y.yaml", "{name}");
     assert!(!name.contains('/'), "{name}");
 }
 
