@@ -167,6 +167,10 @@ pub struct ReviewFacts {
     /// A column type change rewrites the table under an exclusive lock,
     /// except for binary-compatible widenings (PostgreSQL).
     pub type_change_rewrites_table: bool,
+    /// A generated (identity, AUTO_INCREMENT) column must be a key, so one
+    /// added to an existing table without being its primary key generates
+    /// no values (MySQL, MariaDB).
+    pub identity_needs_key: bool,
 }
 
 /// A table's file name, as an engine that stores a table in files named

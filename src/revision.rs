@@ -680,6 +680,10 @@ pub struct BulkInsert {
     /// schema model (not written in YAML); `None` when not replayed. SQL Server
     /// sets IDENTITY_INSERT only on such a table (elsewhere it is an error).
     pub has_identity: Option<bool>,
+    /// The type of each column the rows name, filled by the schema model (not
+    /// written in YAML); `None` when not replayed. Oracle writes a `Date` or
+    /// `DateTime` value through `TO_DATE`, as SQLAlchemy does.
+    pub column_types: Option<std::collections::BTreeMap<String, crate::types::ColumnType>>,
 }
 
 /// Alembic batch mode's "move and copy" of one table, for what SQLite's
@@ -754,9 +758,11 @@ pub struct Column {
 }
 
 impl Column {
-    /// The effective nullability: explicit, else false for primary keys.
+    /// The effective nullability: explicit, else false for primary keys and
+    /// identity columns (as SQLAlchemy's `Column`).
     pub fn is_nullable(&self) -> bool {
-        self.nullable.unwrap_or(!self.primary_key)
+        self.nullable
+            .unwrap_or(!self.primary_key && self.identity.is_none())
     }
 }
 
@@ -1133,8 +1139,23 @@ impl<'de> Deserialize<'de> for Literal {
             fn visit_str<E>(self, v: &str) -> Result<Literal, E> {
                 Ok(Literal::String(v.to_owned()))
             }
+            // The revision loader gives a float's text as written
+            // (`crate::load::yaml::NUMBER_TEXT`): a value must reach the
+            // script digit for digit, as Alembic writes a `Decimal`.
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Literal, E> {
+                std::str::from_utf8(v)
+                    .map(|text| Literal::Number(text.to_owned()))
+                    .map_err(E::custom)
+            }
+            // Other deserializers (serde_yaml) pass themselves through.
+            fn visit_newtype_struct<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Literal, D::Error> {
+                deserializer.deserialize_any(V)
+            }
         }
-        deserializer.deserialize_any(V)
+        deserializer.deserialize_newtype_struct(crate::load::yaml::NUMBER_TEXT, V)
     }
 }
 
@@ -1266,6 +1287,7 @@ impl<'de> Deserialize<'de> for BulkInsert {
             schema: raw.schema,
             rows: raw.rows.into_iter().map(|row| row.0).collect(),
             has_identity: None,
+            column_types: None,
         })
     }
 }

@@ -1,5 +1,5 @@
 {% set c = table.columns[0] %}
-ALTER TABLE {{ table.name | table(table.schema) }} ADD COLUMN {{ m.column(c, table) }}
+ALTER TABLE {{ table.name | table(table.schema) }} ADD COLUMN {{ m.column(c, table, added=true) }}
 {{ statement_end }}
 {# Alembic adds the column's constraints and index with separate statements. #}
 {% for k in table.constraints if m.writes(k, table) %}

@@ -58,14 +58,18 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {%- endmacro %}
 
 {#- MySQL: NOT NULL before COMMENT, then AUTO_INCREMENT or DEFAULT. -#}
-{% macro column(c, table) -%}
+{#- `added`: the column is added to an existing table (add_column). MySQL
+    refuses AUTO_INCREMENT on a column that is not a key, and the key comes
+    in a later statement: as Alembic, an identity column that is not the
+    primary key gets none (review note identity-not-generated). -#}
+{% macro column(c, table, added=false) -%}
 {% set t = c.type | resolve(what="the column type") %}
 {{ c.name | quote }} {{ type(c.type) }}
 {%- if not c.nullable %} NOT NULL
 {#- A TIMESTAMP column is NOT NULL unless it says NULL (explicit_defaults_for_timestamp off). #}
 {%- elif t.kind == "Dialect" and t.name == "TIMESTAMP" %} NULL{% endif %}
 {%- if c.comment is not none %} COMMENT {{ c.comment | literal(comment=true) }}{% endif %}
-{%- if (c.name == table.autoincrement_column or c.identity is not none) and c.server_default is none %} AUTO_INCREMENT
+{%- if (c.name == table.autoincrement_column or (c.identity is not none and not added)) and c.server_default is none %} AUTO_INCREMENT
 {%- elif c.server_default is not none %} DEFAULT {{ default(c.server_default) }}{% endif %}
 {%- endmacro %}
 

@@ -106,3 +106,20 @@ CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ ix.name | table(schema) }} ON {{ tab
 {% macro column_comment(table_name, schema, column, comment) -%}
 COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ comment | literal(constant=true, comment=true) }}
 {%- endmacro %}
+
+{#- A bulk_insert value. A Date or DateTime string goes through TO_DATE (with
+    fractional seconds TO_TIMESTAMP), as SQLAlchemy writes a date: a bare
+    string would be read with the session's NLS date format. -#}
+{% macro row_value(v, t) -%}
+{% set t = t | resolve(what="the column type") if t is not none else none %}
+{% if t is none or v.kind != "string" or t.kind not in ["Date", "DateTime"] %}{{ v | literal }}
+{%- elif t.kind == "Date" %}TO_DATE({{ v | literal }}, 'YYYY-MM-DD')
+{%- else %}
+{%- set text = v.value | replace("T", " ") %}
+{%- if text | length == 10 %}{% set text = text ~ " 00:00:00" %}{% endif %}
+{%- if "+" in text or "Z" in text or "-" in text[10:] %}{{ fail("Oracle: the DateTime value '" ~ v.value ~ "' has a time zone, which an Oracle DATE cannot hold; write it in the database's time zone without an offset") }}{% endif %}
+{%- if "." in text %}TO_TIMESTAMP({{ text | literal }}, 'YYYY-MM-DD HH24:MI:SS.FF')
+{%- else %}TO_DATE({{ text | literal }}, 'YYYY-MM-DD HH24:MI:SS')
+{%- endif %}
+{%- endif %}
+{%- endmacro %}

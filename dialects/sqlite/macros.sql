@@ -104,3 +104,22 @@ CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "IF NOT EXISTS " if ix.if_not_exists
 {% macro needs_rebuild(what) -%}
 {{ fail(what ~ " needs a table rebuild on SQLite, which has no ALTER for it; retort does not generate table rebuilds yet") }}
 {%- endmacro %}
+
+{#- A bulk_insert value. A DateTime string is written in SQLAlchemy's SQLite
+    storage format, `YYYY-MM-DD HH:MM:SS.ffffff`, as Alembic writes a
+    datetime; a value with a time zone is written as it is. -#}
+{% macro row_value(v, t) -%}
+{% set t = t | resolve(what="the column type") if t is not none else none %}
+{% if t is none or v.kind != "string" or t.kind != "DateTime" %}{{ v | literal }}
+{%- else %}
+{%- set text = v.value | replace("T", " ") %}
+{%- if text | length == 10 %}{% set text = text ~ " 00:00:00" %}{% endif %}
+{%- if "+" in text or "Z" in text or "-" in text[10:] %}{{ v | literal }}
+{%- else %}
+{%- if text | length == 16 %}{% set text = text ~ ":00" %}{% endif %}
+{%- set clock = text[:19] %}
+{%- set fraction = (text[20:] ~ "000000")[:6] %}
+{{- (clock ~ "." ~ fraction) | literal }}
+{%- endif %}
+{%- endif %}
+{%- endmacro %}

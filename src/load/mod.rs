@@ -756,6 +756,34 @@ downgrade:
         }
     }
 
+    /// A bulk_insert number reaches the model digit for digit, as Alembic
+    /// writes a `Decimal`; a float would turn `123456789012345678.12` into
+    /// `123456789012345680` and `3.10` into `3.1`.
+    #[test]
+    fn bulk_insert_numbers_keep_their_text() {
+        let text = "revision: a1\ndown_revision: null\nmessage: m\nupgrade:\n  - bulk_insert:\n      table: t\n      rows:\n        - {a: 123456789012345678.12, b: 3.10, c: -0.50, d: 7, e: '1.0', f: 1e5}\n";
+        let revision = parse(text).unwrap();
+        let Some(crate::revision::Op::BulkInsert(op)) = revision.upgrade.first().map(|i| &i.op)
+        else {
+            panic!("expected a bulk_insert");
+        };
+        use crate::revision::Literal::{Number, String as Text};
+        let values: Vec<_> = op.rows[0].iter().map(|(_, v)| v.clone()).collect();
+        assert_eq!(
+            values,
+            vec![
+                Number("123456789012345678.12".into()),
+                Number("3.10".into()),
+                Number("-0.50".into()),
+                Number("7".into()),
+                Text("1.0".into()),
+                Number("1e5".into()),
+            ]
+        );
+        let e = error(&text.replace("3.10", ".nan"));
+        assert!(e.contains("finite"), "{e}");
+    }
+
     #[test]
     fn odd_files() {
         let ok = "revision: a1\ndown_revision: null\nmessage: m\nupgrade: []\n";

@@ -19,6 +19,12 @@ use yaml_rust2::scanner::{Marker, TScalarStyle};
 /// How deeply collections may nest in a revision file.
 pub const MAX_DEPTH: usize = 128;
 
+/// The newtype-struct name through which a type asks for a plain numeric
+/// scalar's text (see [`crate::revision::Literal`]): a float reaches its
+/// visitor as `visit_bytes(text)` instead of `visit_f64`, so that
+/// `123456789012345678.12` and `3.10` keep every digit as written.
+pub const NUMBER_TEXT: &str = "$retort::number_text";
+
 /// Every event of a YAML stream with its position.
 pub type Events = Vec<(Event, Marker)>;
 
@@ -430,9 +436,20 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'_, '_, '_> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
+        if name == NUMBER_TEXT {
+            if let Some((text, style)) = self.scalar() {
+                if let Resolved::Float(f) = resolve(text, style) {
+                    if f.is_finite() {
+                        self.at += 1;
+                        return visitor.visit_bytes(text.as_bytes());
+                    }
+                }
+            }
+            return self.node(|de| de.any(visitor));
+        }
         visitor.visit_newtype_struct(self)
     }
 

@@ -131,10 +131,11 @@ pub fn table_view(
     let columns: Vec<Column> = columns
         .iter()
         .map(|c| Column {
-            nullable: Some(
-                c.nullable
-                    .unwrap_or(!(c.primary_key || key_columns.contains(&c.name))),
-            ),
+            // SQLAlchemy: NOT NULL unless said otherwise for a key or an
+            // identity column.
+            nullable: Some(c.nullable.unwrap_or(
+                !(c.primary_key || c.identity.is_some() || key_columns.contains(&c.name)),
+            )),
             ..c.clone()
         })
         .collect();

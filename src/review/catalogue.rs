@@ -71,6 +71,8 @@ pub const NON_TRANSACTIONAL_DDL: &str = "non-transactional-ddl";
 pub const EXECUTE_MISSING_DIALECT: &str = "execute-missing-dialect";
 /// `dialect-type-elsewhere`.
 pub const DIALECT_TYPE_ELSEWHERE: &str = "dialect-type-elsewhere";
+/// `identity-not-generated`.
+pub const IDENTITY_NOT_GENERATED: &str = "identity-not-generated";
 /// `identifier-too-long`.
 pub const IDENTIFIER_TOO_LONG: &str = "identifier-too-long";
 /// `raw-sql`.
@@ -167,6 +169,13 @@ pub const RULES: &[Rule] = &[
         category: Category::Portability,
         advice: "write the type as a mapping of dialect to type, \
                  e.g. `{postgresql: postgresql.JSONB, default: JSON}`",
+    },
+    Rule {
+        id: IDENTITY_NOT_GENERATED,
+        severity: Severity::Warning,
+        category: Category::Portability,
+        advice: "fill the column yourself (an `execute` after the add_column), or make it the \
+                 table's primary key, or give it a per-dialect `server_default`",
     },
     Rule {
         id: IDENTIFIER_TOO_LONG,

@@ -398,6 +398,7 @@ fn portability(op: &Op, step: &Step, found: &mut Vec<Finding>) {
             }
         }
     }
+    identity_not_generated(op, step, found);
     for name in identifiers(op) {
         for dialect in step.targets {
             let limit = dialect.max_identifier_length;
@@ -415,6 +416,29 @@ fn portability(op: &Op, step: &Step, found: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// An identity column added to an existing table where a generated column
+/// must be a key: the script adds it without AUTO_INCREMENT, as Alembic does.
+fn identity_not_generated(op: &Op, step: &Step, found: &mut Vec<Finding>) {
+    let Op::AddColumn(add) = op else { return };
+    if add.column.identity.is_none() || add.column.primary_key {
+        return;
+    }
+    let dialects = names(step.targets.iter().filter(|d| d.review.identity_needs_key));
+    if dialects.is_empty() {
+        return;
+    }
+    found.push(Finding {
+        rule: IDENTITY_NOT_GENERATED,
+        dialects,
+        message: format!(
+            "column `{}.{}` is an identity column, but this dialect generates values only \
+             for a key column: it is added without AUTO_INCREMENT, as Alembic adds it, and \
+             its existing and new rows get no generated values",
+            add.table, add.column.name
+        ),
+    });
 }
 
 /// The column types an op writes, each with a description of where.

@@ -102,8 +102,16 @@ pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
             let target = table(schema, &o.schema, &o.table)?;
             let identity = target.autoincrement_column().is_some()
                 || target.columns.iter().any(|c| c.identity.is_some());
+            let named: HashSet<&str> = o.rows.iter().flatten().map(|(n, _)| n.as_str()).collect();
+            let column_types = target
+                .columns
+                .iter()
+                .filter(|c| named.contains(c.name.as_str()))
+                .map(|c| (c.name.clone(), c.type_.clone()))
+                .collect();
             Op::BulkInsert(BulkInsert {
                 has_identity: Some(identity),
+                column_types: Some(column_types),
                 ..o.clone()
             })
         }

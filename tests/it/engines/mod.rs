@@ -5,6 +5,7 @@
 
 mod execute;
 mod helpers;
+mod surface;
 
 use crate::support;
 use crate::support::engines::{per_engine, Engine};
@@ -22,6 +23,9 @@ struct EngineCase {
     /// `Numeric(10, 2)` 3.10 as the engine's client prints it (SQLite keeps
     /// no scale).
     amount_text: &'static str,
+    /// A `DateTime` bulk_insert value as the engine's client prints it
+    /// (SQLite keeps SQLAlchemy's text, with microseconds).
+    stamp_text: &'static str,
 }
 
 /// The engines the tests of this module run on.
@@ -32,6 +36,7 @@ const ENGINES: [EngineCase; 3] = [
         true_text: "t",
         false_text: "f",
         amount_text: "3.10",
+        stamp_text: "2024-01-02 03:04:05",
     },
     EngineCase {
         engine: Engine::MariaDb,
@@ -39,6 +44,7 @@ const ENGINES: [EngineCase; 3] = [
         true_text: "1",
         false_text: "0",
         amount_text: "3.10",
+        stamp_text: "2024-01-02 03:04:05",
     },
     EngineCase {
         engine: Engine::Sqlite,
@@ -46,6 +52,7 @@ const ENGINES: [EngineCase; 3] = [
         true_text: "1",
         false_text: "0",
         amount_text: "3.1",
+        stamp_text: "2024-01-02 03:04:05.000000",
     },
 ];
 
@@ -118,7 +125,7 @@ fn bulk_insert_rows_read_back_exactly(engine: Engine) {
                 Some(case.true_text),
                 Some(case.amount_text),
                 Some("2024-01-02"),
-                Some("2024-01-02 03:04:05"),
+                Some(case.stamp_text),
                 Some("0.5"),
             ],
             &[

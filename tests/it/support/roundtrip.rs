@@ -163,6 +163,13 @@ pub const DATA_LITERALS: Pieces = Pieces {
     down: &["d2:d1", "d1:base"],
 };
 
+/// bulk_insert's exact values and an added identity column (issue 17).
+pub const ALEMBIC_SURFACE: Pieces = Pieces {
+    project: "alembic_surface",
+    up: &["s1", "s1:heads"],
+    down: &["s2:s1", "s1:base"],
+};
+
 /// Table and column comments.
 pub const COMMENTS: Pieces = Pieces {
     project: "comments",
