@@ -94,6 +94,23 @@ pub enum ColumnType {
         /// Positional arguments.
         args: Vec<TypeArg>,
     },
+    /// SQLAlchemy's uppercase types (`VARCHAR(10)`, `TIMESTAMP(timezone=True)`,
+    /// `DECIMAL(10, 2)`, `DOUBLE`) and `Double`: written by their own name,
+    /// as SQLAlchemy writes them on each dialect (or refused where the
+    /// engine has no such type). The model treats each as its generic kin
+    /// ([`ColumnType::generic_kin`]).
+    Upper {
+        /// The name as written (`VARCHAR`, `Double`).
+        name: String,
+        /// Length of a character type.
+        length: Option<u32>,
+        /// Precision of `DECIMAL`, `NUMERIC`, `FLOAT`.
+        precision: Option<u32>,
+        /// Scale of `DECIMAL`, `NUMERIC`.
+        scale: Option<u32>,
+        /// `TIMESTAMP(timezone=True)`, `TIME(timezone=True)`.
+        timezone: bool,
+    },
     /// A mapping of dialect name to type; resolved before rendering.
     PerDialect {
         /// Type per dialect; `default` is the fallback.
@@ -140,7 +157,72 @@ pub const TYPE_NAMES: &[&str] = &[
     "Enum",
 ];
 
+/// SQLAlchemy's uppercase type names retort takes, and `Double`.
+pub const UPPER_TYPE_NAMES: &[&str] = &[
+    "VARCHAR",
+    "CHAR",
+    "NVARCHAR",
+    "TEXT",
+    "CLOB",
+    "INTEGER",
+    "BIGINT",
+    "SMALLINT",
+    "TIMESTAMP",
+    "DATETIME",
+    "DECIMAL",
+    "NUMERIC",
+    "REAL",
+    "FLOAT",
+    "DOUBLE",
+    "DOUBLE_PRECISION",
+    "Double",
+    "BOOLEAN",
+    "DATE",
+    "TIME",
+    "BLOB",
+    "JSON",
+];
+
 impl ColumnType {
+    /// The generic type an uppercase type behaves as in the model (what
+    /// values it takes, what a change of it loses); any other type is itself.
+    pub fn generic_kin(&self) -> ColumnType {
+        let ColumnType::Upper {
+            name,
+            length,
+            precision,
+            scale,
+            timezone,
+        } = self
+        else {
+            return self.clone();
+        };
+        match name.as_str() {
+            "VARCHAR" | "CHAR" | "NVARCHAR" => ColumnType::String { length: *length },
+            "TEXT" | "CLOB" => ColumnType::Text { length: *length },
+            "INTEGER" => ColumnType::Integer,
+            "BIGINT" => ColumnType::BigInteger,
+            "SMALLINT" => ColumnType::SmallInteger,
+            "TIMESTAMP" | "DATETIME" => ColumnType::DateTime {
+                timezone: *timezone,
+            },
+            "DECIMAL" | "NUMERIC" => ColumnType::Numeric {
+                precision: *precision,
+                scale: *scale,
+            },
+            "BOOLEAN" => ColumnType::Boolean,
+            "DATE" => ColumnType::Date,
+            "TIME" => ColumnType::Time {
+                timezone: *timezone,
+            },
+            "BLOB" => ColumnType::LargeBinary { length: None },
+            "JSON" => ColumnType::Json,
+            _ => ColumnType::Float {
+                precision: *precision,
+            },
+        }
+    }
+
     /// Parses SQLAlchemy-style type text.
     pub fn parse(text: &str) -> Result<ColumnType, TypeError> {
         let mut parser = Parser {
@@ -247,7 +329,11 @@ impl<'a> Parser<'a> {
             let name = self
                 .ident()
                 .ok_or_else(|| self.error(format!("expected a type name after `{first}.`")))?;
-            (Some(first), name)
+            // `sa.String(10)`, as autogenerate writes it, is `String(10)`.
+            match first {
+                "sa" | "sqlalchemy" => (None, name),
+                _ => (Some(first), name),
+            }
         } else {
             (None, first)
         };
@@ -415,6 +501,7 @@ impl<'a> Parser<'a> {
             "JSON" => ColumnType::Json,
             "Uuid" => ColumnType::Uuid,
             "Enum" => sig.enum_type()?,
+            upper if UPPER_TYPE_NAMES.contains(&upper) => sig.upper_type()?,
             unknown => {
                 let hint = crate::suggest::did_you_mean(unknown, TYPE_NAMES.iter().copied());
                 return Err(self.error(format!(
@@ -506,6 +593,30 @@ impl Signature<'_, '_> {
         })
     }
 
+    /// An uppercase type: a length, a precision and scale, or a time zone,
+    /// as its SQLAlchemy class takes them.
+    fn upper_type(&mut self) -> Result<ColumnType, TypeError> {
+        let name = self.name.to_owned();
+        let (mut length, mut precision, mut scale, mut timezone) = (None, None, None, false);
+        match name.as_str() {
+            "VARCHAR" | "CHAR" | "NVARCHAR" | "TEXT" | "CLOB" => length = self.uint(0, "length")?,
+            "DECIMAL" | "NUMERIC" => {
+                precision = self.uint(0, "precision")?;
+                scale = self.uint(1, "scale")?;
+            }
+            "FLOAT" => precision = self.uint(0, "precision")?,
+            "TIMESTAMP" | "DATETIME" | "TIME" => timezone = self.flag("timezone")?,
+            _ => {}
+        }
+        Ok(ColumnType::Upper {
+            name,
+            length,
+            precision,
+            scale,
+            timezone,
+        })
+    }
+
     fn finish(self) -> Result<(), TypeError> {
         if let Some((key, _)) = self.kwargs.first() {
             return Err(self
@@ -513,8 +624,9 @@ impl Signature<'_, '_> {
                 .error(format!("`{}` takes no argument `{key}`", self.name)));
         }
         let expected = match self.name {
-            "Numeric" => 2,
-            "String" | "Text" | "Unicode" | "Float" | "LargeBinary" => 1,
+            "Numeric" | "DECIMAL" | "NUMERIC" => 2,
+            "String" | "Text" | "Unicode" | "Float" | "LargeBinary" | "VARCHAR" | "CHAR"
+            | "NVARCHAR" | "TEXT" | "CLOB" | "FLOAT" => 1,
             _ => 0,
         };
         if self.args.len() > expected {
@@ -600,6 +712,52 @@ mod tests {
             ColumnType::parse("String(length=36)").unwrap(),
             ColumnType::String { length: Some(36) }
         );
+    }
+
+    #[test]
+    fn the_sa_prefix_and_uppercase_types() {
+        assert_eq!(
+            ColumnType::parse("sa.String(10)").unwrap(),
+            ColumnType::String { length: Some(10) }
+        );
+        assert_eq!(
+            ColumnType::parse("sa.Integer()").unwrap(),
+            ColumnType::Integer
+        );
+        let upper = |name: &str, length, precision, scale, timezone| ColumnType::Upper {
+            name: name.into(),
+            length,
+            precision,
+            scale,
+            timezone,
+        };
+        assert_eq!(
+            ColumnType::parse("VARCHAR(40)").unwrap(),
+            upper("VARCHAR", Some(40), None, None, false)
+        );
+        assert_eq!(
+            ColumnType::parse("sa.DECIMAL(12, 2)").unwrap(),
+            upper("DECIMAL", None, Some(12), Some(2), false)
+        );
+        assert_eq!(
+            ColumnType::parse("TIMESTAMP(timezone=True)").unwrap(),
+            upper("TIMESTAMP", None, None, None, true)
+        );
+        assert_eq!(
+            ColumnType::parse("sa.Double()").unwrap(),
+            upper("Double", None, None, None, false)
+        );
+        // The model treats each as its generic kin.
+        assert_eq!(
+            upper("TIMESTAMP", None, None, None, true).generic_kin(),
+            ColumnType::DateTime { timezone: true }
+        );
+        assert_eq!(
+            upper("CHAR", Some(3), None, None, false).generic_kin(),
+            ColumnType::String { length: Some(3) }
+        );
+        assert!(ColumnType::parse("BIGINT(5)").is_err());
+        assert!(ColumnType::parse("VARCHAR(timezone=True)").is_err());
     }
 
     #[test]

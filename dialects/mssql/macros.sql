@@ -26,6 +26,7 @@
 {%- elif t.kind == "Uuid" %}UNIQUEIDENTIFIER
 {%- elif t.kind == "Enum" %}VARCHAR({{ t.values | map("length") | max }})
 {%- elif t.kind == "Sql" %}{{ t.sql }}
+{%- elif t.kind == "Upper" %}{{ upper(t) }}
 {%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
 {%- else %}{{ fail("type " ~ t.kind ~ " has no SQL Server form") }}
 {%- endif %}
@@ -131,4 +132,22 @@ select @const_name = QUOTENAME([name]) from sys.default_constraints
 where parent_object_id = object_id({{ (table_name | table(schema)) | literal }})
 and col_name(parent_object_id, parent_column_id) = {{ column | literal }}
 exec('alter table {{ table_name | table(schema) }} drop constraint ' + @const_name)
+{%- endmacro %}
+
+{#- SQLAlchemy's uppercase types (and `Double`), written by name as
+    SQLAlchemy writes them here; `refused` names those this engine has not. -#}
+{% macro upper(t) -%}
+{% set n = t.name %}
+{% set refused = {"BOOLEAN": "SQL Server has no BOOLEAN (Boolean is BIT)", "DOUBLE": "SQL Server has no DOUBLE (Double is DOUBLE PRECISION)", "BLOB": "SQL Server has no BLOB (LargeBinary is IMAGE)", "CLOB": "SQL Server has no CLOB"} %}
+{% if n in refused %}{{ fail(n ~ " has no " ~ dialect.name ~ " form: " ~ refused[n] ~ "; give a mapping of dialect to type, e.g. {" ~ dialect.name ~ ": ..., default: " ~ n ~ "}") }}{% endif %}
+{% if n in ["VARCHAR", "NVARCHAR"] and t.length is none %}{{ n }}(max)
+{%- elif n in ["Double", "DOUBLE_PRECISION"] %}DOUBLE PRECISION
+{%- elif n == "JSON" %}NVARCHAR(max)
+{%- else %}{{ sized(t) }}{% endif %}
+{%- endmacro %}
+
+{#- An uppercase type's name with its length, or precision and scale. -#}
+{% macro sized(t) -%}
+{% set numbers = [t.length, t.precision, t.scale] | reject("none") | list %}
+{{- t.name }}{% if numbers %}({{ numbers | join(", ") }}){% endif %}
 {%- endmacro %}

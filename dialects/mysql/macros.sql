@@ -23,6 +23,7 @@
 {%- elif t.kind == "Uuid" %}CHAR(32)
 {%- elif t.kind == "Enum" %}{% if t.native_enum %}ENUM({% for v in t.values %}{{ v | literal }}{{ "," if not loop.last }}{% endfor %}){% else %}VARCHAR({{ t.values | map("length") | max }}){% endif %}
 {%- elif t.kind == "Sql" %}{{ t.sql }}
+{%- elif t.kind == "Upper" %}{{ upper(t) }}
 {%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
 {%- else %}{{ fail("type " ~ t.kind ~ " has no MySQL form") }}
 {%- endif %}
@@ -67,7 +68,7 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {{ c.name | quote }} {{ type(c.type) }}
 {%- if not c.nullable %} NOT NULL
 {#- A TIMESTAMP column is NOT NULL unless it says NULL (explicit_defaults_for_timestamp off). #}
-{%- elif t.kind == "Dialect" and t.name == "TIMESTAMP" %} NULL{% endif %}
+{%- elif t.kind in ["Dialect", "Upper"] and t.name == "TIMESTAMP" %} NULL{% endif %}
 {%- if c.comment is not none %} COMMENT {{ c.comment | literal(comment=true) }}{% endif %}
 {%- if (c.name == table.autoincrement_column or (c.identity is not none and not added)) and c.server_default is none %} AUTO_INCREMENT
 {%- elif c.server_default is not none %} DEFAULT {{ default(c.server_default) }}{% endif %}
@@ -111,4 +112,24 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {% macro create_index(ix, table_name, schema) -%}
 {% if ix.where is not none %}{{ fail("MySQL has no partial indexes (`where:`); give this index per-dialect ops") }}{% endif %}
 CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} ({{ index_columns(ix.columns) }})
+{%- endmacro %}
+
+{#- SQLAlchemy's uppercase types (and `Double`), written by name as
+    SQLAlchemy writes them here; `refused` names those this engine has not. -#}
+{% macro upper(t) -%}
+{% set n = t.name %}
+{% set refused = {"CLOB": "MySQL and MariaDB have no CLOB (TEXT is)"} %}
+{% if n in refused %}{{ fail(n ~ " has no " ~ dialect.name ~ " form: " ~ refused[n] ~ "; give a mapping of dialect to type, e.g. {" ~ dialect.name ~ ": ..., default: " ~ n ~ "}") }}{% endif %}
+{% if n in ["VARCHAR", "NVARCHAR"] and t.length is none %}{{ fail(n ~ " requires a length on dialect mysql: write " ~ n ~ "(n)") }}{% endif %}
+{%- if n == "NVARCHAR" %}NATIONAL VARCHAR({{ t.length }})
+{%- elif n == "BOOLEAN" %}BOOL
+{%- elif n == "Double" %}DOUBLE
+{%- elif n == "DOUBLE_PRECISION" %}DOUBLE PRECISION
+{%- else %}{{ sized(t) }}{% endif %}
+{%- endmacro %}
+
+{#- An uppercase type's name with its length, or precision and scale. -#}
+{% macro sized(t) -%}
+{% set numbers = [t.length, t.precision, t.scale] | reject("none") | list %}
+{{- t.name }}{% if numbers %}({{ numbers | join(", ") }}){% endif %}
 {%- endmacro %}

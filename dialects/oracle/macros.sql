@@ -21,6 +21,7 @@
 {%- elif t.kind == "Uuid" %}CHAR(32)
 {%- elif t.kind == "Enum" %}VARCHAR({{ t.values | map("length") | max }} CHAR)
 {%- elif t.kind == "Sql" %}{{ t.sql }}
+{%- elif t.kind == "Upper" %}{{ upper(t) }}
 {%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
 {%- else %}{{ fail("type " ~ t.kind ~ " has no Oracle form") }}
 {%- endif %}
@@ -112,8 +113,10 @@ COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ co
     string would be read with the session's NLS date format. -#}
 {% macro row_value(v, t) -%}
 {% set t = t | resolve(what="the column type") if t is not none else none %}
-{% if t is none or v.kind != "string" or t.kind not in ["Date", "DateTime"] %}{{ v | literal }}
-{%- elif t.kind == "Date" %}TO_DATE({{ v | literal }}, 'YYYY-MM-DD')
+{#- An uppercase DATE or TIMESTAMP is a date as its generic kin is. -#}
+{% set kind = none if t is none else ({"DATE": "Date", "TIMESTAMP": "DateTime", "DATETIME": "DateTime"}[t.name] if t.kind == "Upper" else t.kind) %}
+{% if kind is none or kind is undefined or v.kind != "string" or kind not in ["Date", "DateTime"] %}{{ v | literal }}
+{%- elif kind == "Date" %}TO_DATE({{ v | literal }}, 'YYYY-MM-DD')
 {%- else %}
 {%- set text = v.value | replace("T", " ") %}
 {%- if text | length == 10 %}{% set text = text ~ " 00:00:00" %}{% endif %}
@@ -122,4 +125,24 @@ COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ co
 {%- else %}TO_DATE({{ text | literal }}, 'YYYY-MM-DD HH24:MI:SS')
 {%- endif %}
 {%- endif %}
+{%- endmacro %}
+
+{#- SQLAlchemy's uppercase types (and `Double`), written by name as
+    SQLAlchemy writes them here; `refused` names those this engine has not. -#}
+{% macro upper(t) -%}
+{% set n = t.name %}
+{% set refused = {"TEXT": "Oracle has no TEXT (Text is CLOB)", "DOUBLE": "Oracle has no DOUBLE (Double is DOUBLE PRECISION)", "DATETIME": "Oracle has no DATETIME (DateTime is DATE)", "TIME": "Oracle has no TIME"} %}
+{% if n in refused %}{{ fail(n ~ " has no " ~ dialect.name ~ " form: " ~ refused[n] ~ "; give a mapping of dialect to type, e.g. {" ~ dialect.name ~ ": ..., default: " ~ n ~ "}") }}{% endif %}
+{% if n == "VARCHAR" %}VARCHAR{% if t.length is not none %}({{ t.length }} CHAR){% endif %}
+{%- elif n == "NVARCHAR" %}NVARCHAR2{% if t.length is not none %}({{ t.length }}){% endif %}
+{%- elif n == "TIMESTAMP" and t.timezone %}TIMESTAMP WITH TIME ZONE
+{%- elif n in ["Double", "DOUBLE_PRECISION"] %}DOUBLE PRECISION
+{%- elif n == "FLOAT" and t.precision is not none %}{{ fail("Oracle FLOAT types use 'binary precision', which does not convert cleanly from decimal 'precision'; give an Oracle type") }}
+{%- else %}{{ sized(t) }}{% endif %}
+{%- endmacro %}
+
+{#- An uppercase type's name with its length, or precision and scale. -#}
+{% macro sized(t) -%}
+{% set numbers = [t.length, t.precision, t.scale] | reject("none") | list %}
+{{- t.name }}{% if numbers %}({{ numbers | join(", ") }}){% endif %}
 {%- endmacro %}

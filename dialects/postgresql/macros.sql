@@ -23,6 +23,7 @@
 {%- elif t.kind == "Uuid" %}UUID
 {%- elif t.kind == "Enum" %}{% if t.native_enum %}{{ enum_name(t) }}{% else %}VARCHAR({{ t.values | map("length") | max }}){% endif %}
 {%- elif t.kind == "Sql" %}{{ t.sql }}
+{%- elif t.kind == "Upper" %}{{ upper(t) }}
 {%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
 {%- else %}{{ fail("type " ~ t.kind ~ " has no PostgreSQL form") }}
 {%- endif %}
@@ -120,4 +121,22 @@ CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "CONCURRENTLY " if concurrently }}{{
 
 {% macro column_comment(table_name, schema, column, comment) -%}
 COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ comment | literal(comment=true) }}
+{%- endmacro %}
+
+{#- SQLAlchemy's uppercase types (and `Double`), written by name as
+    SQLAlchemy writes them here; `refused` names those this engine has not. -#}
+{% macro upper(t) -%}
+{% set n = t.name %}
+{% set refused = {"NVARCHAR": "PostgreSQL has no NVARCHAR", "CLOB": "PostgreSQL has no CLOB", "BLOB": "PostgreSQL has no BLOB (BYTEA is LargeBinary)", "DOUBLE": "PostgreSQL has no DOUBLE (Double is DOUBLE PRECISION)", "DATETIME": "PostgreSQL has no DATETIME (TIMESTAMP is)"} %}
+{% if n in refused %}{{ fail(n ~ " has no " ~ dialect.name ~ " form: " ~ refused[n] ~ "; give a mapping of dialect to type, e.g. {" ~ dialect.name ~ ": ..., default: " ~ n ~ "}") }}{% endif %}
+{% if n in ["TIMESTAMP", "TIME"] %}{{ n }} {{ "WITH" if t.timezone else "WITHOUT" }} TIME ZONE
+{%- elif n in ["Double", "DOUBLE_PRECISION"] %}DOUBLE PRECISION
+{%- elif n == "TEXT" and t.length is not none %}{{ fail("PostgreSQL's TEXT takes no length: write TEXT or VARCHAR(" ~ t.length ~ ")") }}
+{%- else %}{{ sized(t) }}{% endif %}
+{%- endmacro %}
+
+{#- An uppercase type's name with its length, or precision and scale. -#}
+{% macro sized(t) -%}
+{% set numbers = [t.length, t.precision, t.scale] | reject("none") | list %}
+{{- t.name }}{% if numbers %}({{ numbers | join(", ") }}){% endif %}
 {%- endmacro %}

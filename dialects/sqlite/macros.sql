@@ -23,6 +23,7 @@
 {%- elif t.kind == "Uuid" %}CHAR(32)
 {%- elif t.kind == "Enum" %}VARCHAR({{ t.values | map("length") | max }})
 {%- elif t.kind == "Sql" %}{{ t.sql }}
+{%- elif t.kind == "Upper" %}{{ upper(t) }}
 {%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
 {%- else %}{{ fail("type " ~ t.kind ~ " has no SQLite form") }}
 {%- endif %}
@@ -110,7 +111,9 @@ CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "IF NOT EXISTS " if ix.if_not_exists
     datetime; a value with a time zone is written as it is. -#}
 {% macro row_value(v, t) -%}
 {% set t = t | resolve(what="the column type") if t is not none else none %}
-{% if t is none or v.kind != "string" or t.kind != "DateTime" %}{{ v | literal }}
+{#- An uppercase DATE or TIMESTAMP is a date as its generic kin is. -#}
+{% set kind = none if t is none else ({"DATE": "Date", "TIMESTAMP": "DateTime", "DATETIME": "DateTime"}[t.name] if t.kind == "Upper" else t.kind) %}
+{% if kind is none or kind is undefined or v.kind != "string" or kind != "DateTime" %}{{ v | literal }}
 {%- else %}
 {%- set text = v.value | replace("T", " ") %}
 {%- if text | length == 10 %}{% set text = text ~ " 00:00:00" %}{% endif %}
@@ -122,4 +125,22 @@ CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "IF NOT EXISTS " if ix.if_not_exists
 {{- (clock ~ "." ~ fraction) | literal }}
 {%- endif %}
 {%- endif %}
+{%- endmacro %}
+
+{#- SQLAlchemy's uppercase types (and `Double`), written by name as
+    SQLAlchemy writes them here; `refused` names those this engine has not. -#}
+{% macro upper(t) -%}
+{% set n = t.name %}
+{% set refused = {} %}
+{% if n in refused %}{{ fail(n ~ " has no " ~ dialect.name ~ " form: " ~ refused[n] ~ "; give a mapping of dialect to type, e.g. {" ~ dialect.name ~ ": ..., default: " ~ n ~ "}") }}{% endif %}
+{% if n == "Double" %}DOUBLE
+{%- elif n == "DOUBLE_PRECISION" %}DOUBLE PRECISION
+{%- elif n == "FLOAT" %}FLOAT
+{%- else %}{{ sized(t) }}{% endif %}
+{%- endmacro %}
+
+{#- An uppercase type's name with its length, or precision and scale. -#}
+{% macro sized(t) -%}
+{% set numbers = [t.length, t.precision, t.scale] | reject("none") | list %}
+{{- t.name }}{% if numbers %}({{ numbers | join(", ") }}){% endif %}
 {%- endmacro %}

@@ -569,9 +569,21 @@ mod tests {
                 "{expr}"
             );
         }
-        let err = column_type(&val(SA, "sa.VARCHAR(10)")).expect_err("not yet in the surface");
+        // SQLAlchemy's uppercase types convert as they are spelled.
+        for (expr, spelled) in [
+            ("sa.VARCHAR(10)", "VARCHAR(10)"),
+            ("sa.TIMESTAMP(timezone=True)", "TIMESTAMP(timezone=True)"),
+            ("sa.Double()", "Double"),
+        ] {
+            assert_eq!(
+                column_type(&val(SA, expr)),
+                Ok(Value::String(spelled.into())),
+                "{expr}"
+            );
+        }
+        let err = column_type(&val(SA, "sa.PickleType()")).expect_err("not in the surface");
         assert_eq!(err.kind, super::super::eval::NeedsKind::Surface);
-        assert!(err.reason.contains("VARCHAR(10)"), "{err:?}");
+        assert!(err.reason.contains("PickleType"), "{err:?}");
     }
 
     #[test]

@@ -38,6 +38,7 @@ enum Shape {
 
 fn shape(column_type: &ColumnType) -> Shape {
     match column_type {
+        ColumnType::Upper { .. } => shape(&column_type.generic_kin()),
         ColumnType::Integer => Shape::Integer(32),
         ColumnType::SmallInteger => Shape::Integer(16),
         ColumnType::BigInteger => Shape::Integer(64),

@@ -10,6 +10,23 @@ pub fn type_text(column_type: &ColumnType) -> String {
         None => name.to_owned(),
     };
     match column_type {
+        ColumnType::Upper {
+            name,
+            length,
+            precision,
+            scale,
+            timezone,
+        } => {
+            let numbers: Vec<String> = [length, precision, scale]
+                .iter()
+                .filter_map(|n| n.map(|n| n.to_string()))
+                .collect();
+            match (numbers.is_empty(), *timezone) {
+                (_, true) => format!("{name}(timezone=True)"),
+                (true, false) => name.clone(),
+                (false, false) => format!("{name}({})", numbers.join(", ")),
+            }
+        }
         ColumnType::Integer => "Integer".into(),
         ColumnType::SmallInteger => "SmallInteger".into(),
         ColumnType::BigInteger => "BigInteger".into(),

@@ -155,6 +155,7 @@ fn needs_cast(old: &ColumnType, new: &ColumnType) -> bool {
 /// SQLAlchemy's `_type_affinity`: the generic type a type is a kind of.
 fn affinity(column_type: &ColumnType) -> &'static str {
     match column_type {
+        ColumnType::Upper { .. } => affinity(&column_type.generic_kin()),
         ColumnType::Integer | ColumnType::SmallInteger | ColumnType::BigInteger => "Integer",
         ColumnType::String { .. }
         | ColumnType::Text { .. }

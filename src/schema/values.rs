@@ -52,6 +52,7 @@ fn check_type(column_type: &ColumnType, value: &Literal) -> Result<(), String> {
             )),
             other => Err(format!("{} in an Enum column", what(other))),
         },
+        ColumnType::Upper { .. } => check_type(&column_type.generic_kin(), value),
         ColumnType::PerDialect { types } => match types.fallback() {
             Some(default) => check_type(default, value),
             None => Ok(()),

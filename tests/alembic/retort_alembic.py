@@ -491,7 +491,7 @@ def _type_namespace():
 
     namespace = {"__builtins__": {}, "True": True, "False": False, "None": None}
     namespace.update({k: v for k, v in vars(sa).items() if not k.startswith("_")})
-    namespace.update(postgresql=postgresql, mysql=mysql, mssql=mssql, oracle=oracle, sqlite=sqlite)
+    namespace.update(postgresql=postgresql, mysql=mysql, mssql=mssql, oracle=oracle, sqlite=sqlite, sa=sa)
     return namespace
 
 

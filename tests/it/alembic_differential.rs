@@ -178,7 +178,7 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         RetortDiffers,
         MSSQL_IDENTITY_INSERT,
     ),
-    // alembic_surface: s1 inserts rows into ledger before s2 adds its identity column.
+    // alembic_surface: s1 inserts rows into ledger before s3 adds its identity column.
     (
         "alembic_surface",
         "mssql",

@@ -15,17 +15,20 @@ per_engine! {
     surface_round_trips,
     surface_values_read_back_exactly,
     surface_identity_column_as_the_engine_takes_it,
+    uppercase_types_the_engine_lacks_are_refused,
 }
 
 fn surface_round_trips(engine: Engine) {
     if engine == Engine::Sqlite {
-        // s2 is refused on SQLite (surface_identity_column_as_the_engine_takes_it).
+        // s3 is refused on SQLite (surface_identity_column_as_the_engine_takes_it).
         let Some(db) = engine.fresh_database() else {
             return;
         };
         let scripts = ScriptSource::for_project(&test_project(PROJECT));
         db.run_ok(&scripts.script(engine, &["upgrade", "s1"]));
-        assert_eq!(db.version_rows(), ["s1"]);
+        db.run_ok(&scripts.script(engine, &["upgrade", "s1:s2"]));
+        assert_eq!(db.version_rows(), ["s2"]);
+        db.run_ok(&scripts.script(engine, &["downgrade", "s2:s1"]));
         db.run_ok(&scripts.script(engine, &["downgrade", "s1:base"]));
         assert_eq!(db.version_rows(), Vec::<String>::new());
         assert!(!db.schema_dump().contains("ledger"), "{}", db.schema_dump());
@@ -72,10 +75,10 @@ fn surface_identity_column_as_the_engine_takes_it(engine: Engine) {
     };
     let project = test_project(PROJECT);
     let scripts = ScriptSource::for_project(&project);
-    db.run_ok(&scripts.script(engine, &["upgrade", "s1"]));
+    db.run_ok(&scripts.script(engine, &["upgrade", "s2"]));
     match engine {
         Engine::Postgres => {
-            db.run_ok(&scripts.script(engine, &["upgrade", "s1:s2"]));
+            db.run_ok(&scripts.script(engine, &["upgrade", "s2:s3"]));
             // The identity fills the rows already there.
             assert_eq!(
                 db.query("SELECT seq FROM ledger ORDER BY id"),
@@ -91,7 +94,7 @@ fn surface_identity_column_as_the_engine_takes_it(engine: Engine) {
                 "MariaDB took AUTO_INCREMENT on a column that is no key"
             );
             // ...so the script adds a plain NOT NULL column, as Alembic does.
-            db.run_ok(&scripts.script(engine, &["upgrade", "s1:s2"]));
+            db.run_ok(&scripts.script(engine, &["upgrade", "s2:s3"]));
             assert_eq!(
                 db.query(
                     "SELECT is_nullable, extra FROM information_schema.columns \
@@ -107,8 +110,8 @@ fn surface_identity_column_as_the_engine_takes_it(engine: Engine) {
                 refused.is_err(),
                 "SQLite added a NOT NULL column without a default"
             );
-            let compiled = retort_sql(&project, engine.dialect(), &["upgrade", "s1:s2"]);
-            assert!(!compiled.success(), "retort compiled s2 for SQLite");
+            let compiled = retort_sql(&project, engine.dialect(), &["upgrade", "s2:s3"]);
+            assert!(!compiled.success(), "retort compiled s3 for SQLite");
             assert!(
                 compiled
                     .stderr
@@ -116,6 +119,59 @@ fn surface_identity_column_as_the_engine_takes_it(engine: Engine) {
                 "{}",
                 compiled.stderr
             );
+        }
+    }
+}
+
+/// The uppercase types an engine has no such type for, per engine: retort
+/// refuses each at compile time, naming the dialect, because the engine
+/// refuses it too (proven here on the engine itself).
+fn uppercase_types_the_engine_lacks_are_refused(engine: Engine) {
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let (refused, taken): (&[&str], &[&str]) = match engine {
+        Engine::Postgres => (
+            &["NVARCHAR(5)", "CLOB", "BLOB", "DOUBLE", "DATETIME"],
+            &["VARCHAR(5)", "TEXT", "DOUBLE_PRECISION"],
+        ),
+        Engine::MariaDb => (&["CLOB"], &["NVARCHAR(5)", "BLOB", "DOUBLE", "DATETIME"]),
+        Engine::Sqlite => (&[], &["NVARCHAR(5)", "CLOB", "BLOB", "DOUBLE", "DATETIME"]),
+    };
+    for (i, spelled) in refused.iter().chain(taken).enumerate() {
+        let revision = format!(
+            "revision: u1\ndown_revision: null\nmessage: m\nupgrade:\n  - create_table:\n      \
+             name: t{i}\n      columns: [{{name: c, type: \"{spelled}\"}}]\n"
+        );
+        let project = support::project(&[("revisions/u1.yaml", &revision)]);
+        let compiled = retort_sql(project.path(), engine.dialect(), &["upgrade", "u1"]);
+        // What the engine does with the type as SQL writes it.
+        let sql_type = match *spelled {
+            "DOUBLE_PRECISION" => "DOUBLE PRECISION",
+            other => other,
+        };
+        let engine_takes = db
+            .run_script(&format!("CREATE TABLE probe{i} (c {sql_type});"))
+            .is_ok();
+        if refused.contains(spelled) {
+            assert!(!engine_takes, "{engine:?} took the type {spelled}");
+            assert!(
+                !compiled.success(),
+                "retort compiled {spelled} for {engine:?}"
+            );
+            assert!(
+                compiled
+                    .stderr
+                    .contains(&format!("has no {} form", engine.dialect())),
+                "{}",
+                compiled.stderr
+            );
+        } else {
+            assert!(engine_takes, "{engine:?} refused the type {spelled}");
+            // The version table is created by each script: one database each.
+            if let Some(fresh) = engine.fresh_database() {
+                fresh.run_ok(&compiled.expect_success().stdout);
+            }
         }
     }
 }

@@ -163,11 +163,12 @@ pub const DATA_LITERALS: Pieces = Pieces {
     down: &["d2:d1", "d1:base"],
 };
 
-/// bulk_insert's exact values and an added identity column (issue 17).
+/// bulk_insert's exact values, types as autogenerate spells them and an
+/// added identity column (issue 17).
 pub const ALEMBIC_SURFACE: Pieces = Pieces {
     project: "alembic_surface",
-    up: &["s1", "s1:heads"],
-    down: &["s2:s1", "s1:base"],
+    up: &["s1", "s1:s2", "s2:heads"],
+    down: &["s3:s2", "s2:s1", "s1:base"],
 };
 
 /// Table and column comments.
