@@ -251,11 +251,58 @@ pub struct CreateTable {
     /// `CREATE TABLE IF NOT EXISTS`.
     #[serde(default)]
     pub if_not_exists: bool,
+    /// `mysql_engine="InnoDB"`: `ENGINE=InnoDB` on MySQL; other dialects
+    /// ignore it, as SQLAlchemy does.
+    #[serde(default, deserialize_with = "sql_word")]
+    pub mysql_engine: Option<String>,
+    /// `mysql_charset="utf8mb4"`: `CHARSET=utf8mb4` on MySQL.
+    #[serde(default, deserialize_with = "sql_word")]
+    pub mysql_charset: Option<String>,
+    /// `mysql_collate="utf8mb4_bin"`: `COLLATE utf8mb4_bin` on MySQL.
+    #[serde(default, deserialize_with = "sql_word")]
+    pub mysql_collate: Option<String>,
     /// The named enum types of the columns that do not exist yet, which the
     /// table creates first (PostgreSQL `CREATE TYPE`). Filled by the schema
     /// model; `None` when not replayed: every named enum, as in Alembic.
     #[serde(skip_deserializing, default)]
     pub creates_enums: Option<Vec<String>>,
+}
+
+/// The table options of `create_table` that only some dialects write
+/// (MySQL's `ENGINE=`, `CHARSET=`, `COLLATE`), as the schema model keeps them.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct TableOptions {
+    /// `mysql_engine`.
+    pub mysql_engine: Option<String>,
+    /// `mysql_charset`.
+    pub mysql_charset: Option<String>,
+    /// `mysql_collate`.
+    pub mysql_collate: Option<String>,
+}
+
+impl CreateTable {
+    /// The table options this op gives.
+    pub fn options(&self) -> TableOptions {
+        TableOptions {
+            mysql_engine: self.mysql_engine.clone(),
+            mysql_charset: self.mysql_charset.clone(),
+            mysql_collate: self.mysql_collate.clone(),
+        }
+    }
+}
+
+/// A table option's value: written into the SQL as it is, so only letters,
+/// digits and `_` (an engine, character set or collation name).
+fn sql_word<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let word = String::deserialize(deserializer)?;
+    let plain = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !plain {
+        return Err(de::Error::custom(format!(
+            "`{word}` is not an engine, character set or collation name \
+             (letters, digits and `_` only)"
+        )));
+    }
+    Ok(Some(word))
 }
 
 /// `drop_table`: `drop_table: name` or `drop_table: {name, schema, if_exists}`.

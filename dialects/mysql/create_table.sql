@@ -7,7 +7,14 @@ CREATE TABLE {{ "IF NOT EXISTS " if op.if_not_exists }}{{ table.name | table(tab
 {% if table.primary_key %}{{ ns.sep }}{{ m.constraint(table.primary_key) }}{% set ns.sep = next %}{% endif %}
 {% for c in table.constraints if m.writes(c, table) %}{{ ns.sep }}{{ m.constraint(c) }}{% set ns.sep = next %}{% endfor %}
 {{ "" }}
-){% if table.comment is not none %}COMMENT={{ table.comment | literal(comment=true) }}{% endif %}
+{# SQLAlchemy's table options: mysql_engine, mysql_charset, mysql_collate,
+    then the comment, after the parenthesis, one space apart. #}
+{% set options = [] %}
+{% if op.mysql_engine is not none %}{% set options = options + ["ENGINE=" ~ op.mysql_engine] %}{% endif %}
+{% if op.mysql_charset is not none %}{% set options = options + ["CHARSET=" ~ op.mysql_charset] %}{% endif %}
+{% if op.mysql_collate is not none %}{% set options = options + ["COLLATE " ~ op.mysql_collate] %}{% endif %}
+{% if table.comment is not none %}{% set options = options + ["COMMENT=" ~ (table.comment | literal(comment=true))] %}{% endif %}
+){{ options | join(" ") }}
 
 {{ statement_end }}
 {% for ix in table.indexes %}

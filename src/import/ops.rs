@@ -502,6 +502,18 @@ fn one(op: &str, body: Mapping) -> Vec<Value> {
 }
 
 /// Converts `op.NAME(...)` by Alembic's signature of `NAME`.
+/// A MySQL table option: a name (engine, character set, collation), which
+/// the YAML takes as it is; anything longer is not converted.
+fn table_option(out: &mut Mapping, key: &str, value: Option<&Val>) -> Result<(), Unconvertible> {
+    let Some(value) = value else { return Ok(()) };
+    let word = string(value, key)?;
+    if word.is_empty() || !word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(surface(format!("create_table option `{key}={word}`")));
+    }
+    set(out, key, Value::String(word));
+    Ok(())
+}
+
 pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
     let op = call.name().to_owned();
     let mut out = Mapping::new();
@@ -510,7 +522,15 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
             let name = string(required(call.args.first(), "table name")?, "the table name")?;
             reject_unknown(
                 call,
-                &["schema", "comment", "if_not_exists", "info"],
+                &[
+                    "schema",
+                    "comment",
+                    "if_not_exists",
+                    "info",
+                    "mysql_engine",
+                    "mysql_charset",
+                    "mysql_collate",
+                ],
                 "create_table",
             )?;
             set(&mut out, "name", Value::String(name));
@@ -538,6 +558,9 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
             }
             set_opt_str(&mut out, "comment", call.kw("comment"))?;
             set_flag(&mut out, "if_not_exists", call.kw("if_not_exists"))?;
+            for key in ["mysql_engine", "mysql_charset", "mysql_collate"] {
+                table_option(&mut out, key, call.kw(key))?;
+            }
         }
         "drop_table" => {
             let b = bind(call, &["table_name"], "drop_table")?;
@@ -1076,13 +1099,13 @@ mod tests {
     #[test]
     fn what_the_surface_cannot_say_is_counted_as_surface_work() {
         let items = convert(&format!(
-            "{HEAD}def upgrade():\n    op.create_unique_constraint(None, 't', ['a'])\n    op.create_table('t', sa.Column('id', sa.Integer), mysql_engine='InnoDB')\n    with op.get_context().autocommit_block():\n        op.execute(\"ALTER TYPE e ADD VALUE 'x'\")\n"
+            "{HEAD}def upgrade():\n    op.create_unique_constraint(None, 't', ['a'])\n    op.create_table('t', sa.Column('id', sa.Integer), mysql_engine='InnoDB', mysql_row_format='DYNAMIC')\n    with op.get_context().autocommit_block():\n        op.execute(\"ALTER TYPE e ADD VALUE 'x'\")\n"
         ));
         assert_eq!(
             items,
             vec![
                 "! 4 surface: create_unique_constraint with no name (name=None)",
-                "! 5 surface: create_table option `mysql_engine`",
+                "! 5 surface: create_table option `mysql_row_format`",
                 "! 6 surface: an op other than CREATE/DROP INDEX CONCURRENTLY in autocommit_block (outside the transaction)",
             ]
         );

@@ -86,6 +86,8 @@ pub struct Table {
     pub indexes: Vec<IndexDef>,
     /// Table comment.
     pub comment: Option<String>,
+    /// The dialect-specific options it was created with (MySQL's engine...).
+    pub options: crate::revision::TableOptions,
     /// When it was created, relative to the other tables.
     pub sequence: u64,
 }
@@ -501,6 +503,7 @@ impl Table {
             constraints: Vec::new(),
             indexes: Vec::new(),
             comment: op.comment.clone(),
+            options: op.options(),
             sequence: 0,
         };
         let flagged_pk: Vec<String> = op
@@ -612,6 +615,9 @@ impl Table {
             indexes: self.indexes.clone(),
             comment: self.comment.clone(),
             if_not_exists: false,
+            mysql_engine: self.options.mysql_engine.clone(),
+            mysql_charset: self.options.mysql_charset.clone(),
+            mysql_collate: self.options.mysql_collate.clone(),
             creates_enums: None,
         }
     }

@@ -665,6 +665,9 @@ class OpRunner:
             kw["comment"] = body["comment"]
         if body.get("if_not_exists"):
             kw["if_not_exists"] = True
+        for key in ("mysql_engine", "mysql_charset", "mysql_collate"):
+            if body.get(key) is not None:
+                kw[key] = body[key]
         self.op.create_table(body["name"], *args, **kw)
 
     def drop_table(self, body):

@@ -16,6 +16,7 @@ per_engine! {
     surface_values_read_back_exactly,
     surface_identity_column_as_the_engine_takes_it,
     uppercase_types_the_engine_lacks_are_refused,
+    surface_table_options_reach_the_catalog,
 }
 
 fn surface_round_trips(engine: Engine) {
@@ -67,6 +68,29 @@ fn surface_values_read_back_exactly(engine: Engine) {
             &[Some(small), Some("0.05"), None, None],
         ])
     );
+}
+
+/// MySQL's table options reach the engine's catalog; elsewhere they are ignored.
+fn surface_table_options_reach_the_catalog(engine: Engine) {
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let scripts = ScriptSource::for_project(&test_project(PROJECT));
+    db.run_ok(&scripts.script(engine, &["upgrade", "s2"]));
+    if engine == Engine::MariaDb {
+        assert_eq!(
+            db.query(
+                "SELECT engine, table_collation FROM information_schema.tables \
+                 WHERE table_schema = DATABASE() AND table_name = 'spelled'"
+            ),
+            support::rows(&[&[Some("InnoDB"), Some("utf8mb4_bin")]])
+        );
+    } else {
+        assert_eq!(
+            db.query("SELECT count(*) FROM spelled"),
+            support::rows(&[&[Some("1")]])
+        );
+    }
 }
 
 fn surface_identity_column_as_the_engine_takes_it(engine: Engine) {
