@@ -467,6 +467,10 @@ pub struct IndexDef {
     /// `CREATE INDEX IF NOT EXISTS`.
     #[serde(default)]
     pub if_not_exists: bool,
+    /// `postgresql_using="gin"`: the index method on PostgreSQL (`USING gin`);
+    /// other dialects ignore it, as SQLAlchemy does.
+    #[serde(default, deserialize_with = "index_method")]
+    pub postgresql_using: Option<String>,
 }
 
 /// `create_index`.
@@ -494,6 +498,15 @@ pub struct CreateIndex {
     /// `CREATE INDEX IF NOT EXISTS`.
     #[serde(default)]
     pub if_not_exists: bool,
+    /// `postgresql_using="gin"`: the index method on PostgreSQL.
+    #[serde(default, deserialize_with = "index_method")]
+    pub postgresql_using: Option<String>,
+}
+
+/// An index method (`btree`, `hash`, `gist`, `gin`, `brin`...): a name,
+/// written into the SQL as it is.
+fn index_method<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    sql_word(deserializer)
 }
 
 /// `drop_index`.

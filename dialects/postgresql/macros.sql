@@ -115,7 +115,7 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {%- endmacro %}
 
 {% macro create_index(ix, table_name, schema, concurrently=false) -%}
-CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "CONCURRENTLY " if concurrently }}{{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} ({{ index_columns(ix.columns) }})
+CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "CONCURRENTLY " if concurrently }}{{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} {% if ix.postgresql_using is not none %}USING {{ ix.postgresql_using }} {% endif %}({{ index_columns(ix.columns) }})
 {%- if ix.where is not none %} WHERE {{ ix.where }}{% endif %}
 {%- endmacro %}
 

@@ -502,13 +502,19 @@ fn one(op: &str, body: Mapping) -> Vec<Value> {
 }
 
 /// Converts `op.NAME(...)` by Alembic's signature of `NAME`.
-/// A MySQL table option: a name (engine, character set, collation), which
-/// the YAML takes as it is; anything longer is not converted.
-fn table_option(out: &mut Mapping, key: &str, value: Option<&Val>) -> Result<(), Unconvertible> {
+/// A dialect option whose value is a name (an engine, a character set, a
+/// collation, an index method), which the YAML takes as it is; anything
+/// longer is not converted.
+fn option_word(
+    out: &mut Mapping,
+    key: &str,
+    value: Option<&Val>,
+    op: &str,
+) -> Result<(), Unconvertible> {
     let Some(value) = value else { return Ok(()) };
     let word = string(value, key)?;
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(surface(format!("create_table option `{key}={word}`")));
+        return Err(surface(format!("{op} option `{key}={word}`")));
     }
     set(out, key, Value::String(word));
     Ok(())
@@ -559,7 +565,7 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
             set_opt_str(&mut out, "comment", call.kw("comment"))?;
             set_flag(&mut out, "if_not_exists", call.kw("if_not_exists"))?;
             for key in ["mysql_engine", "mysql_charset", "mysql_collate"] {
-                table_option(&mut out, key, call.kw(key))?;
+                option_word(&mut out, key, call.kw(key), "create_table")?;
             }
         }
         "drop_table" => {
@@ -725,6 +731,7 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                     "postgresql_where",
                     "sqlite_where",
                     "postgresql_concurrently",
+                    "postgresql_using",
                 ],
                 "create_index",
             )?;
@@ -764,6 +771,12 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
             }
             set_flag(&mut out, "concurrently", call.kw("postgresql_concurrently"))?;
             set_flag(&mut out, "if_not_exists", call.kw("if_not_exists"))?;
+            option_word(
+                &mut out,
+                "postgresql_using",
+                call.kw("postgresql_using"),
+                "create_index",
+            )?;
         }
         "drop_index" => {
             let b = bind(call, &["index_name", "table_name"], "drop_index")?;

@@ -149,6 +149,7 @@ pub fn table_view(
             unique: c.unique,
             where_: None,
             if_not_exists: false,
+            postgresql_using: None,
         })
         .collect();
     all_indexes.extend(indexes.iter().cloned());

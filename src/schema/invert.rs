@@ -151,6 +151,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
                     where_: index.where_.clone(),
                     concurrently: o.concurrently,
                     if_not_exists: false,
+                    postgresql_using: index.postgresql_using.clone(),
                 })]
             }
             None => Vec::new(),

@@ -133,6 +133,7 @@ impl PendingRebuild {
                 where_: index.where_.clone(),
                 concurrently: false,
                 if_not_exists: false,
+                postgresql_using: index.postgresql_using.clone(),
             })
             .collect();
         Op::RebuildTable(RebuildTable {

@@ -682,6 +682,7 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<(), Problem> {
         unique: op.unique,
         where_: op.where_.clone(),
         if_not_exists: false,
+        postgresql_using: op.postgresql_using.clone(),
     };
     table_mut(schema, &op.schema, &op.table)?
         .indexes

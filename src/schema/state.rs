@@ -571,6 +571,7 @@ impl Table {
                 unique: column.unique,
                 where_: None,
                 if_not_exists: false,
+                postgresql_using: None,
             });
         } else if column.unique {
             self.constraints.push(TableConstraint::Unique(UniqueDef {

@@ -654,7 +654,8 @@ class OpRunner:
         args = [self.column(c) for c in body["columns"]]
         args += [self.table_constraint(c) for c in body.get("constraints", [])]
         for position, ix in enumerate(body.get("indexes", [])):
-            index = sa.Index(ix["name"], *self.index_columns(ix["columns"]), unique=bool(ix.get("unique")), **self.where_kwargs(ix))
+            using = {"postgresql_using": ix["postgresql_using"]} if ix.get("postgresql_using") else {}
+            index = sa.Index(ix["name"], *self.index_columns(ix["columns"]), unique=bool(ix.get("unique")), **self.where_kwargs(ix), **using)
             index.info["retort_position"] = position
             index.info["retort_if_not_exists"] = bool(ix.get("if_not_exists"))
             args.append(index)
@@ -722,6 +723,8 @@ class OpRunner:
             kw["postgresql_concurrently"] = True
         if body.get("if_not_exists"):
             kw["if_not_exists"] = True
+        if body.get("postgresql_using"):
+            kw["postgresql_using"] = body["postgresql_using"]
         self.op.create_index(
             body["name"],
             body["table"],

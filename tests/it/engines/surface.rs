@@ -16,7 +16,7 @@ per_engine! {
     surface_values_read_back_exactly,
     surface_identity_column_as_the_engine_takes_it,
     uppercase_types_the_engine_lacks_are_refused,
-    surface_table_options_reach_the_catalog,
+    surface_options_reach_the_catalog,
 }
 
 fn surface_round_trips(engine: Engine) {
@@ -70,8 +70,9 @@ fn surface_values_read_back_exactly(engine: Engine) {
     );
 }
 
-/// MySQL's table options reach the engine's catalog; elsewhere they are ignored.
-fn surface_table_options_reach_the_catalog(engine: Engine) {
+/// MySQL's table options and PostgreSQL's index methods reach the engine's
+/// catalog; elsewhere they are ignored.
+fn surface_options_reach_the_catalog(engine: Engine) {
     let Some(db) = engine.fresh_database() else {
         return;
     };
@@ -84,6 +85,17 @@ fn surface_table_options_reach_the_catalog(engine: Engine) {
                  WHERE table_schema = DATABASE() AND table_name = 'spelled'"
             ),
             support::rows(&[&[Some("InnoDB"), Some("utf8mb4_bin")]])
+        );
+    } else if engine == Engine::Postgres {
+        assert_eq!(
+            db.query(
+                "SELECT c.relname, am.amname FROM pg_class c JOIN pg_am am ON c.relam = am.oid \
+                 WHERE c.relname LIKE 'ix_spelled_%' ORDER BY c.relname"
+            ),
+            support::rows(&[
+                &[Some("ix_spelled_code"), Some("hash")],
+                &[Some("ix_spelled_label"), Some("btree")],
+            ])
         );
     } else {
         assert_eq!(
