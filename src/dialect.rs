@@ -15,6 +15,9 @@ use include_dir::{include_dir, Dir};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod casts;
+pub use casts::{Conversion, KindPairs, TypeChangeCasts};
+
 /// The built-in dialect folders, and the shared templates' folder.
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialects");
 
@@ -126,6 +129,10 @@ pub struct DialectFacts {
     /// headers say.
     #[serde(default)]
     pub client: Option<String>,
+    /// How `ALTER COLUMN ... TYPE` converts the values, where the engine
+    /// needs `USING` for some changes (PostgreSQL); `null` for none.
+    #[serde(default)]
+    pub type_change_casts: Option<TypeChangeCasts>,
 }
 
 /// An op, by name, and optionally a boolean key of it that must be true:
@@ -678,6 +685,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         outside_transaction: Vec::new(),
         review: ReviewFacts::default(),
         client: None,
+        type_change_casts: None,
     }
 }
 

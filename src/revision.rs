@@ -417,8 +417,9 @@ pub struct AlterColumn {
     /// New comment; `null` drops it.
     #[serde(default)]
     pub comment: Patch<String>,
-    /// PostgreSQL `USING` expression for a type change.
-    #[serde(default)]
+    /// PostgreSQL `USING` expression for a type change; Alembic's keyword
+    /// `postgresql_using` is taken too.
+    #[serde(default, alias = "postgresql_using")]
     pub using: Option<String>,
     /// The column's type before the change (filled by the schema model when omitted).
     #[serde(default)]

@@ -46,6 +46,10 @@ pub(super) fn register(env: &mut Environment<'static>, facts: &Arc<DialectFacts>
         resolve(&f, value, kwargs)
     });
     env.add_filter("needs_parentheses", needs_parentheses);
+    let f = facts.clone();
+    env.add_filter("conversion_to", move |from: Value, to: Value| {
+        conversion_to(&f, &from, &to)
+    });
     env.add_function("fail", |message: String| -> Result<Value, Error> {
         Err(Error::new(
             ErrorKind::InvalidOperation,
@@ -143,6 +147,30 @@ fn resolve(facts: &DialectFacts, value: Value, kwargs: Kwargs) -> Result<Value, 
         "{what} has no entry for {} and no `default:`",
         facts.name
     )))
+}
+
+/// How a type change from type `from` to type `to` (both resolved)
+/// converts the values, by the dialect's `type_change_casts`: `automatic`,
+/// `direct`, `via` or `unknown` (see [`crate::dialect::Conversion`]).
+fn conversion_to(facts: &DialectFacts, from: &Value, to: &Value) -> Result<String, Error> {
+    let Some(casts) = &facts.type_change_casts else {
+        return Err(fail(format!(
+            "{} has no `type_change_casts` in dialect.yaml",
+            facts.name
+        )));
+    };
+    let kind = |t: &Value| -> Result<String, Error> {
+        let kind = t.get_attr("kind")?;
+        let native = t.get_attr("native_enum")?;
+        Ok(match kind.as_str() {
+            Some("Enum") if native.is_true() || native.is_undefined() => "Enum".into(),
+            Some("Enum") => "String".into(),
+            Some(other) => other.into(),
+            None => String::new(),
+        })
+    };
+    let conversion = casts.conversion(&kind(from)?, &kind(to)?, from == to);
+    Ok(conversion.as_str().to_owned())
 }
 
 /// SQLAlchemy's rule on SQLite and MySQL: a default expression is wrapped in

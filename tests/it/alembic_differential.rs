@@ -94,6 +94,13 @@ const SQLITE_COMMENTS: &str = "SQLite has no comments: Alembic cannot compile a 
 const SQLITE_IDENTITY_COLUMN: &str = "SQLite has no identity columns and refuses an added \
      NOT NULL column without a default: Alembic prints `ADD COLUMN .. NOT NULL`, which SQLite \
      rejects; retort refuses the add_column at compile time";
+const DERIVED_DOWNGRADE: &str = "the downgrade is derived by retort's schema model \
+     (`downgrade:` omitted); Alembic has no derived downgrades and fails";
+const PG_DERIVED_USING: &str = "PostgreSQL refuses a type change it cannot cast by itself \
+     (`cannot be cast automatically`): retort writes the USING (and moves the default \
+     around it), Alembic writes the ALTER the engine rejects";
+const MYSQL_KEEPS_DEFAULT: &str = "MySQL's MODIFY restates the whole column: retort keeps the \
+     default the schema model knows, Alembic without existing_server_default drops it";
 
 /// Every case where retort deliberately does not print what Alembic prints:
 /// (project, dialect, case, departure, reason).
@@ -372,6 +379,42 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         "settings",
         "sqlite",
         "downgrade head:*",
+        RetortDiffers,
+        SQLITE_ALTER,
+    ),
+    // type_change_using: type changes PostgreSQL needs USING for, downgrades derived.
+    (
+        "type_change_using",
+        "*",
+        "downgrade*",
+        AlembicFails,
+        DERIVED_DOWNGRADE,
+    ),
+    (
+        "type_change_using",
+        "postgresql",
+        "upgrade head*",
+        RetortDiffers,
+        PG_DERIVED_USING,
+    ),
+    (
+        "type_change_using",
+        "mysql",
+        "upgrade head*",
+        RetortDiffers,
+        MYSQL_KEEPS_DEFAULT,
+    ),
+    (
+        "type_change_using",
+        "mssql",
+        "upgrade *",
+        RetortDiffers,
+        MSSQL_IDENTITY_INSERT,
+    ),
+    (
+        "type_change_using",
+        "sqlite",
+        "upgrade head*",
         RetortDiffers,
         SQLITE_ALTER,
     ),

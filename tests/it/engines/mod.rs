@@ -6,6 +6,7 @@
 mod execute;
 mod helpers;
 mod surface;
+mod type_change_casts;
 
 use crate::support;
 use crate::support::engines::{per_engine, Engine};
@@ -74,6 +75,7 @@ per_engine! {
     types_and_flags_round_trip,
     comments_round_trip,
     bulk_insert_rows_read_back_exactly,
+    type_change_using_round_trips,
 }
 
 fn example_round_trips(engine: Engine) {
@@ -106,6 +108,10 @@ fn types_and_flags_round_trip(engine: Engine) {
 
 fn comments_round_trip(engine: Engine) {
     check_round_trips(engine, &COMMENTS);
+}
+
+fn type_change_using_round_trips(engine: Engine) {
+    check_round_trips(engine, &TYPE_CHANGE_USING);
 }
 
 fn bulk_insert_rows_read_back_exactly(engine: Engine) {

@@ -184,3 +184,10 @@ pub const TYPES_AND_FLAGS: Pieces = Pieces {
     up: &["f1", "f1:heads"],
     down: &["f2:f1", "f1:base"],
 };
+
+/// Type changes PostgreSQL needs `USING` for, derived and written, over rows.
+pub const TYPE_CHANGE_USING: Pieces = Pieces {
+    project: "type_change_using",
+    up: &["t1", "t1:heads"],
+    down: &["t3:t2", "t2:base"],
+};
