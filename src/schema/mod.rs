@@ -16,6 +16,7 @@ pub mod dump;
 pub mod error;
 pub mod invert;
 pub mod rebuild;
+mod rename_sql;
 pub mod replay;
 pub mod state;
 pub mod values;

@@ -545,11 +545,25 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
         Patch::Set(comment) => after.comment = Some(comment.clone()),
     }
     let changed = table_mut(schema, &op.schema, &op.table)?;
-    if let Some(slot) = changed.column_mut(&op.column) {
+    if let Some(new_name) = &op.new_name {
+        changed
+            .rename_column(&op.column, new_name)
+            .map_err(|reason| {
+                Problem::Invalid(format!(
+                    "renaming column `{}` to `{new_name}`: {reason}; the model must carry the \
+                     new name into that text for later rebuilds and re-created constraints. \
+                     Instead: drop the check or index before the rename and create it again \
+                     after it, with the new name",
+                    op.column
+                ))
+            })?;
+    }
+    let renamed = op.new_name.as_deref().unwrap_or(&op.column);
+    after.name = renamed.to_owned();
+    if let Some(slot) = changed.column_mut(renamed) {
         *slot = after;
     }
     if let Some(new_name) = &op.new_name {
-        changed.rename_column(&op.column, new_name);
         rename_referenced_column(schema, &op.schema, &op.table, &op.column, new_name);
     }
     Ok(AlterColumn {

@@ -724,8 +724,37 @@ impl Table {
         users
     }
 
-    /// Renames a column everywhere this table names it.
-    pub fn rename_column(&mut self, old: &str, new: &str) {
+    /// Renames a column everywhere this table names it, SQL text included
+    /// (check conditions, index expressions and `where:`, see
+    /// [`super::rename_sql`]). The error, when a text naming the column
+    /// cannot be rewritten safely, says why; nothing is renamed then.
+    pub fn rename_column(&mut self, old: &str, new: &str) -> Result<(), String> {
+        let rewrite = |sql: &mut String| -> Result<(), String> {
+            *sql = super::rename_sql::rename_identifier(sql, old, new)?;
+            Ok(())
+        };
+        let mut renamed = self.clone();
+        for constraint in &mut renamed.constraints {
+            if let TableConstraint::Check(check) = constraint {
+                rewrite(&mut check.condition)?;
+            }
+        }
+        for index in &mut renamed.indexes {
+            for column in &mut index.columns {
+                if let IndexColumn::Expression { sql } = column {
+                    rewrite(sql)?;
+                }
+            }
+            if let Some(where_) = &mut index.where_ {
+                rewrite(where_)?;
+            }
+        }
+        renamed.rename_column_names(old, new);
+        *self = renamed;
+        Ok(())
+    }
+
+    fn rename_column_names(&mut self, old: &str, new: &str) {
         let rename = |name: &mut String| {
             if name == old {
                 *name = new.to_owned();

@@ -886,3 +886,45 @@ fn a_dialect_mapping_with_a_named_enum_creates_the_type() {
     };
     assert_eq!(table.creates_enums, Some(vec!["mood".to_owned()]));
 }
+
+#[test]
+fn a_rename_carries_the_new_name_into_checks_or_says_why_it_cannot() {
+    let mut schema = base();
+    apply_one(
+        &mut schema,
+        "- alter_column: {table: runs, column: files, new_name: file_count}",
+    )
+    .expect("the rename replays");
+    let runs = schema.table(&None, "runs").expect("runs exists");
+    let Some(TableConstraint::Check(check)) = runs.constraint("ck_files") else {
+        panic!("ck_files is a check");
+    };
+    assert_eq!(check.condition, "file_count >= 0");
+
+    let mut schema = base();
+    apply_one(
+        &mut schema,
+        "- create_check_constraint: {name: ck_commented, table: runs, condition: \"files < 9 -- small\"}",
+    )
+    .expect("the check replays");
+    let error = apply_one(
+        &mut schema,
+        "- alter_column: {table: runs, column: files, new_name: file_count}",
+    )
+    .expect_err("a commented check is not rewritten");
+    let text = error.to_string();
+    assert!(text.contains("rev.yaml:1"), "{text}");
+    assert!(text.contains("has a comment"), "{text}");
+    assert!(
+        text.contains("drop the check or index before the rename"),
+        "{text}"
+    );
+    assert!(
+        schema
+            .table(&None, "runs")
+            .unwrap()
+            .column("files")
+            .is_some(),
+        "nothing renamed"
+    );
+}

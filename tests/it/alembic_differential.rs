@@ -96,6 +96,9 @@ const SQLITE_IDENTITY_COLUMN: &str = "SQLite has no identity columns and refuses
      rejects; retort refuses the add_column at compile time";
 const DERIVED_DOWNGRADE: &str = "the downgrade is derived by retort's schema model \
      (`downgrade:` omitted); Alembic has no derived downgrades and fails";
+const EXISTING_TYPE_FROM_MODEL: &str = "MySQL's CHANGE/MODIFY and SQL Server's ALTER COLUMN \
+     need the column's type: Alembic fails without existing_type; retort takes it from the \
+     schema model (SPEC §4)";
 const PG_DERIVED_USING: &str = "PostgreSQL refuses a type change it cannot cast by itself \
      (`cannot be cast automatically`): retort writes the USING (and moves the default \
      around it), Alembic writes the ALTER the engine rejects";
@@ -417,6 +420,42 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         "upgrade head*",
         RetortDiffers,
         SQLITE_ALTER,
+    ),
+    // rename_in_check: a checked column renamed, then k3 alters and drops the check.
+    (
+        "rename_in_check",
+        "*",
+        "downgrade*",
+        AlembicFails,
+        DERIVED_DOWNGRADE,
+    ),
+    (
+        "rename_in_check",
+        "mysql",
+        "upgrade head*",
+        AlembicFails,
+        EXISTING_TYPE_FROM_MODEL,
+    ),
+    (
+        "rename_in_check",
+        "mssql",
+        "upgrade head*",
+        AlembicFails,
+        EXISTING_TYPE_FROM_MODEL,
+    ),
+    (
+        "rename_in_check",
+        "mssql",
+        "upgrade +1",
+        RetortDiffers,
+        MSSQL_IDENTITY_INSERT,
+    ),
+    (
+        "rename_in_check",
+        "sqlite",
+        "upgrade*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
     ),
 ];
 

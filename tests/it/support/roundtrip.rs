@@ -191,3 +191,10 @@ pub const TYPE_CHANGE_USING: Pieces = Pieces {
     up: &["t1", "t1:heads"],
     down: &["t3:t2", "t2:base"],
 };
+
+/// A column with a check renamed, then a rebuild and the check re-created.
+pub const RENAME_IN_CHECK: Pieces = Pieces {
+    project: "rename_in_check",
+    up: &["k1", "k1:heads"],
+    down: &["k3:k2", "k2:base"],
+};
