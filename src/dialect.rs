@@ -15,7 +15,9 @@ use include_dir::{include_dir, Dir};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod add_column;
 mod casts;
+pub use add_column::AddColumnNeed;
 pub use casts::{Conversion, KindPairs, TypeChangeCasts};
 
 /// The built-in dialect folders, and the shared templates' folder.
@@ -115,6 +117,11 @@ pub struct DialectFacts {
     /// rebuild ("move and copy", SQLite); empty for most dialects.
     #[serde(default)]
     pub table_rebuild_for: Vec<String>,
+    /// Where `add_column` is in `table_rebuild_for`: the columns `ADD
+    /// COLUMN` cannot add, which a rebuild adds (by default the primary key,
+    /// unique and foreign key columns).
+    #[serde(default = "add_column::default_add_column_needs")]
+    pub add_column_rebuild_when: Vec<AddColumnNeed>,
     /// Ops that cannot run inside a transaction block (PostgreSQL's
     /// `CREATE INDEX CONCURRENTLY`): where the script is in a transaction, it
     /// commits before such an op and begins again after it, as Alembic's
@@ -682,6 +689,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         comment_refusals: Vec::new(),
         default_schema: None,
         table_rebuild_for: Vec::new(),
+        add_column_rebuild_when: add_column::default_add_column_needs(),
         outside_transaction: Vec::new(),
         review: ReviewFacts::default(),
         client: None,

@@ -36,12 +36,11 @@ pub fn needs_rebuild(dialect: &DialectFacts, op: &Op) -> bool {
         Op::AlterColumn(o) => {
             o.type_.is_some() || o.nullable.is_some() || !o.server_default.is_keep()
         }
-        // ADD COLUMN cannot add a constraint with the column.
-        Op::AddColumn(o) => {
-            o.column.primary_key
-                || o.column.unique && !o.column.index
-                || o.column.foreign_key.is_some()
-        }
+        // What ADD COLUMN cannot add is dialect data.
+        Op::AddColumn(o) => dialect
+            .add_column_rebuild_when
+            .iter()
+            .any(|need| need.applies(&o.column, &dialect.name)),
         _ => true,
     }
 }

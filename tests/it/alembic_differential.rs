@@ -99,6 +99,9 @@ const DERIVED_DOWNGRADE: &str = "the downgrade is derived by retort's schema mod
 const EXISTING_TYPE_FROM_MODEL: &str = "MySQL's CHANGE/MODIFY and SQL Server's ALTER COLUMN \
      need the column's type: Alembic fails without existing_type; retort takes it from the \
      schema model (SPEC §4)";
+const SQLITE_EXPRESSION_DEFAULT: &str = "SQLite's ADD COLUMN refuses a non-constant default \
+     (`Cannot add a column with non-constant default`): Alembic writes it, retort compiles \
+     the table rebuild of batch mode";
 const PG_DERIVED_USING: &str = "PostgreSQL refuses a type change it cannot cast by itself \
      (`cannot be cast automatically`): retort writes the USING (and moves the default \
      around it), Alembic writes the ALTER the engine rejects";
@@ -420,6 +423,21 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         "upgrade head*",
         RetortDiffers,
         SQLITE_ALTER,
+    ),
+    // sqlite_add_column: a2 adds columns with CURRENT_TIMESTAMP and CURRENT_DATE defaults.
+    (
+        "sqlite_add_column",
+        "sqlite",
+        "upgrade head*",
+        RetortDiffers,
+        SQLITE_EXPRESSION_DEFAULT,
+    ),
+    (
+        "sqlite_add_column",
+        "mssql",
+        "upgrade *",
+        RetortDiffers,
+        MSSQL_IDENTITY_INSERT,
     ),
     // rename_in_check: a checked column renamed, then k3 alters and drops the check.
     (

@@ -78,6 +78,7 @@ per_engine! {
     type_change_using_round_trips,
     rename_in_check_round_trips,
     engine_refuses_a_check_on_the_old_column_name,
+    add_column_sqlite_refuses_round_trips,
 }
 
 fn example_round_trips(engine: Engine) {
@@ -139,6 +140,43 @@ fn engine_refuses_a_check_on_the_old_column_name(engine: Engine) {
             .any(|said| error.contains(said)),
         "{error}"
     );
+}
+
+fn add_column_sqlite_refuses_round_trips(engine: Engine) {
+    check_round_trips(engine, &SQLITE_ADD_COLUMN);
+}
+
+/// Why `add_column_rebuild_when` lists expression defaults, and not NOT
+/// NULL without a default: SQLite's ADD COLUMN refuses the first on a table
+/// with rows; the second it adds to an empty table and refuses over rows
+/// (where a rebuild's copy fails the same way).
+#[test]
+fn sqlite_add_column_refuses_what_a_rebuild_adds() {
+    let Some(db) = Engine::Sqlite.fresh_database() else {
+        return;
+    };
+    db.run_ok(
+        "CREATE TABLE t (id INTEGER PRIMARY KEY);\nINSERT INTO t (id) VALUES (1);\n\
+         CREATE TABLE e (id INTEGER PRIMARY KEY);",
+    );
+    for (statement, said) in [
+        (
+            "ALTER TABLE t ADD COLUMN at DATETIME DEFAULT CURRENT_TIMESTAMP;",
+            "non-constant default",
+        ),
+        (
+            "ALTER TABLE t ADD COLUMN on_day DATE DEFAULT CURRENT_DATE;",
+            "non-constant default",
+        ),
+        (
+            "ALTER TABLE t ADD COLUMN label VARCHAR(20) NOT NULL;",
+            "NOT NULL column with default value NULL",
+        ),
+    ] {
+        let error = db.run_script(statement).expect_err(statement);
+        assert!(error.contains(said), "{statement}: {error}");
+    }
+    db.run_ok("ALTER TABLE e ADD COLUMN label VARCHAR(20) NOT NULL;");
 }
 
 fn bulk_insert_rows_read_back_exactly(engine: Engine) {

@@ -198,3 +198,10 @@ pub const RENAME_IN_CHECK: Pieces = Pieces {
     up: &["k1", "k1:heads"],
     down: &["k3:k2", "k2:base"],
 };
+
+/// add_column forms SQLite's ADD COLUMN refuses (a rebuild there).
+pub const SQLITE_ADD_COLUMN: Pieces = Pieces {
+    project: "sqlite_add_column",
+    up: &["a1", "a1:heads"],
+    down: &["a3:a2", "a2:base"],
+};
