@@ -136,6 +136,12 @@ pub struct DialectFacts {
     /// headers say.
     #[serde(default)]
     pub client: Option<String>,
+    /// Statements every script starts with, before `begin`, so that the
+    /// engine's stock client runs it as written (MySQL's `SET NAMES
+    /// utf8mb4`: the `mariadb` client otherwise talks utf8mb3 and refuses
+    /// a character outside the Basic Multilingual Plane).
+    #[serde(default)]
+    pub session_setup: Vec<String>,
     /// How `ALTER COLUMN ... TYPE` converts the values, where the engine
     /// needs `USING` for some changes (PostgreSQL); `null` for none.
     #[serde(default)]
@@ -693,6 +699,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         outside_transaction: Vec::new(),
         review: ReviewFacts::default(),
         client: None,
+        session_setup: Vec::new(),
         type_change_casts: None,
     }
 }

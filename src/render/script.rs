@@ -140,6 +140,12 @@ pub fn render_parts(
     let per_step = transactional && options.transaction_per_migration;
     let mut begin = ScriptWriter::new(renderer.facts());
     let mut end = ScriptWriter::new(renderer.facts());
+    // A script that runs nothing needs no session either.
+    if !plan.steps.is_empty() {
+        for setup in &renderer.facts().session_setup {
+            begin.statement(setup);
+        }
+    }
     if transactional && !per_step {
         begin.begin();
         end.commit();

@@ -503,8 +503,15 @@ fn normalise(sql: &str) -> String {
 /// of a dialect applied (README, "Deliberate differences from Alembic"):
 /// Oracle's version-table `INSERT` has no `RETURNING ... INTO :ret_0`, a bind
 /// variable SQL*Plus refuses; MySQL drops a check constraint with
-/// `DROP CONSTRAINT`, as MariaDB needs, not `DROP CHECK`.
+/// `DROP CONSTRAINT`, as MariaDB needs, not `DROP CHECK`; a MySQL script
+/// starts with `SET NAMES utf8mb4` (dialect.yaml's `session_setup`), which
+/// the stock client needs for characters outside the BMP.
 fn rewrite_alembic(dialect: &str, sql: &str) -> String {
+    let setup = if dialect == "mysql" && !sql.is_empty() {
+        "SET NAMES utf8mb4;\n\n"
+    } else {
+        ""
+    };
     let rewrite = |line: &str| -> String {
         match dialect {
             "oracle"
@@ -519,7 +526,8 @@ fn rewrite_alembic(dialect: &str, sql: &str) -> String {
             _ => line.to_owned(),
         }
     };
-    sql.lines().map(|line| rewrite(line) + "\n").collect()
+    let rewritten: String = sql.lines().map(|line| rewrite(line) + "\n").collect();
+    format!("{setup}{rewritten}")
 }
 
 /// `-- Running downgrade M -> A, B`: the merge `M` and its parents.

@@ -11,6 +11,8 @@
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
 -- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.
 
+SET NAMES utf8mb4;
+
 -- Running downgrade 8b1d4e6f2a93 -> 3f2a9c1e7b40
 
 CREATE TEMPORARY TABLE IF NOT EXISTS retort_guard (

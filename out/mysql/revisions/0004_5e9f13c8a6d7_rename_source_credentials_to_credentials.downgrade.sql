@@ -11,6 +11,8 @@
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
 -- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.
 
+SET NAMES utf8mb4;
+
 -- Running downgrade 5e9f13c8a6d7 -> c47e0b9a1d25
 
 CREATE TEMPORARY TABLE IF NOT EXISTS retort_guard (

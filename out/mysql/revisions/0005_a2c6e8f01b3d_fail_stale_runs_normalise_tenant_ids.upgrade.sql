@@ -20,6 +20,8 @@
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
 -- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.
 
+SET NAMES utf8mb4;
+
 -- Running upgrade 5e9f13c8a6d7 -> a2c6e8f01b3d
 
 CREATE TEMPORARY TABLE IF NOT EXISTS retort_guard (

@@ -14,6 +14,8 @@
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
 -- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.
 
+SET NAMES utf8mb4;
+
 -- Running downgrade 4d7a2f9e3c18 -> e81f5d2b7c09
 
 CREATE TEMPORARY TABLE IF NOT EXISTS retort_guard (

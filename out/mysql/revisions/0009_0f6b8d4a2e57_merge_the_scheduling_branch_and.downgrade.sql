@@ -11,6 +11,8 @@
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
 -- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.
 
+SET NAMES utf8mb4;
+
 -- Running downgrade 0f6b8d4a2e57 -> 4d7a2f9e3c18, b95c3e7d1f62
 
 CREATE TEMPORARY TABLE IF NOT EXISTS retort_guard (

@@ -14,6 +14,8 @@
 -- first error stops it: psql -v ON_ERROR_STOP=1, mariadb (stops by default),
 -- sqlite3 -bail, sqlcmd -b, SQL*Plus WHENEVER SQLERROR EXIT FAILURE.
 
+SET NAMES utf8mb4;
+
 -- Running upgrade 0f6b8d4a2e57 -> 7c3e9a5b1d84
 
 CREATE TEMPORARY TABLE IF NOT EXISTS retort_guard (

@@ -3,6 +3,7 @@
 //! SQLite through the `sqlite3` CLI. Every check runs on every engine of
 //! [`ENGINES`], as one test per engine.
 
+mod client_charset;
 mod execute;
 mod helpers;
 mod surface;
