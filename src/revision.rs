@@ -534,8 +534,10 @@ pub struct DropIndex {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CreatePrimaryKey {
-    /// Constraint name.
-    pub name: String,
+    /// Constraint name; `None` (omitted or `null`, Alembic's `None`)
+    /// leaves the name to the engine.
+    #[serde(default)]
+    pub name: Option<String>,
     /// Table name.
     pub table: String,
     /// Schema.
@@ -549,8 +551,10 @@ pub struct CreatePrimaryKey {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUniqueConstraint {
-    /// Constraint name.
-    pub name: String,
+    /// Constraint name; `None` (omitted or `null`, Alembic's `None`)
+    /// leaves the name to the engine.
+    #[serde(default)]
+    pub name: Option<String>,
     /// Table name.
     pub table: String,
     /// Schema.
@@ -564,8 +568,10 @@ pub struct CreateUniqueConstraint {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CreateForeignKey {
-    /// Constraint name.
-    pub name: String,
+    /// Constraint name; `None` (omitted or `null`, Alembic's `None`)
+    /// leaves the name to the engine.
+    #[serde(default)]
+    pub name: Option<String>,
     /// The table that gets the constraint.
     pub source_table: String,
     /// The referenced table.
@@ -603,8 +609,10 @@ pub struct CreateForeignKey {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CreateCheckConstraint {
-    /// Constraint name.
-    pub name: String,
+    /// Constraint name; `None` (omitted or `null`, Alembic's `None`)
+    /// leaves the name to the engine.
+    #[serde(default)]
+    pub name: Option<String>,
     /// Table name.
     pub table: String,
     /// Schema.

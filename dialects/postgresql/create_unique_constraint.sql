@@ -1,1 +1,1 @@
-ALTER TABLE {{ op.table | table(op.schema) }} ADD CONSTRAINT {{ op.name | quote }} UNIQUE ({{ m.names(op.columns) }})
+ALTER TABLE {{ op.table | table(op.schema) }} ADD {% if op.name is not none %}CONSTRAINT {{ op.name | quote }} {% endif %}UNIQUE ({{ m.names(op.columns) }})

@@ -208,14 +208,22 @@ fn locking(op: &Op, step: &Step, found: &mut Vec<Finding>) {
         Op::AddColumn(add) => not_null_without_default(add, step, found),
         Op::AlterColumn(alter) => type_change_rewrite(alter, step, found),
         Op::CreateForeignKey(fk) if !fk.not_valid => {
-            let what = format!("foreign key `{}`", fk.name);
+            let what = named_or_not("foreign key", &fk.name);
             constraint_lock(&fk.schema, &fk.source_table, &what, step, found)
         }
         Op::CreateCheckConstraint(check) if !check.not_valid => {
-            let what = format!("check constraint `{}`", check.name);
+            let what = named_or_not("check constraint", &check.name);
             constraint_lock(&check.schema, &check.table, &what, step, found)
         }
         _ => {}
+    }
+}
+
+/// "foreign key `fk_x`", or "an unnamed foreign key": for messages.
+fn named_or_not(kind: &str, name: &Option<String>) -> String {
+    match name {
+        Some(name) => format!("{kind} `{name}`"),
+        None => format!("an unnamed {kind}"),
     }
 }
 
@@ -505,10 +513,10 @@ fn identifiers(op: &Op) -> Vec<&str> {
         Op::AddColumn(a) => names.push(&a.column.name),
         Op::AlterColumn(a) => names.extend(a.new_name.as_deref()),
         Op::CreateIndex(i) => names.push(&i.name),
-        Op::CreatePrimaryKey(c) => names.push(&c.name),
-        Op::CreateUniqueConstraint(c) => names.push(&c.name),
-        Op::CreateForeignKey(c) => names.push(&c.name),
-        Op::CreateCheckConstraint(c) => names.push(&c.name),
+        Op::CreatePrimaryKey(c) => names.extend(c.name.as_deref()),
+        Op::CreateUniqueConstraint(c) => names.extend(c.name.as_deref()),
+        Op::CreateForeignKey(c) => names.extend(c.name.as_deref()),
+        Op::CreateCheckConstraint(c) => names.extend(c.name.as_deref()),
         Op::CreateEnum(e) => names.push(&e.name),
         _ => {}
     }

@@ -37,7 +37,7 @@ pub fn creation_ops(schema: &Schema, location: &Location) -> Vec<OpEntry> {
             match (&fk.name, target_ready) {
                 (Some(name), false) => {
                     deferred.push(super::invert::create_constraint(
-                        name,
+                        Some(name),
                         &table.name,
                         &table.schema,
                         constraint,

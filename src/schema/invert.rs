@@ -157,25 +157,25 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             None => Vec::new(),
         },
         Op::CreatePrimaryKey(o) => vec![drop_constraint(
-            &o.name,
+            unnamed_guard(&o.name)?,
             &o.table,
             &o.schema,
             ConstraintKind::Primary,
         )],
         Op::CreateUniqueConstraint(o) => vec![drop_constraint(
-            &o.name,
+            unnamed_guard(&o.name)?,
             &o.table,
             &o.schema,
             ConstraintKind::Unique,
         )],
         Op::CreateForeignKey(o) => vec![drop_constraint(
-            &o.name,
+            unnamed_guard(&o.name)?,
             &o.source_table,
             &o.schema,
             ConstraintKind::Foreignkey,
         )],
         Op::CreateCheckConstraint(o) => vec![drop_constraint(
-            &o.name,
+            unnamed_guard(&o.name)?,
             &o.table,
             &o.schema,
             ConstraintKind::Check,
@@ -185,7 +185,12 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
                 .table(&o.schema, &o.table)
                 .and_then(|t| t.constraint(&o.name))
                 .ok_or("the dropped constraint is unknown to the model")?;
-            vec![create_constraint(&o.name, &o.table, &o.schema, constraint)]
+            vec![create_constraint(
+                Some(&o.name),
+                &o.table,
+                &o.schema,
+                constraint,
+            )]
         }
         Op::CreateTableComment(o) => {
             vec![restore_comment(&o.table, &o.schema, &o.existing_comment)]
@@ -315,6 +320,12 @@ fn invert_alter_column(op: &AlterColumn) -> AlterColumn {
     }
 }
 
+/// The name a derived `drop_constraint` needs, or why there is none.
+fn unnamed_guard(name: &Option<String>) -> Result<&str, &'static str> {
+    name.as_deref()
+        .ok_or("the constraint has no name, so its inverse cannot drop it by name")
+}
+
 fn drop_constraint(name: &str, table: &str, schema: &Option<String>, kind: ConstraintKind) -> Op {
     Op::DropConstraint(DropConstraint {
         name: name.to_owned(),
@@ -326,12 +337,12 @@ fn drop_constraint(name: &str, table: &str, schema: &Option<String>, kind: Const
 
 /// The op that adds `constraint`, named `name`, to an existing table.
 pub(crate) fn create_constraint(
-    name: &str,
+    name: Option<&str>,
     table: &str,
     schema: &Option<String>,
     constraint: &TableConstraint,
 ) -> Op {
-    let name = name.to_owned();
+    let name = name.map(str::to_owned);
     let table = table.to_owned();
     let schema = schema.clone();
     match constraint {

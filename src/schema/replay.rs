@@ -56,7 +56,7 @@ pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
         Op::CreateUniqueConstraint(o) => {
             let constraint = TableConstraint::Unique(UniqueDef {
                 columns: o.columns.clone(),
-                name: Some(o.name.clone()),
+                name: o.name.clone(),
             });
             add_constraint(schema, &o.schema, &o.table, constraint)?;
             op.clone()
@@ -69,7 +69,7 @@ pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
         Op::CreateCheckConstraint(o) => {
             let constraint = TableConstraint::Check(CheckDef {
                 condition: o.condition.clone(),
-                name: Some(o.name.clone()),
+                name: o.name.clone(),
             });
             add_constraint(schema, &o.schema, &o.table, constraint)?;
             op.clone()
@@ -131,7 +131,7 @@ pub fn foreign_key_of(op: &CreateForeignKey) -> ForeignKeyDef {
         onupdate: op.onupdate.clone(),
         deferrable: op.deferrable,
         initially: op.initially.clone(),
-        name: Some(op.name.clone()),
+        name: op.name.clone(),
     }
 }
 
@@ -752,7 +752,7 @@ fn create_primary_key(schema: &mut Schema, op: &CreatePrimaryKey) -> Result<(), 
     }
     let constraint = TableConstraint::PrimaryKey(PrimaryKeyDef {
         columns: op.columns.clone(),
-        name: Some(op.name.clone()),
+        name: op.name.clone(),
     });
     add_constraint(schema, &op.schema, &op.table, constraint)?;
     let changed = table_mut(schema, &op.schema, &op.table)?;

@@ -743,14 +743,14 @@ class OpRunner:
         self.op.drop_index(body["name"], table_name=body.get("table"), schema=body.get("schema"), **kw)
 
     def create_primary_key(self, body):
-        self.op.create_primary_key(body["name"], body["table"], body["columns"], schema=body.get("schema"))
+        self.op.create_primary_key(body.get("name"), body["table"], body["columns"], schema=body.get("schema"))
 
     def create_unique_constraint(self, body):
-        self.op.create_unique_constraint(body["name"], body["table"], body["columns"], schema=body.get("schema"))
+        self.op.create_unique_constraint(body.get("name"), body["table"], body["columns"], schema=body.get("schema"))
 
     def create_foreign_key(self, body):
         self.op.create_foreign_key(
-            body["name"],
+            body.get("name"),
             body["source_table"],
             body["referent_table"],
             body["local_cols"],
@@ -766,7 +766,7 @@ class OpRunner:
 
     def create_check_constraint(self, body):
         self.op.create_check_constraint(
-            body["name"], body["table"], body["condition"], schema=body.get("schema"), **self.not_valid(body)
+            body.get("name"), body["table"], body["condition"], schema=body.get("schema"), **self.not_valid(body)
         )
 
     @staticmethod

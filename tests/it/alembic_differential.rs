@@ -111,6 +111,14 @@ const MYSQL_KEEPS_DEFAULT: &str = "MySQL's MODIFY restates the whole column: ret
 /// Every case where retort deliberately does not print what Alembic prints:
 /// (project, dialect, case, departure, reason).
 const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
+    // Unnamed constraints added to an existing table.
+    (
+        "unnamed_constraints*",
+        "sqlite",
+        "upgrade head*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
     // The corpus: r6 adds a check constraint, replaces a foreign key and sets comments.
     (
         "alembic_corpus*",
