@@ -128,6 +128,10 @@ pub struct DialectFacts {
     /// `autocommit_block()` does offline.
     #[serde(default)]
     pub outside_transaction: Vec<OpCondition>,
+    /// How the engine names a constraint created without a name; `None`
+    /// where it keeps no name (SQLite).
+    #[serde(default)]
+    pub unnamed_constraints: Option<crate::schema::engine_names::UnnamedConstraints>,
     /// What the review notes of `retort check` need to know of the engine.
     #[serde(default)]
     pub review: ReviewFacts,
@@ -697,6 +701,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         table_rebuild_for: Vec::new(),
         add_column_rebuild_when: add_column::default_add_column_needs(),
         outside_transaction: Vec::new(),
+        unnamed_constraints: None,
         review: ReviewFacts::default(),
         client: None,
         session_setup: Vec::new(),

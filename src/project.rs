@@ -156,7 +156,7 @@ impl Project {
             .with_context(|| format!("cannot resolve `{revision}`"))?;
         let ids: Vec<String> = targets.iter().map(|r| r.id.clone()).collect();
         let revisions = self.graph.ancestors_in_order(&ids);
-        let model = crate::schema::schema_after(&revisions)?;
+        let model = crate::schema::schema_after(&revisions, Some(renderer.facts()))?;
         let location = targets
             .first()
             .map(|r| r.location.clone())

@@ -935,6 +935,10 @@ pub struct PrimaryKeyDef {
     /// Constraint name.
     #[serde(default)]
     pub name: Option<String>,
+    /// The name the engine gave it when `name` is unset, as the schema model
+    /// knows it (`unnamed_constraints:` of the dialect); never written in SQL.
+    #[serde(skip)]
+    pub engine_name: Option<String>,
 }
 
 /// A unique constraint in `create_table`.
@@ -946,6 +950,10 @@ pub struct UniqueDef {
     /// Constraint name.
     #[serde(default)]
     pub name: Option<String>,
+    /// The name the engine gave it when `name` is unset, as the schema model
+    /// knows it (`unnamed_constraints:` of the dialect); never written in SQL.
+    #[serde(skip)]
+    pub engine_name: Option<String>,
 }
 
 /// A foreign key in `create_table`.
@@ -976,6 +984,10 @@ pub struct ForeignKeyDef {
     /// Constraint name.
     #[serde(default)]
     pub name: Option<String>,
+    /// The name the engine gave it when `name` is unset, as the schema model
+    /// knows it (`unnamed_constraints:` of the dialect); never written in SQL.
+    #[serde(skip)]
+    pub engine_name: Option<String>,
 }
 
 /// A check constraint in `create_table`.
@@ -987,6 +999,10 @@ pub struct CheckDef {
     /// Constraint name.
     #[serde(default)]
     pub name: Option<String>,
+    /// The name the engine gave it when `name` is unset, as the schema model
+    /// knows it (`unnamed_constraints:` of the dialect); never written in SQL.
+    #[serde(skip)]
+    pub engine_name: Option<String>,
 }
 
 // ---------------------------------------------------------------------------
@@ -1408,10 +1424,12 @@ mod tests {
                 TableConstraint::Unique(UniqueDef {
                     columns: vec!["a".into(), "b".into()],
                     name: Some("uq_t_ab".into()),
+                    engine_name: None,
                 }),
                 TableConstraint::Check(CheckDef {
                     condition: "a > 0".into(),
                     name: None,
+                    engine_name: None,
                 }),
             ]
         );

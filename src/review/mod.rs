@@ -137,7 +137,9 @@ pub fn notes(
     targets: &[DialectFacts],
     only: Option<&BTreeSet<String>>,
 ) -> Result<Vec<Note>, SchemaError> {
-    let mut schema = Schema::new();
+    // The names engines give unnamed constraints are the first target's: a
+    // history that drops one by that name targets that engine.
+    let mut schema = targets.first().map_or_else(Schema::new, Schema::on);
     let mut before: BTreeMap<&str, (StoredFootprint, Filled)> = BTreeMap::new();
     let mut notes: BTreeMap<(usize, Direction), Vec<Note>> = BTreeMap::new();
     let wanted = |revision: &Revision| only.is_none_or(|ids| ids.contains(&revision.id));
@@ -185,6 +187,7 @@ pub fn notes(
 /// pass, as a list: a `Schema` of one table holds map nodes with room for
 /// eleven tables, about 3.5 KB, and a review keeps a footprint per revision.
 struct StoredFootprint {
+    naming: Option<std::sync::Arc<crate::schema::engine_names::UnnamedConstraints>>,
     tables: Vec<crate::schema::state::Table>,
     enums: Vec<(SchemaName, BTreeMap<String, Vec<String>>)>,
 }
@@ -193,6 +196,7 @@ impl StoredFootprint {
     /// `schema` (a footprint), kept as lists.
     fn of(schema: Schema) -> StoredFootprint {
         let mut stored = StoredFootprint {
+            naming: schema.naming.clone(),
             tables: Vec::new(),
             enums: Vec::new(),
         };
@@ -210,6 +214,7 @@ impl StoredFootprint {
     /// The footprint as a `Schema` again, for the downgrade pass's rules.
     fn restore(self) -> Schema {
         let mut schema = Schema::new();
+        schema.naming = self.naming;
         for (ns, enums) in self.enums {
             schema.namespace_mut(&ns).enums = enums;
         }
@@ -230,6 +235,7 @@ fn footprint(schema: &Schema, revision: &Revision) -> Schema {
         Downgrade::Auto => &[],
     };
     let mut part = Schema::new();
+    part.naming = schema.naming.clone();
     // Enum types are few, and the replay of a derived downgrade needs them.
     for (ns, namespace) in &schema.namespaces {
         part.namespace_mut(ns).enums = namespace.enums.clone();

@@ -84,6 +84,16 @@ pub enum Problem {
     /// An op that is malformed in itself (a column listed twice, ...).
     #[error("{0}")]
     Invalid(String),
+    /// A drop by name of a constraint whose name the engine chose and no
+    /// revision can know (SQL Server, Oracle, SQLite).
+    #[error("{what} is not known: {why}; give the constraint a `name:` where it is created and drop it by that name, or identify it with `name: null`, `type` and `columns`")]
+    NameUnknowable {
+        /// What was looked for: "constraint `x` on table `t`".
+        what: String,
+        /// Why the engine's name cannot be known (from `dialect.yaml`), and
+        /// the table's unnamed constraints.
+        why: String,
+    },
     /// An op that an automatic downgrade cannot invert.
     #[error("revision {revision} has no `downgrade:` and this op cannot be inverted automatically ({reason}); write an explicit `downgrade:` list")]
     NotInvertible {

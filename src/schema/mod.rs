@@ -8,11 +8,13 @@
 //! - [`replay`]: applying one op (validation and completion);
 //! - [`invert`]: automatic downgrades;
 //! - [`rebuild`]: SQLite's "move and copy";
+//! - [`engine_names`]: the names engines give unnamed constraints;
 //! - [`values`]: whether a `bulk_insert` value fits its column;
 //! - [`dump`]: the schema as ops that create it (`retort schema`).
 
 pub mod describe;
 pub mod dump;
+pub mod engine_names;
 pub mod error;
 pub mod invert;
 pub mod rebuild;
@@ -47,7 +49,7 @@ pub fn step_ops(
         return Ok(plan.steps.iter().map(|_| Vec::new()).collect());
     }
     let in_plan: BTreeSet<&str> = plan.revisions().map(|r| r.id.as_str()).collect();
-    let mut schema = Schema::new();
+    let mut schema = Schema::on(dialect);
     // The derived downgrades, computed while the upgrades are replayed
     // (a snapshot of the schema per revision would make this quadratic).
     let mut derived: BTreeMap<&str, Result<Vec<OpEntry>, SchemaError>> = BTreeMap::new();
@@ -136,9 +138,13 @@ pub fn apply_ops(
     Ok(output)
 }
 
-/// The schema after the upgrade of every revision in `revisions`, in order.
-pub fn schema_after(revisions: &[&Revision]) -> Result<Schema, SchemaError> {
-    let mut schema = Schema::new();
+/// The schema after the upgrade of every revision in `revisions`, in order,
+/// on the engine of `dialect` (which names unnamed constraints).
+pub fn schema_after(
+    revisions: &[&Revision],
+    dialect: Option<&DialectFacts>,
+) -> Result<Schema, SchemaError> {
+    let mut schema = dialect.map_or_else(Schema::new, Schema::on);
     for revision in revisions {
         apply_ops(&mut schema, &revision.upgrade, None)?;
     }
@@ -173,7 +179,7 @@ pub fn validate_history(history: &[&Revision], dialects: &[DialectFacts]) -> Vec
 }
 
 fn validate_for(history: &[&Revision], dialect: Option<&DialectFacts>) -> Vec<SchemaError> {
-    let mut schema = Schema::new();
+    let mut schema = dialect.map_or_else(Schema::new, Schema::on);
     let mut derived: BTreeMap<&str, Result<Vec<OpEntry>, SchemaError>> = BTreeMap::new();
     for revision in history {
         let result = if matches!(revision.downgrade, Downgrade::Auto) {

@@ -57,6 +57,7 @@ pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
             let constraint = TableConstraint::Unique(UniqueDef {
                 columns: o.columns.clone(),
                 name: o.name.clone(),
+                engine_name: None,
             });
             add_constraint(schema, &o.schema, &o.table, constraint)?;
             op.clone()
@@ -70,6 +71,7 @@ pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
             let constraint = TableConstraint::Check(CheckDef {
                 condition: o.condition.clone(),
                 name: o.name.clone(),
+                engine_name: None,
             });
             add_constraint(schema, &o.schema, &o.table, constraint)?;
             op.clone()
@@ -132,6 +134,7 @@ pub fn foreign_key_of(op: &CreateForeignKey) -> ForeignKeyDef {
         deferrable: op.deferrable,
         initially: op.initially.clone(),
         name: op.name.clone(),
+        engine_name: None,
     }
 }
 
@@ -259,6 +262,7 @@ fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<CreateTable, Pr
     // (SQLAlchemy's Enum without `inherit_schema`).
     let creates_enums = register_enums(schema, &None, &op.columns)?;
     schema.insert_table(table);
+    schema.name_unnamed_constraints(&op.schema, &op.name);
     Ok(CreateTable {
         creates_enums: Some(creates_enums),
         ..op.clone()
@@ -395,6 +399,7 @@ fn add_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
             TableConstraint::PrimaryKey(PrimaryKeyDef {
                 columns: vec![op.column.name.clone()],
                 name: None,
+                engine_name: None,
             }),
         );
     }
@@ -416,6 +421,7 @@ fn add_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
     for name in added {
         schema.index_added(&op.schema, &op.table, &name);
     }
+    schema.name_unnamed_constraints(&op.schema, &op.table);
     Ok(())
 }
 
@@ -753,6 +759,7 @@ fn create_primary_key(schema: &mut Schema, op: &CreatePrimaryKey) -> Result<(), 
     let constraint = TableConstraint::PrimaryKey(PrimaryKeyDef {
         columns: op.columns.clone(),
         name: op.name.clone(),
+        engine_name: None,
     });
     add_constraint(schema, &op.schema, &op.table, constraint)?;
     let changed = table_mut(schema, &op.schema, &op.table)?;
@@ -798,12 +805,16 @@ fn add_constraint(
     table_mut(schema, ns, table_name)?
         .constraints
         .push(constraint);
+    schema.name_unnamed_constraints(ns, table_name);
     Ok(())
 }
 
 fn drop_constraint(schema: &mut Schema, op: &DropConstraint) -> Result<DropConstraint, Problem> {
     let current = table(schema, &op.schema, &op.table)?;
     let Some(found) = current.constraint(&op.name) else {
+        if let Some(problem) = unknowable_name(schema, current, op) {
+            return Err(problem);
+        }
         return Err(missing(
             format!(
                 "constraint `{}` on table `{}`",
@@ -837,6 +848,30 @@ fn drop_constraint(schema: &mut Schema, op: &DropConstraint) -> Result<DropConst
     Ok(DropConstraint {
         type_: Some(kind),
         ..op.clone()
+    })
+}
+
+/// Why `op` cannot find its constraint when the engine's names are not
+/// knowable and the table has unnamed constraints of its kind.
+fn unknowable_name(schema: &Schema, current: &Table, op: &DropConstraint) -> Option<Problem> {
+    let reason = schema.naming.as_ref()?.unknowable.clone()?;
+    let unnamed: Vec<String> = current
+        .constraints
+        .iter()
+        .filter(|c| super::state::is_unnamed(c))
+        .filter(|c| op.type_.is_none_or(|kind| kind == constraint_kind(c)))
+        .map(describe_constraint)
+        .collect();
+    if unnamed.is_empty() {
+        return None;
+    }
+    Some(Problem::NameUnknowable {
+        what: format!(
+            "constraint `{}` on table `{}`",
+            op.name,
+            qualified(&op.schema, &op.table)
+        ),
+        why: format!("{reason} (this table's: {})", unnamed.join(", ")),
     })
 }
 

@@ -9,12 +9,15 @@
 //! table-level constraints as listed, then those of columns in column order;
 //! the indexes of columns, then the listed ones).
 
+use super::engine_names::{Scope, Unnamed, UnnamedConstraints};
+use crate::dialect::DialectFacts;
 use crate::revision::{
     Column, ColumnForeignKey, ConstraintKind, CreateTable, ForeignKeyDef, IndexColumn, IndexDef,
     PrimaryKeyDef, TableConstraint, UniqueDef,
 };
 use crate::types::ColumnType;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// A schema name; `None` is the connection's default schema.
 pub type SchemaName = Option<String>;
@@ -33,6 +36,9 @@ pub struct Schema {
     /// need not scan every table for foreign keys to it: over a long history
     /// that scan made the replay quadratic.
     foreign_keys: ForeignKeyIndex,
+    /// How the engine the model is built for names unnamed constraints
+    /// ([`Schema::on`]); `None`: they stay unnamed in the model.
+    pub naming: Option<Arc<UnnamedConstraints>>,
 }
 
 /// Two schemas are equal when their objects are (whatever their indexes).
@@ -100,14 +106,37 @@ pub fn qualified(schema: &SchemaName, name: &str) -> String {
     }
 }
 
-/// A constraint's name, if it has one.
+/// A constraint's name, if it has one: the written one, or else the one the
+/// engine gave it.
 pub fn constraint_name(constraint: &TableConstraint) -> Option<&str> {
+    let (written, given) = match constraint {
+        TableConstraint::PrimaryKey(c) => (&c.name, &c.engine_name),
+        TableConstraint::Unique(c) => (&c.name, &c.engine_name),
+        TableConstraint::ForeignKey(c) => (&c.name, &c.engine_name),
+        TableConstraint::Check(c) => (&c.name, &c.engine_name),
+    };
+    written.as_deref().or(given.as_deref())
+}
+
+/// Whether the revisions left `constraint` unnamed (whatever the engine calls it).
+pub fn is_unnamed(constraint: &TableConstraint) -> bool {
     match constraint {
-        TableConstraint::PrimaryKey(c) => c.name.as_deref(),
-        TableConstraint::Unique(c) => c.name.as_deref(),
-        TableConstraint::ForeignKey(c) => c.name.as_deref(),
-        TableConstraint::Check(c) => c.name.as_deref(),
+        TableConstraint::PrimaryKey(c) => c.name.is_none(),
+        TableConstraint::Unique(c) => c.name.is_none(),
+        TableConstraint::ForeignKey(c) => c.name.is_none(),
+        TableConstraint::Check(c) => c.name.is_none(),
     }
+}
+
+/// Sets the name the engine gave `constraint` (unnamed in the revisions).
+fn set_engine_name(constraint: &mut TableConstraint, name: String) {
+    let slot = match constraint {
+        TableConstraint::PrimaryKey(c) => &mut c.engine_name,
+        TableConstraint::Unique(c) => &mut c.engine_name,
+        TableConstraint::ForeignKey(c) => &mut c.engine_name,
+        TableConstraint::Check(c) => &mut c.engine_name,
+    };
+    *slot = Some(name);
 }
 
 /// A constraint's kind, as `drop_constraint`'s `type` names it.
@@ -173,6 +202,84 @@ impl Schema {
     /// An empty database.
     pub fn new() -> Self {
         Schema::default()
+    }
+
+    /// An empty database on the engine of `dialect`: the model gives
+    /// unnamed constraints the names that engine gives them.
+    pub fn on(dialect: &DialectFacts) -> Self {
+        Schema {
+            naming: dialect.unnamed_constraints.clone().map(Arc::new),
+            ..Schema::default()
+        }
+    }
+
+    /// Gives each constraint of table `schema.name` that has no name the
+    /// name the engine gives it, in the table's order (the model's
+    /// `naming`; nothing without one).
+    pub fn name_unnamed_constraints(&mut self, schema: &SchemaName, name: &str) {
+        let Some(naming) = self.naming.clone() else {
+            return;
+        };
+        let count = self.table(schema, name).map_or(0, |t| t.constraints.len());
+        for position in 0..count {
+            let Some(given) = self.engine_name_of(&naming, schema, name, position) else {
+                continue;
+            };
+            if let Some(table) = self.table_mut(schema, name) {
+                set_engine_name(&mut table.constraints[position], given);
+            }
+        }
+    }
+
+    /// The name the engine gives the constraint at `position` of the table,
+    /// if it is nameless so far and the engine's naming is known.
+    fn engine_name_of(
+        &self,
+        naming: &UnnamedConstraints,
+        schema: &SchemaName,
+        name: &str,
+        position: usize,
+    ) -> Option<String> {
+        let table = self.table(schema, name)?;
+        let constraint = table.constraints.get(position)?;
+        if constraint_name(constraint).is_some() {
+            return None;
+        }
+        let check_column = match constraint {
+            TableConstraint::Check(check) => {
+                let named: Vec<&Column> = table
+                    .columns
+                    .iter()
+                    .filter(|c| sql_names_identifier(&check.condition, &c.name))
+                    .collect();
+                match named.as_slice() {
+                    [only] => Some(only.name.as_str()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let unnamed = Unnamed {
+            kind: constraint_kind(constraint),
+            table: name,
+            columns: constraint_columns(constraint),
+            check_column,
+        };
+        let own: Vec<&str> = table.object_names();
+        let taken: BTreeSet<&str> = match naming.distinct_in {
+            Scope::Table => own.iter().copied().collect(),
+            Scope::Schema => self
+                .namespace(schema)
+                .into_iter()
+                .flat_map(|ns| ns.tables.values())
+                .flat_map(|t| {
+                    let mut names = t.object_names();
+                    names.push(t.name.as_str());
+                    names
+                })
+                .collect(),
+        };
+        naming.name(&unnamed, &|n| taken.contains(n), &own)
     }
 
     /// The namespace of `schema`, if anything lives there.
@@ -518,6 +625,7 @@ impl Table {
                 .push(TableConstraint::PrimaryKey(PrimaryKeyDef {
                     columns: flagged_pk,
                     name: None,
+                    engine_name: None,
                 }));
         }
         if let Some(pk) = op.constraints.iter().find_map(|c| match c {
@@ -577,6 +685,7 @@ impl Table {
             self.constraints.push(TableConstraint::Unique(UniqueDef {
                 columns: vec![column.name.clone()],
                 name: None,
+                engine_name: None,
             }));
         }
     }
@@ -694,6 +803,17 @@ impl Table {
             .collect()
     }
 
+    /// The names of this table's constraints and indexes.
+    pub fn object_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .constraints
+            .iter()
+            .filter_map(constraint_name)
+            .collect();
+        names.extend(self.indexes.iter().map(|i| i.name.as_str()));
+        names
+    }
+
     /// The index named `name`.
     pub fn index(&self, name: &str) -> Option<&IndexDef> {
         self.indexes.iter().find(|i| i.name == name)
@@ -793,6 +913,7 @@ pub fn foreign_key_def(column: &str, fk: &ColumnForeignKey) -> ForeignKeyDef {
         deferrable: fk.deferrable,
         initially: fk.initially.clone(),
         name: fk.name.clone(),
+        engine_name: None,
     }
 }
 

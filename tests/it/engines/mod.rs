@@ -8,6 +8,7 @@ mod execute;
 mod helpers;
 mod surface;
 mod type_change_casts;
+mod unnamed;
 
 use crate::support;
 use crate::support::engines::{per_engine, Engine};

@@ -1,0 +1,130 @@
+//! Constraints created without a name get the name each engine gives them,
+//! and the schema model knows it (issue 16): the test projects
+//! `unnamed_constraints_postgresql` and `unnamed_constraints_mysql`
+//! (MariaDB) create them unnamed (u1, u2), the engine's catalog is read back,
+//! and u3 drops every one by the name the catalog shows, which retort only
+//! compiles if its model gave the same name.
+
+use crate::support;
+
+use support::alembic::retort_sql;
+use support::engines::{per_engine, Engine};
+use support::scripts::test_project;
+
+/// What one engine names the constraints of its project.
+struct Naming {
+    project: &'static str,
+    /// Every constraint name of the tables after u2, as (table, name), sorted.
+    catalog: &'static str,
+}
+
+const LONG_TABLE: &str = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+fn naming(engine: Engine) -> Naming {
+    match engine {
+        Engine::Postgres => Naming {
+            project: "unnamed_constraints_postgresql",
+            catalog: "SELECT conrelid::regclass::text, conname FROM pg_constraint \
+                      WHERE connamespace = 'public'::regnamespace \
+                      AND conrelid::regclass::text <> 'alembic_version'",
+        },
+        Engine::MariaDb | Engine::Sqlite => Naming {
+            project: "unnamed_constraints_mysql",
+            catalog:
+                "SELECT table_name, constraint_name FROM information_schema.table_constraints \
+                      WHERE table_schema = DATABASE() AND table_name <> 'alembic_version' \
+                     ",
+        },
+    }
+}
+
+/// The names the catalog should show after u2, as (table, name).
+fn expected(engine: Engine) -> Vec<(String, String)> {
+    let long_key = format!("{}_cc_{}_key", "a".repeat(29), "b".repeat(26));
+    let rows: Vec<(&str, &str)> = match engine {
+        Engine::Postgres => vec![
+            (LONG_TABLE, long_key.as_str()),
+            ("accounts", "accounts_age_check"),
+            ("accounts", "accounts_email_key"),
+            ("accounts", "accounts_pkey"),
+            ("emails", "emails_pkey"),
+            ("emails", "emails_user_id_address_key"),
+            ("emails", "emails_user_id_address_key1"),
+            ("emails", "emails_user_id_fkey"),
+            ("tags", "tags_label_check"),
+            ("tags", "tags_label_key"),
+            ("tags", "tags_owner_id_fkey"),
+            ("tags", "tags_pkey"),
+        ],
+        _ => vec![
+            ("accounts", "CONSTRAINT_1"),
+            ("accounts", "email"),
+            ("accounts", "PRIMARY"),
+            ("emails", "emails_ibfk_1"),
+            ("emails", "PRIMARY"),
+            ("emails", "user_id"),
+            ("emails", "user_id_2"),
+            ("tags", "CONSTRAINT_1"),
+            ("tags", "label"),
+            ("tags", "PRIMARY"),
+            ("tags", "tags_ibfk_1"),
+        ],
+    };
+    let mut rows: Vec<(String, String)> = rows
+        .into_iter()
+        .map(|(t, n)| (t.to_owned(), n.to_owned()))
+        .collect();
+    rows.sort();
+    rows
+}
+
+fn catalog_names(db: &dyn support::engines::TestDatabase, sql: &str) -> Vec<(String, String)> {
+    let mut names: Vec<(String, String)> = db
+        .query(sql)
+        .into_iter()
+        .map(|row| {
+            let text = |i: usize| row.get(i).cloned().flatten().unwrap_or_default();
+            (text(0), text(1))
+        })
+        .collect();
+    // Sorted here: the engines' collations order case differently.
+    names.sort();
+    names
+}
+
+per_engine! {
+    unnamed_constraints_get_the_engines_names,
+}
+
+fn unnamed_constraints_get_the_engines_names(engine: Engine) {
+    let naming = naming(engine);
+    let project = test_project(naming.project);
+    if engine == Engine::Sqlite {
+        // SQLite keeps no name: a drop by any name is refused at compile time.
+        let refused = retort_sql(&project, "sqlite", &["upgrade", "u2:u3"]);
+        assert!(!refused.success(), "{refused:?}");
+        assert!(
+            refused
+                .stderr
+                .contains("SQLite keeps no name for a constraint created without one"),
+            "{}",
+            refused.stderr
+        );
+        return;
+    }
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let script = |args: &[&str]| {
+        retort_sql(&project, engine.dialect(), args)
+            .expect_success()
+            .stdout
+    };
+    db.run_ok(&script(&["upgrade", "u2"]));
+    assert_eq!(catalog_names(&*db, naming.catalog), expected(engine));
+    // Every one dropped by its engine name, then created unnamed again.
+    db.run_ok(&script(&["upgrade", "u2:u3"]));
+    db.run_ok(&script(&["downgrade", "u3:u2"]));
+    assert_eq!(catalog_names(&*db, naming.catalog), expected(engine));
+    db.run_ok(&script(&["downgrade", "u2:base"]));
+}
