@@ -644,8 +644,9 @@ pub enum ConstraintKind {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DropConstraint {
-    /// Constraint name.
-    pub name: String,
+    /// Constraint name; `None` (`null`, a retort extension) drops the one
+    /// constraint of `type` on exactly `columns`, named or not.
+    pub name: Option<String>,
     /// Table name.
     pub table: String,
     /// Schema.
@@ -654,6 +655,9 @@ pub struct DropConstraint {
     /// The constraint's kind (MySQL needs it; the schema model fills it).
     #[serde(default, rename = "type")]
     pub type_: Option<ConstraintKind>,
+    /// With `name: null`: the constraint's columns, in order (none for a check).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<String>>,
 }
 
 /// `create_table_comment`.

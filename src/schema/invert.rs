@@ -3,7 +3,7 @@
 
 use super::error::{Problem, SchemaError};
 use super::replay;
-use super::state::{named_enum, Schema};
+use super::state::{constraint_name, is_unnamed, named_enum, Schema, SchemaName, Table};
 use crate::revision::*;
 
 /// The downgrade of `revision`, derived from its upgrade ops replayed on
@@ -35,7 +35,7 @@ pub fn invert_applying(
         if failure.is_some() {
             continue;
         }
-        match invert_op(&state, &done.op) {
+        match invert_op(&state, &with_engine_name(schema, &done.op)) {
             Ok(ops) => inverted.push(
                 ops.into_iter()
                     // The op undoes `entry`: the author's `review:` there is about it too.
@@ -62,6 +62,36 @@ pub fn invert_applying(
         Some(error) => Err(error),
         None => Ok(inverted.into_iter().rev().flatten().collect()),
     })
+}
+
+/// `op` as its inverse needs it: a constraint it created unnamed carries the
+/// name the engine gave it (`schema` is the schema just after `op`), so that
+/// the inverse drops it by that name. Only for inverting: never rendered.
+fn with_engine_name(schema: &Schema, op: &Op) -> Op {
+    let given = |ns: &SchemaName, table: &str, primary: bool| {
+        let table = schema.table(ns, table)?;
+        let constraint = if primary {
+            table.constraints.first()
+        } else {
+            table.constraints.last()
+        }?;
+        constraint_name(constraint).map(str::to_owned)
+    };
+    let mut named = op.clone();
+    match &mut named {
+        Op::CreatePrimaryKey(o) if o.name.is_none() => o.name = given(&o.schema, &o.table, true),
+        Op::CreateUniqueConstraint(o) if o.name.is_none() => {
+            o.name = given(&o.schema, &o.table, false)
+        }
+        Op::CreateForeignKey(o) if o.name.is_none() => {
+            o.name = given(&o.schema, &o.source_table, false)
+        }
+        Op::CreateCheckConstraint(o) if o.name.is_none() => {
+            o.name = given(&o.schema, &o.table, false)
+        }
+        _ => {}
+    }
+    named
 }
 
 /// The part of `schema` that [`invert_op`] reads for `op`: the table it
@@ -156,41 +186,44 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             }
             None => Vec::new(),
         },
-        Op::CreatePrimaryKey(o) => vec![drop_constraint(
-            unnamed_guard(&o.name)?,
-            &o.table,
-            &o.schema,
-            ConstraintKind::Primary,
-        )],
-        Op::CreateUniqueConstraint(o) => vec![drop_constraint(
-            unnamed_guard(&o.name)?,
-            &o.table,
-            &o.schema,
-            ConstraintKind::Unique,
-        )],
-        Op::CreateForeignKey(o) => vec![drop_constraint(
-            unnamed_guard(&o.name)?,
-            &o.source_table,
-            &o.schema,
-            ConstraintKind::Foreignkey,
-        )],
-        Op::CreateCheckConstraint(o) => vec![drop_constraint(
-            unnamed_guard(&o.name)?,
-            &o.table,
-            &o.schema,
-            ConstraintKind::Check,
-        )],
+        Op::CreatePrimaryKey(o) => vec![Op::DropConstraint(DropConstraint {
+            name: o.name.clone(),
+            table: o.table.clone(),
+            schema: o.schema.clone(),
+            type_: Some(ConstraintKind::Primary),
+            columns: Some(o.columns.clone()),
+        })],
+        Op::CreateUniqueConstraint(o) => vec![Op::DropConstraint(DropConstraint {
+            name: o.name.clone(),
+            table: o.table.clone(),
+            schema: o.schema.clone(),
+            type_: Some(ConstraintKind::Unique),
+            columns: Some(o.columns.clone()),
+        })],
+        Op::CreateForeignKey(o) => vec![Op::DropConstraint(DropConstraint {
+            name: o.name.clone(),
+            table: o.source_table.clone(),
+            schema: o.schema.clone(),
+            type_: Some(ConstraintKind::Foreignkey),
+            columns: Some(o.local_cols.clone()),
+        })],
+        Op::CreateCheckConstraint(o) => vec![Op::DropConstraint(DropConstraint {
+            name: Some(unnamed_guard(&o.name)?.to_owned()),
+            table: o.table.clone(),
+            schema: o.schema.clone(),
+            type_: Some(ConstraintKind::Check),
+            columns: None,
+        })],
         Op::DropConstraint(o) => {
             let constraint = before
                 .table(&o.schema, &o.table)
-                .and_then(|t| t.constraint(&o.name))
+                .and_then(|t| dropped_constraint(t, o))
                 .ok_or("the dropped constraint is unknown to the model")?;
-            vec![create_constraint(
-                Some(&o.name),
-                &o.table,
-                &o.schema,
-                constraint,
-            )]
+            // Created again as it was first: unnamed, the engine names it again.
+            let written = (!is_unnamed(constraint))
+                .then_some(())
+                .and(o.name.as_deref());
+            vec![create_constraint(written, &o.table, &o.schema, constraint)]
         }
         Op::CreateTableComment(o) => {
             vec![restore_comment(&o.table, &o.schema, &o.existing_comment)]
@@ -320,18 +353,31 @@ fn invert_alter_column(op: &AlterColumn) -> AlterColumn {
     }
 }
 
-/// The name a derived `drop_constraint` needs, or why there is none.
+/// The name a derived `drop_constraint` of a check needs, or why there is
+/// none (a check is not found by its columns).
 fn unnamed_guard(name: &Option<String>) -> Result<&str, &'static str> {
-    name.as_deref()
-        .ok_or("the constraint has no name, so its inverse cannot drop it by name")
+    name.as_deref().ok_or(
+        "the check constraint has no name the engine's is known by, so its inverse cannot drop it",
+    )
+}
+
+/// The constraint of `table` that `op` (completed by the replay) drops.
+fn dropped_constraint<'t>(table: &'t Table, op: &DropConstraint) -> Option<&'t TableConstraint> {
+    match &op.name {
+        Some(name) => table.constraint(name),
+        None => replay::constraint_by_columns(table, op)
+            .ok()
+            .map(|position| &table.constraints[position]),
+    }
 }
 
 fn drop_constraint(name: &str, table: &str, schema: &Option<String>, kind: ConstraintKind) -> Op {
     Op::DropConstraint(DropConstraint {
-        name: name.to_owned(),
+        name: Some(name.to_owned()),
         table: table.to_owned(),
         schema: schema.clone(),
         type_: Some(kind),
+        columns: None,
     })
 }
 

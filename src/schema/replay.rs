@@ -811,21 +811,13 @@ fn add_constraint(
 
 fn drop_constraint(schema: &mut Schema, op: &DropConstraint) -> Result<DropConstraint, Problem> {
     let current = table(schema, &op.schema, &op.table)?;
-    let Some(found) = current.constraint(&op.name) else {
-        if let Some(problem) = unknowable_name(schema, current, op) {
-            return Err(problem);
-        }
-        return Err(missing(
-            format!(
-                "constraint `{}` on table `{}`",
-                op.name,
-                qualified(&op.schema, &op.table)
-            ),
-            &op.name,
-            current.constraint_names(),
-        ));
+    let position = match &op.name {
+        Some(name) => constraint_by_name(schema, current, op, name)?,
+        None => constraint_by_columns(current, op)?,
     };
+    let found = &current.constraints[position];
     let kind = constraint_kind(found);
+    let name = constraint_name(found).map(str::to_owned);
     if let Some(written) = op.type_ {
         if written != kind {
             return Err(Problem::Contradicts {
@@ -836,9 +828,7 @@ fn drop_constraint(schema: &mut Schema, op: &DropConstraint) -> Result<DropConst
         }
     }
     let changed = table_mut(schema, &op.schema, &op.table)?;
-    changed
-        .constraints
-        .retain(|c| constraint_name(c) != Some(op.name.as_str()));
+    changed.constraints.remove(position);
     if kind == ConstraintKind::Primary {
         // The columns stay NOT NULL, as on the engines.
         for column in &mut changed.columns {
@@ -846,14 +836,95 @@ fn drop_constraint(schema: &mut Schema, op: &DropConstraint) -> Result<DropConst
         }
     }
     Ok(DropConstraint {
+        name,
         type_: Some(kind),
         ..op.clone()
     })
 }
 
+/// The position of the constraint named `name` (written or engine-given).
+fn constraint_by_name(
+    schema: &Schema,
+    current: &Table,
+    op: &DropConstraint,
+    name: &str,
+) -> Result<usize, Problem> {
+    if let Some(position) = current
+        .constraints
+        .iter()
+        .position(|c| constraint_name(c) == Some(name))
+    {
+        return Ok(position);
+    }
+    if let Some(problem) = unknowable_name(schema, current, op, name) {
+        return Err(problem);
+    }
+    Err(missing(
+        format!(
+            "constraint `{name}` on table `{}`",
+            qualified(&op.schema, &op.table)
+        ),
+        name,
+        current.constraint_names(),
+    ))
+}
+
+/// The position of the one constraint of `op`'s `type` on exactly `op`'s
+/// `columns` (a check: the columns its condition names), for `name: null`.
+pub(super) fn constraint_by_columns(
+    current: &Table,
+    op: &DropConstraint,
+) -> Result<usize, Problem> {
+    let (Some(kind), Some(columns)) = (op.type_, &op.columns) else {
+        return Err(Problem::Invalid(
+            "`name: null` needs `type` and `columns` to find the constraint".into(),
+        ));
+    };
+    let on_columns = |c: &TableConstraint| match c {
+        TableConstraint::Check(check) => {
+            let named: BTreeSet<&str> = current
+                .columns
+                .iter()
+                .filter(|col| super::state::sql_names_identifier(&check.condition, &col.name))
+                .map(|col| col.name.as_str())
+                .collect();
+            named == columns.iter().map(String::as_str).collect()
+        }
+        other => super::state::constraint_columns(other) == columns.as_slice(),
+    };
+    let matching: Vec<usize> = current
+        .constraints
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| constraint_kind(c) == kind && on_columns(c))
+        .map(|(position, _)| position)
+        .collect();
+    let what = format!(
+        "{} constraint on ({}) of table `{}`",
+        kind_text(kind),
+        columns.join(", "),
+        qualified(&op.schema, &op.table)
+    );
+    match matching.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Problem::Missing {
+            what: format!("a {what}"),
+            hint: String::new(),
+        }),
+        _ => Err(Problem::Invalid(format!(
+            "more than one {what}: give the constraint's `name` instead of `null`"
+        ))),
+    }
+}
+
 /// Why `op` cannot find its constraint when the engine's names are not
 /// knowable and the table has unnamed constraints of its kind.
-fn unknowable_name(schema: &Schema, current: &Table, op: &DropConstraint) -> Option<Problem> {
+fn unknowable_name(
+    schema: &Schema,
+    current: &Table,
+    op: &DropConstraint,
+    name: &str,
+) -> Option<Problem> {
     let reason = schema.naming.as_ref()?.unknowable.clone()?;
     let unnamed: Vec<String> = current
         .constraints
@@ -867,8 +938,7 @@ fn unknowable_name(schema: &Schema, current: &Table, op: &DropConstraint) -> Opt
     }
     Some(Problem::NameUnknowable {
         what: format!(
-            "constraint `{}` on table `{}`",
-            op.name,
+            "constraint `{name}` on table `{}`",
             qualified(&op.schema, &op.table)
         ),
         why: format!("{reason} (this table's: {})", unnamed.join(", ")),

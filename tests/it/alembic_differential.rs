@@ -91,6 +91,9 @@ const SQLITE_ALTER: &str = "SQLite has no ALTER COLUMN: Alembic prints `ALTER TA
 const ENGINE_NAMES: &str = "the revisions drop constraints by the names one engine gives \
      unnamed constraints: on another engine the name differs or cannot be known (SQL Server, \
      Oracle), and retort refuses the drop at compile time where Alembic prints SQL that fails";
+const DROP_BY_COLUMNS: &str = "`drop_constraint` with `name: null`, `type` and `columns` is \
+     a retort extension: retort finds the unnamed constraint in its model and drops it by the \
+     engine's name; Alembic has no name to drop";
 const SQLITE_COMMENTS: &str = "SQLite has no comments: Alembic cannot compile a column comment \
      (UnsupportedCompilationError); retort writes nothing for comment changes";
 
@@ -198,6 +201,35 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         "downgrade head*",
         RetortRefuses,
         ENGINE_NAMES,
+    ),
+    // A constraint dropped by its columns (u4).
+    (
+        "unnamed_constraints_mysql*",
+        "mysql",
+        "upgrade head*",
+        AlembicFails,
+        DROP_BY_COLUMNS,
+    ),
+    (
+        "unnamed_constraints_mysql*",
+        "mysql",
+        "downgrade head*",
+        AlembicFails,
+        DROP_BY_COLUMNS,
+    ),
+    (
+        "unnamed_constraints_postgresql*",
+        "postgresql",
+        "upgrade head*",
+        AlembicFails,
+        DROP_BY_COLUMNS,
+    ),
+    (
+        "unnamed_constraints_postgresql*",
+        "postgresql",
+        "downgrade head*",
+        AlembicFails,
+        DROP_BY_COLUMNS,
     ),
     // Unnamed constraints added to an existing table.
     (

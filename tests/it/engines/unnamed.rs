@@ -3,7 +3,8 @@
 //! `unnamed_constraints_postgresql` and `unnamed_constraints_mysql`
 //! (MariaDB) create them unnamed (u1, u2), the engine's catalog is read back,
 //! and u3 drops every one by the name the catalog shows, which retort only
-//! compiles if its model gave the same name.
+//! compiles if its model gave the same name; u4's derived downgrade drops
+//! unnamed constraints by the engine's name.
 
 use crate::support;
 
@@ -122,9 +123,11 @@ fn unnamed_constraints_get_the_engines_names(engine: Engine) {
     };
     db.run_ok(&script(&["upgrade", "u2"]));
     assert_eq!(catalog_names(&*db, naming.catalog), expected(engine));
-    // Every one dropped by its engine name, then created unnamed again.
-    db.run_ok(&script(&["upgrade", "u2:u3"]));
-    db.run_ok(&script(&["downgrade", "u3:u2"]));
+    // Every one dropped by its engine name (u3); unnamed ones created and
+    // one dropped by its columns, with the derived downgrade (u4); then all
+    // back down to u2, where the constraints were created unnamed again.
+    db.run_ok(&script(&["upgrade", "u2:u4"]));
+    db.run_ok(&script(&["downgrade", "u4:u2"]));
     assert_eq!(catalog_names(&*db, naming.catalog), expected(engine));
     db.run_ok(&script(&["downgrade", "u2:base"]));
 }
