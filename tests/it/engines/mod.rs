@@ -8,6 +8,7 @@ mod execute;
 mod helpers;
 mod surface;
 mod type_change_casts;
+mod shared_enum;
 mod unnamed;
 
 use crate::support;
