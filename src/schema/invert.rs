@@ -5,6 +5,7 @@ use super::error::{Problem, SchemaError};
 use super::replay;
 use super::state::{constraint_name, is_unnamed, named_enum, Schema, SchemaName, Table};
 use crate::revision::*;
+use std::collections::BTreeSet;
 
 /// The downgrade of `revision`, derived from its upgrade ops replayed on
 /// `before` (the schema just before the revision's upgrade).
@@ -29,10 +30,19 @@ pub fn invert_applying(
 ) -> Result<Result<Vec<OpEntry>, SchemaError>, SchemaError> {
     let mut inverted: Vec<Vec<OpEntry>> = Vec::with_capacity(revision.upgrade.len());
     let mut failure = None;
+    // Tables this revision creates: rows inserted into one go with its drop.
+    let mut created: BTreeSet<(SchemaName, String)> = BTreeSet::new();
     for entry in &revision.upgrade {
         let state = state_for_inverse(schema, &entry.op);
         let done = replay::apply(schema, entry)?;
+        if let Op::CreateTable(o) = &entry.op {
+            created.insert((o.schema.clone(), o.name.clone()));
+        }
         if failure.is_some() {
+            continue;
+        }
+        if matches!(&entry.op, Op::BulkInsert(o) if created.contains(&(o.schema.clone(), o.table.clone())))
+        {
             continue;
         }
         match invert_op(&state, &with_engine_name(schema, &done.op)) {
@@ -250,7 +260,11 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             None => return Err("`execute` without `reverse:`".into()),
         },
         Op::BulkInsert(_) => {
-            return Err("`bulk_insert` adds rows the model cannot take back".into())
+            return Err(
+                "`bulk_insert` adds rows the model cannot take back (into a table the same \
+                 revision creates, it needs no inverse)"
+                    .into(),
+            )
         }
         Op::RebuildTable(_) => return Err("a table rebuild is not written in a revision".into()),
     })

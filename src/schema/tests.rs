@@ -489,6 +489,42 @@ fn ops_that_cannot_be_inverted_name_the_op() {
     ));
 }
 
+#[test]
+fn rows_inserted_into_a_table_of_the_same_revision_need_no_inverse() {
+    let rev = revision(
+        "r1",
+        r#"
+- create_table:
+    name: levels
+    columns: [{name: id, type: Integer, primary_key: true}]
+- bulk_insert: {table: levels, rows: [{id: 1}, {id: 2}]}
+"#,
+        None,
+    );
+    let inverse = downgrade_ops(&rev, Some(&base())).expect("invertible");
+    let names: Vec<&str> = inverse.iter().map(|entry| entry.op.name()).collect();
+    assert_eq!(names, ["drop_table"]);
+}
+
+#[test]
+fn an_unnamed_constraint_is_dropped_by_the_engines_name_in_a_derived_downgrade() {
+    let postgresql = crate::dialect::Dialect::load("postgresql", None)
+        .expect("the built-in postgresql dialect")
+        .facts;
+    let mut schema = Schema::on(&postgresql);
+    apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
+    let rev = revision(
+        "r1",
+        "- create_unique_constraint: {table: runs, columns: [status]}",
+        None,
+    );
+    let inverse = downgrade_ops(&rev, Some(&schema)).expect("invertible");
+    assert!(
+        matches!(&inverse[0].op, Op::DropConstraint(d) if d.name.as_deref() == Some("runs_status_key")),
+        "{inverse:?}"
+    );
+}
+
 fn sqlite() -> DialectFacts {
     crate::dialect::Dialect::load("sqlite", None)
         .expect("the built-in sqlite dialect")
