@@ -266,20 +266,21 @@ impl Schema {
             check_column,
         };
         let own: Vec<&str> = table.object_names();
-        let taken: BTreeSet<&str> = match naming.distinct_in {
-            Scope::Table => own.iter().copied().collect(),
-            Scope::Schema => self
-                .namespace(schema)
-                .into_iter()
-                .flat_map(|ns| ns.tables.values())
-                .flat_map(|t| {
-                    let mut names = t.object_names();
-                    names.push(t.name.as_str());
-                    names
-                })
-                .collect(),
+        // Looked up name by name, not gathered: a set of every name of the
+        // schema per new table made a long history's replay quadratic.
+        let namespace = self.namespace(schema);
+        let taken = |candidate: &str| match naming.distinct_in {
+            Scope::Table => own.contains(&candidate),
+            Scope::Schema => namespace.is_some_and(|ns| {
+                ns.tables.contains_key(candidate)
+                    || ns.index_owners.contains_key(candidate)
+                    || ns
+                        .tables
+                        .values()
+                        .any(|t| t.constraint(candidate).is_some())
+            }),
         };
-        naming.name(&unnamed, &|n| taken.contains(n), &own)
+        naming.name(&unnamed, &taken, &own)
     }
 
     /// The namespace of `schema`, if anything lives there.
