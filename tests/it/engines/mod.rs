@@ -6,9 +6,9 @@
 mod client_charset;
 mod execute;
 mod helpers;
+mod shared_enum;
 mod surface;
 mod type_change_casts;
-mod shared_enum;
 mod unnamed;
 
 use crate::support;
