@@ -488,11 +488,18 @@ fn required<'v>(v: Option<&'v Val>, what: &str) -> Result<&'v Val, Unconvertible
     })
 }
 
-/// A constraint or index name: Alembic accepts `None` (the engine names it);
-/// retort's ops need a name until issue 16.
+/// An index, enum or dropped constraint's name, which retort needs.
 fn name(v: Option<&Val>, op: &str) -> Result<Value, Unconvertible> {
     match v {
         None | Some(Val::None) => Err(surface(format!("{op} with no name (name=None)"))),
+        Some(v) => Ok(Value::String(string(v, "the name")?)),
+    }
+}
+
+/// A created constraint's name: `None` (the engine names it) is `name: null`.
+fn constraint_name(v: Option<&Val>) -> Result<Value, Unconvertible> {
+    match v {
+        None | Some(Val::None) => Ok(Value::Null),
         Some(v) => Ok(Value::String(string(v, "the name")?)),
     }
 }
@@ -804,7 +811,7 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                 &["constraint_name", "table_name", "columns", "schema"],
                 &op,
             )?;
-            set(&mut out, "name", name(b[0], &op)?);
+            set(&mut out, "name", constraint_name(b[0])?);
             set(
                 &mut out,
                 "table",
@@ -848,7 +855,7 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                 ],
                 &op,
             )?;
-            set(&mut out, "name", name(b[0], &op)?);
+            set(&mut out, "name", constraint_name(b[0])?);
             set(
                 &mut out,
                 "source_table",
@@ -902,7 +909,7 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                 ],
                 &op,
             )?;
-            set(&mut out, "name", name(b[0], &op)?);
+            set(&mut out, "name", constraint_name(b[0])?);
             set(
                 &mut out,
                 "table",
@@ -1110,14 +1117,30 @@ mod tests {
     }
 
     #[test]
-    fn what_the_surface_cannot_say_is_counted_as_surface_work() {
+    fn a_constraint_created_without_a_name_is_name_null() {
         let items = convert(&format!(
-            "{HEAD}def upgrade():\n    op.create_unique_constraint(None, 't', ['a'])\n    op.create_table('t', sa.Column('id', sa.Integer), mysql_engine='InnoDB', mysql_row_format='DYNAMIC')\n    with op.get_context().autocommit_block():\n        op.execute(\"ALTER TYPE e ADD VALUE 'x'\")\n"
+            "{HEAD}def upgrade():\n    op.create_unique_constraint(None, 't', ['a'])\n    op.create_foreign_key(None, 't', 'u', ['u_id'], ['id'])\n    op.create_check_constraint(None, 't', 'a > 0')\n    op.create_primary_key(None, 't', ['id'])\n"
         ));
         assert_eq!(
             items,
             vec![
-                "! 4 surface: create_unique_constraint with no name (name=None)",
+                "create_unique_constraint:\n  name: null\n  table: t\n  columns:\n  - a\n",
+                "create_foreign_key:\n  name: null\n  source_table: t\n  referent_table: u\n  local_cols:\n  - u_id\n  remote_cols:\n  - id\n",
+                "create_check_constraint:\n  name: null\n  table: t\n  condition: a > 0\n",
+                "create_primary_key:\n  name: null\n  table: t\n  columns:\n  - id\n",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_the_surface_cannot_say_is_counted_as_surface_work() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    op.create_index(None, 't', ['a'])\n    op.create_table('t', sa.Column('id', sa.Integer), mysql_engine='InnoDB', mysql_row_format='DYNAMIC')\n    with op.get_context().autocommit_block():\n        op.execute(\"ALTER TYPE e ADD VALUE 'x'\")\n"
+        ));
+        assert_eq!(
+            items,
+            vec![
+                "! 4 surface: create_index with no name (name=None)",
                 "! 5 surface: create_table option `mysql_row_format`",
                 "! 6 surface: an op other than CREATE/DROP INDEX CONCURRENTLY in autocommit_block (outside the transaction)",
             ]
