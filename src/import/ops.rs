@@ -488,7 +488,7 @@ fn required<'v>(v: Option<&'v Val>, what: &str) -> Result<&'v Val, Unconvertible
     })
 }
 
-/// An index, enum or dropped constraint's name, which retort needs.
+/// An index or enum type's name, which retort needs.
 fn name(v: Option<&Val>, op: &str) -> Result<Value, Unconvertible> {
     match v {
         None | Some(Val::None) => Err(surface(format!("{op} with no name (name=None)"))),
@@ -496,7 +496,7 @@ fn name(v: Option<&Val>, op: &str) -> Result<Value, Unconvertible> {
     }
 }
 
-/// A created constraint's name: `None` (the engine names it) is `name: null`.
+/// A constraint's name: `None` (the engine named it) is `name: null`.
 fn constraint_name(v: Option<&Val>) -> Result<Value, Unconvertible> {
     match v {
         None | Some(Val::None) => Ok(Value::Null),
@@ -930,7 +930,15 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                 &["constraint_name", "table_name", "type_", "schema"],
                 &op,
             )?;
-            set(&mut out, "name", name(b[0], &op)?);
+            // drop_constraint(None, table, type_=...) of autogenerate: the one
+            // constraint of that type created without a name.
+            let unnamed = matches!(b[0], None | Some(Val::None));
+            if unnamed && matches!(b[2], None | Some(Val::None)) {
+                return Err(surface(format!(
+                    "{op} with no name (name=None) and no type_"
+                )));
+            }
+            set(&mut out, "name", constraint_name(b[0])?);
             set(
                 &mut out,
                 "table",

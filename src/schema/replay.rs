@@ -870,15 +870,20 @@ fn constraint_by_name(
 }
 
 /// The position of the one constraint of `op`'s `type` on exactly `op`'s
-/// `columns` (a check: the columns its condition names), for `name: null`.
+/// `columns` (a check: the columns its condition names), for `name: null`;
+/// without `columns`, the one constraint of that type created without a
+/// name (what autogenerate's `drop_constraint(None, table, type_=...)` means).
 pub(super) fn constraint_by_columns(
     current: &Table,
     op: &DropConstraint,
 ) -> Result<usize, Problem> {
-    let (Some(kind), Some(columns)) = (op.type_, &op.columns) else {
+    let Some(kind) = op.type_ else {
         return Err(Problem::Invalid(
-            "`name: null` needs `type` and `columns` to find the constraint".into(),
+            "`name: null` needs `type` (and `columns` where the table has several unnamed constraints of that type) to find the constraint".into(),
         ));
+    };
+    let Some(columns) = &op.columns else {
+        return only_unnamed_of_kind(current, op, kind);
     };
     let on_columns = |c: &TableConstraint| match c {
         TableConstraint::Check(check) => {
@@ -913,6 +918,37 @@ pub(super) fn constraint_by_columns(
         }),
         _ => Err(Problem::Invalid(format!(
             "more than one {what}: give the constraint's `name` instead of `null`"
+        ))),
+    }
+}
+
+/// The position of the one constraint of `kind` on `op`'s table that was
+/// created without a name.
+fn only_unnamed_of_kind(
+    current: &Table,
+    op: &DropConstraint,
+    kind: ConstraintKind,
+) -> Result<usize, Problem> {
+    let matching: Vec<usize> = current
+        .constraints
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| constraint_kind(c) == kind && super::state::is_unnamed(c))
+        .map(|(position, _)| position)
+        .collect();
+    let what = format!(
+        "{} constraint created without a name on table `{}`",
+        kind_text(kind),
+        qualified(&op.schema, &op.table)
+    );
+    match matching.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Problem::Missing {
+            what: format!("a {what}"),
+            hint: String::new(),
+        }),
+        _ => Err(Problem::Invalid(format!(
+            "more than one {what}: add `columns` to say which, or give its `name`"
         ))),
     }
 }

@@ -525,6 +525,30 @@ fn an_unnamed_constraint_is_dropped_by_the_engines_name_in_a_derived_downgrade()
     );
 }
 
+#[test]
+fn name_null_with_a_type_alone_finds_the_one_unnamed_constraint_of_that_type() {
+    let postgresql = crate::dialect::Dialect::load("postgresql", None)
+        .expect("the built-in postgresql dialect")
+        .facts;
+    let mut schema = Schema::on(&postgresql);
+    apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
+    let one = "- create_unique_constraint: {table: runs, columns: [status]}\n- drop_constraint: {name: null, table: runs, type: unique}";
+    let mut once = schema.clone();
+    let done = apply_ops(&mut once, &ops(one), None).expect("one unnamed unique: found");
+    assert!(
+        matches!(&done[1].op, Op::DropConstraint(d) if d.name.as_deref() == Some("runs_status_key")),
+        "{done:?}"
+    );
+    let two = "- create_unique_constraint: {table: runs, columns: [status]}\n- create_unique_constraint: {table: runs, columns: [files]}\n- drop_constraint: {name: null, table: runs, type: unique}";
+    let error = apply_ops(&mut schema, &ops(two), None).expect_err("two: ambiguous");
+    assert!(
+        error
+            .to_string()
+            .contains("more than one unique constraint created without a name"),
+        "{error}"
+    );
+}
+
 fn sqlite() -> DialectFacts {
     crate::dialect::Dialect::load("sqlite", None)
         .expect("the built-in sqlite dialect")
