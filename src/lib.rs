@@ -18,6 +18,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod dialect;
+pub mod drift;
 pub mod fuzz;
 pub mod graph;
 pub mod r#import;

@@ -31,6 +31,8 @@ enum Command {
     Verify(cli::compile::VerifyArgs),
     /// Validate every revision and print review notes; writes nothing.
     Check(cli::check::CheckArgs),
+    /// Print a read-only script that checks the database's schema against a revision.
+    Drift(cli::drift::DriftArgs),
     /// Print the schema at a revision as DDL.
     Schema(cli::schema::SchemaArgs),
     /// List revisions, newest first.
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         Command::Compile(a) => cli::compile::compile(project, a),
         Command::Verify(a) => cli::compile::verify(project, a),
         Command::Check(a) => cli::check::check(project, a),
+        Command::Drift(a) => cli::drift::drift(project, a),
         Command::Schema(a) => cli::schema::schema(project, a),
         Command::History(a) => cli::inspect::history(project, a),
         Command::Heads(a) => cli::inspect::heads(project, a),

@@ -166,6 +166,59 @@ impl Project {
         let ops = crate::schema::apply_ops(&mut check, &ops, Some(renderer.facts()))?;
         Ok(crate::render::script::render_ops(renderer, &ops)?)
     }
+
+    /// The drift check of `revision` (`head`, an id, `base`...) on
+    /// `renderer`'s dialect: what the schema model has there and what the
+    /// history created that it lacks ([`crate::drift::drift_context`]),
+    /// through the dialect's `drift.sql`; `strict` also reports objects the
+    /// history never created.
+    pub fn drift_check(
+        &self,
+        revision: &str,
+        renderer: &Renderer,
+        strict: bool,
+    ) -> anyhow::Result<Vec<String>> {
+        let targets = self
+            .graph
+            .resolve(revision)
+            .with_context(|| format!("cannot resolve `{revision}`"))?;
+        let ids: Vec<String> = targets.iter().map(|r| r.id.clone()).collect();
+        let label = if ids.is_empty() {
+            "base".to_owned()
+        } else {
+            ids.join(", ")
+        };
+        let revisions = self.graph.ancestors_in_order(&ids);
+        let ctx = crate::drift::drift_context(&self.graph, &revisions, &label, strict)?;
+        Ok(crate::render::drift::render_drift(
+            renderer,
+            &ctx,
+            &self.config.version_table,
+            self.config.version_table_schema.as_deref(),
+        )?)
+    }
+
+    /// [`Project::drift_check`] as a script of its own (`retort drift`):
+    /// a header saying what it checks and how to run it, then the check.
+    pub fn drift_script(
+        &self,
+        revision: &str,
+        renderer: &Renderer,
+        strict: bool,
+    ) -> anyhow::Result<String> {
+        let statements = self.drift_check(revision, renderer, strict)?;
+        let facts = renderer.facts();
+        let mut header = format!(
+            "-- retort drift check: revision {revision}{}. It changes nothing; it fails with\n\
+             -- one error listing every difference between the catalog and the schema model.\n",
+            if strict { ", strict" } else { "" }
+        );
+        if let Some(client) = &facts.client {
+            header.push_str(&format!("-- Run with: {client}\n"));
+        }
+        header.push('\n');
+        Ok(header + &crate::render::script::lay_out(facts, statements))
+    }
 }
 
 /// The ops each step of `plan` runs on `dialect`: the schema model replays

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod compile;
 pub mod completions;
+pub mod drift;
 pub mod r#import;
 pub mod inspect;
 pub mod progress;

@@ -6,6 +6,7 @@
 //! (see the README's "Templates and dialects"). [`script`] lays statements out
 //! as Alembic does and frames the script.
 
+pub mod drift;
 mod filters;
 pub mod guard;
 pub mod script;

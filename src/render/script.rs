@@ -267,6 +267,14 @@ pub fn render_ops(renderer: &Renderer, ops: &[OpEntry]) -> Result<String, Render
     Ok(script.finish())
 }
 
+/// `statements` laid out as in a script (each terminated, then the batch
+/// separator if the dialect has one), no framing: the drift check.
+pub fn lay_out(facts: &DialectFacts, statements: Vec<String>) -> String {
+    let mut script = ScriptWriter::new(facts);
+    script.statements(statements);
+    script.finish()
+}
+
 /// `-- Running upgrade A -> B`: ids joined with `, `, base as the empty string
 /// (hence Alembic's double space and trailing space).
 fn running_comment(kind: ScriptKind, step: &Step) -> String {
