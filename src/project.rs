@@ -167,22 +167,28 @@ impl Project {
         Ok(crate::render::script::render_ops(renderer, &ops)?)
     }
 
-    /// The drift check of `revision` (`head`, an id, `base`...) on
+    /// The drift check of `revisions` (`head`, an id, `base`...: the rows a
+    /// database's version table holds) on
     /// `renderer`'s dialect: what the schema model has there and what the
     /// history created that it lacks ([`crate::drift::drift_context`]),
     /// through the dialect's `drift.sql`; `strict` also reports objects the
     /// history never created.
     pub fn drift_check(
         &self,
-        revision: &str,
+        revisions: &[String],
         renderer: &Renderer,
         strict: bool,
     ) -> anyhow::Result<Vec<String>> {
-        let targets = self
-            .graph
-            .resolve(revision)
-            .with_context(|| format!("cannot resolve `{revision}`"))?;
-        let ids: Vec<String> = targets.iter().map(|r| r.id.clone()).collect();
+        let mut ids: Vec<String> = Vec::new();
+        for revision in revisions {
+            let targets = self
+                .graph
+                .resolve(revision)
+                .with_context(|| format!("cannot resolve `{revision}`"))?;
+            ids.extend(targets.iter().map(|r| r.id.clone()));
+        }
+        ids.sort();
+        ids.dedup();
         let label = if ids.is_empty() {
             "base".to_owned()
         } else {
@@ -202,15 +208,16 @@ impl Project {
     /// a header saying what it checks and how to run it, then the check.
     pub fn drift_script(
         &self,
-        revision: &str,
+        revisions: &[String],
         renderer: &Renderer,
         strict: bool,
     ) -> anyhow::Result<String> {
-        let statements = self.drift_check(revision, renderer, strict)?;
+        let statements = self.drift_check(revisions, renderer, strict)?;
         let facts = renderer.facts();
         let mut header = format!(
-            "-- retort drift check: revision {revision}{}. It changes nothing; it fails with\n\
+            "-- retort drift check: revision {}{}. It changes nothing; it fails with\n\
              -- one error listing every difference between the catalog and the schema model.\n",
+            revisions.join(", "),
             if strict { ", strict" } else { "" }
         );
         if let Some(client) = &facts.client {

@@ -4,6 +4,7 @@
 //! [`ENGINES`], as one test per engine.
 
 mod client_charset;
+mod drift;
 mod execute;
 mod helpers;
 mod shared_enum;
