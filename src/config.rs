@@ -31,6 +31,11 @@ pub struct Config {
     pub version_table_schema: Option<String>,
     /// Wrap each revision in its own transaction.
     pub transaction_per_migration: bool,
+    /// Compiled scripts carry drift checks (`retort drift`): each
+    /// per-revision script checks the schema it starts from, each
+    /// whole-range script the schema it ends with. Off by default: turning
+    /// it on changes every archived script.
+    pub drift_check: bool,
 }
 
 impl Default for Config {
@@ -46,6 +51,7 @@ impl Default for Config {
             version_table: "alembic_version".into(),
             version_table_schema: None,
             transaction_per_migration: false,
+            drift_check: false,
         }
     }
 }

@@ -244,6 +244,7 @@ fn render_plan(
     let compiled = ScriptStyle {
         guard: true,
         notes: Some(notes),
+        drift: false,
     };
     for (renderer, pretty) in renderers().iter().zip(pretty_renderers()) {
         let dialect = &renderer.facts().name;

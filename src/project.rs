@@ -43,6 +43,10 @@ pub struct ScriptStyle<'n> {
     /// These review notes go above the ops they concern (`--notes`, and
     /// `compile`).
     pub notes: Option<&'n [Note]>,
+    /// Drift checks: each step's start schema (for the script of that step
+    /// alone) and the end schema (for the whole script); `compile` with
+    /// `drift_check` in `retort.yaml`.
+    pub drift: bool,
 }
 
 /// Why a script could not be made: an op the schema model rejects, or one
@@ -140,7 +144,49 @@ impl Project {
         style: ScriptStyle,
     ) -> Result<ScriptParts, ScriptError> {
         let options = self.script_options(plan, &renderer.facts().name, style);
-        script_parts(plan, &self.graph, renderer, &options)
+        let mut parts = script_parts(plan, &self.graph, renderer, &options)?;
+        if style.drift && plan.kind != crate::plan::ScriptKind::Stamp {
+            parts.start_checks = plan
+                .rows_before_each_step()
+                .iter()
+                .map(|rows| self.drift_text(rows, renderer))
+                .collect::<Result<_, _>>()?;
+            parts.end_check = self.drift_text(&plan.rows_after(), renderer)?;
+        }
+        Ok(parts)
+    }
+
+    /// The drift check of the schema at the revisions `ids` (a version
+    /// table's rows; none: base), laid out for a script under a comment
+    /// that says what it checks.
+    fn drift_text(&self, ids: &[String], renderer: &Renderer) -> Result<String, ScriptError> {
+        let statements = self.drift_statements(ids, renderer, false)?;
+        let comment = format!(
+            "-- retort drift check: the schema must be that of {}\n\n",
+            crate::plan::rows_text(ids)
+        );
+        Ok(comment + &crate::render::script::lay_out(renderer.facts(), statements))
+    }
+
+    /// The statements of the drift check of the revisions `ids` (none:
+    /// base): the model after their ancestors, and what the history created
+    /// that it lacks ([`crate::drift::drift_context`]), through the
+    /// dialect's `drift.sql`.
+    fn drift_statements(
+        &self,
+        ids: &[String],
+        renderer: &Renderer,
+        strict: bool,
+    ) -> Result<Vec<String>, ScriptError> {
+        let revisions = self.graph.ancestors_in_order(ids);
+        let label = crate::plan::rows_text(ids);
+        let ctx = crate::drift::drift_context(&self.graph, &revisions, &label, strict)?;
+        Ok(crate::render::drift::render_drift(
+            renderer,
+            &ctx,
+            &self.config.version_table,
+            self.config.version_table_schema.as_deref(),
+        )?)
     }
 
     /// The schema at `revision` (`head`, an id, a label...) as `renderer`'s
@@ -168,10 +214,8 @@ impl Project {
     }
 
     /// The drift check of `revisions` (`head`, an id, `base`...: the rows a
-    /// database's version table holds) on
-    /// `renderer`'s dialect: what the schema model has there and what the
-    /// history created that it lacks ([`crate::drift::drift_context`]),
-    /// through the dialect's `drift.sql`; `strict` also reports objects the
+    /// database's version table holds) on `renderer`'s dialect
+    /// ([`Project::drift_statements`]); `strict` also reports objects the
     /// history never created.
     pub fn drift_check(
         &self,
@@ -189,19 +233,7 @@ impl Project {
         }
         ids.sort();
         ids.dedup();
-        let label = if ids.is_empty() {
-            "base".to_owned()
-        } else {
-            ids.join(", ")
-        };
-        let revisions = self.graph.ancestors_in_order(&ids);
-        let ctx = crate::drift::drift_context(&self.graph, &revisions, &label, strict)?;
-        Ok(crate::render::drift::render_drift(
-            renderer,
-            &ctx,
-            &self.config.version_table,
-            self.config.version_table_schema.as_deref(),
-        )?)
+        Ok(self.drift_statements(&ids, renderer, strict)?)
     }
 
     /// [`Project::drift_check`] as a script of its own (`retort drift`):

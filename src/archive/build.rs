@@ -29,6 +29,11 @@ pub trait RenderScript: Sync {
     fn render_parts(&self, _plan: &Plan, _dialect: &str) -> anyhow::Result<Option<ScriptParts>> {
         Ok(None)
     }
+
+    /// Whether the scripts carry drift checks (their headers say so).
+    fn drift_check(&self) -> bool {
+        false
+    }
 }
 
 impl<F> RenderScript for F
@@ -60,11 +65,13 @@ impl ProjectScripts<'_> {
             .ok_or_else(|| anyhow::anyhow!("dialect {dialect} was not loaded"))
     }
 
-    /// Compiled scripts always guard, and carry the review notes.
+    /// Compiled scripts always guard, and carry the review notes; and the
+    /// drift checks when `retort.yaml` asks for them.
     fn style(&self) -> ScriptStyle<'_> {
         ScriptStyle {
             guard: true,
             notes: Some(self.notes),
+            drift: self.project.config.drift_check,
         }
     }
 }
@@ -82,6 +89,10 @@ impl RenderScript for ProjectScripts<'_> {
             renderer,
             self.style(),
         )?))
+    }
+
+    fn drift_check(&self) -> bool {
+        self.project.config.drift_check
     }
 }
 
@@ -107,7 +118,7 @@ pub struct CompileInput<'a> {
 /// with its manifest (what `verify` compares with `out/`). Any error
 /// anywhere fails the whole compile, with every error reported.
 pub fn build_archive(input: &CompileInput) -> Result<Archive, CompileErrors> {
-    let facts = HeaderFacts::new(input.sources, input.notes);
+    let facts = HeaderFacts::new(input.sources, input.notes, input.render.drift_check());
     let files = each_script(input, &facts, &|_, text| Ok(text.concat()))?;
     let checksums = files
         .iter()
@@ -249,11 +260,8 @@ fn script_text<'a>(
 ) -> Result<ScriptText<'a>, String> {
     let header = header(job, dialect, facts);
     let (body, rendered) = match (parts, job.step) {
-        (Some(whole), None) => (whole.pieces(&whole.steps), None),
-        (Some(whole), Some(index)) if index < whole.steps.len() => (
-            whole.pieces(std::slice::from_ref(&whole.steps[index])),
-            None,
-        ),
+        (Some(whole), None) => (whole.whole_pieces(), None),
+        (Some(whole), Some(index)) if index < whole.steps.len() => (whole.step_pieces(index), None),
         _ => {
             let text = render
                 .render(&job.plan, dialect)

@@ -24,11 +24,14 @@ pub struct HeaderFacts<'a> {
     /// with its lines as a header shows them, laid out once for every
     /// script and dialect that shows it.
     pub notes: BTreeMap<&'a str, Vec<(&'a Note, String)>>,
+    /// The scripts carry drift checks (`drift_check` in `retort.yaml`).
+    pub drift_check: bool,
 }
 
 impl<'a> HeaderFacts<'a> {
-    /// The facts of `sources` and `notes`.
-    pub fn new(sources: &'a [Source], notes: &'a [Note]) -> HeaderFacts<'a> {
+    /// The facts of `sources` and `notes`, for scripts with drift checks
+    /// or without.
+    pub fn new(sources: &'a [Source], notes: &'a [Note], drift_check: bool) -> HeaderFacts<'a> {
         let mut by_revision: BTreeMap<&str, Vec<(&Note, String)>> = BTreeMap::new();
         for note in notes {
             by_revision
@@ -42,6 +45,7 @@ impl<'a> HeaderFacts<'a> {
                 .map(|s| (s.path.as_str(), s.sha256.as_str()))
                 .collect(),
             notes: by_revision,
+            drift_check,
         }
     }
 }
@@ -88,6 +92,9 @@ pub fn header(job: &ScriptJob, dialect: &str, facts: &HeaderFacts) -> String {
         let _ = writeln!(h, "--     {}  sha256 {sha}", comment_safe(path.as_str()));
     }
     write_notes(&mut h, job, dialect, &facts.notes);
+    if facts.drift_check {
+        write_drift_checks(&mut h, job);
+    }
     h.push_str(closing_lines());
     h.push('\n');
     h
@@ -140,6 +147,28 @@ fn comment_paragraph(text: &str, width: usize) -> String {
     lines.push_str(&line);
     lines.push('\n');
     lines
+}
+
+/// Which drift checks the script holds (`drift_check` in `retort.yaml`): a
+/// per-revision script checks the schema it starts from, a whole-range
+/// script the schema it ends with.
+fn write_drift_checks(h: &mut String, job: &ScriptJob) {
+    if job.plan.kind == ScriptKind::Stamp || job.plan.steps.is_empty() {
+        h.push_str("-- Drift checks: none\n");
+        return;
+    }
+    let line = match job.step {
+        Some(_) => format!(
+            "-- Drift checks: before its first op, that the schema is that of {} (retort drift)",
+            rows_text(&job.plan.start)
+        ),
+        None => format!(
+            "-- Drift checks: after its last op, that the schema is that of {} (retort drift)",
+            rows_text(&job.plan.rows_after())
+        ),
+    };
+    h.push_str(&comment_safe(&line));
+    h.push('\n');
 }
 
 /// The review notes of the script's ops on `dialect`, as `retort check`

@@ -125,7 +125,7 @@ pub fn stage_archive(out: &Utf8Path, input: &CompileInput) -> Result<StagedArchi
             .map_err(|e| failed(format!("cannot prepare {}: {e}", out.join(dialect))))?;
         targets.insert(dialect.as_str(), target);
     }
-    let facts = HeaderFacts::new(sources, notes);
+    let facts = HeaderFacts::new(sources, notes, input.render.drift_check());
     staged.files = each_script(input, &facts, &|path, text| {
         let mut parts = path.components();
         let dialect = parts.next().map_or("", |d| d.as_str());

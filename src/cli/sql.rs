@@ -153,6 +153,7 @@ fn print_script(
     let style = ScriptStyle {
         guard: extras.guard,
         notes: extras.notes.then_some(notes.as_slice()),
+        drift: false,
     };
     let text = project.script(&plan, &renderer, style)?;
     match &args.output {

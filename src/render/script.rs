@@ -89,7 +89,12 @@ impl Default for ScriptOptions {
 /// what the one-step plan cut from it at `i` (same rows before, the version
 /// table created by step 0) renders to, which is how `compile` writes the
 /// per-revision scripts without rendering every revision twice.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// With drift checks (`drift_check` in `retort.yaml`), the whole script
+/// checks the schema of its end after its last step (`end_check`), and the
+/// script of step `i` checks the schema of its start after the step's guard
+/// (`start_checks[i]`, at `check_at[i]` in the step's text).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ScriptParts {
     /// The script's opening transaction, if any.
     pub begin: String,
@@ -97,23 +102,47 @@ pub struct ScriptParts {
     pub steps: Vec<String>,
     /// The script's closing commit, if any.
     pub end: String,
+    /// Where in each step's text its start check goes: after its guard,
+    /// before its first op.
+    pub check_at: Vec<usize>,
+    /// The drift check of the schema each step starts from, laid out; empty
+    /// without drift checks.
+    pub start_checks: Vec<String>,
+    /// The drift check of the schema after the last step, laid out; empty
+    /// without drift checks.
+    pub end_check: String,
 }
 
 impl ScriptParts {
     /// The whole script.
     pub fn whole(&self) -> String {
-        self.pieces(&self.steps).concat()
+        self.whole_pieces().concat()
     }
 
-    /// The script of the steps `steps` (some of [`ScriptParts::steps`]) in
-    /// pieces, in order, for a caller that writes them out without joining
-    /// them.
-    pub fn pieces<'a>(&'a self, steps: &'a [String]) -> Vec<&'a str> {
-        let mut pieces = Vec::with_capacity(steps.len() + 2);
+    /// The whole script in pieces, in order, for a caller that writes them
+    /// out without joining them: every step, then the end check.
+    pub fn whole_pieces(&self) -> Vec<&str> {
+        let mut pieces = Vec::with_capacity(self.steps.len() + 3);
         pieces.push(self.begin.as_str());
-        pieces.extend(steps.iter().map(String::as_str));
+        pieces.extend(self.steps.iter().map(String::as_str));
+        pieces.push(self.end_check.as_str());
         pieces.push(self.end.as_str());
         pieces
+    }
+
+    /// The script of step `index` alone in pieces: its start check after
+    /// its guard.
+    pub fn step_pieces(&self, index: usize) -> Vec<&str> {
+        let step = self.steps[index].as_str();
+        let at = self
+            .check_at
+            .get(index)
+            .copied()
+            .unwrap_or(0)
+            .min(step.len());
+        let check = self.start_checks.get(index).map_or("", String::as_str);
+        let (before, after) = step.split_at(at);
+        vec![self.begin.as_str(), before, check, after, self.end.as_str()]
     }
 }
 
@@ -159,7 +188,7 @@ pub fn render_parts(
     let indexes: Vec<usize> = (0..count).collect();
     // Steps render on every core, a chunk at a time: a chunk's ops render in
     // one pass of the ops template (see `Renderer::render_ops`).
-    let chunks: Vec<Result<Vec<String>, RenderError>> = indexes
+    let chunks: Vec<Result<Vec<(String, usize)>, RenderError>> = indexes
         .par_chunks(STEPS_PER_CHUNK)
         .map(|chunk| {
             let entries: Vec<&OpEntry> = chunk.iter().flat_map(|&i| &ops[i]).collect();
@@ -182,13 +211,19 @@ pub fn render_parts(
         })
         .collect();
     let mut steps = Vec::with_capacity(count);
+    let mut check_at = Vec::with_capacity(count);
     for chunk in chunks {
-        steps.extend(chunk?);
+        for (text, at) in chunk? {
+            steps.push(text);
+            check_at.push(at);
+        }
     }
     Ok(ScriptParts {
         begin: begin.finish(),
         steps,
         end: end.finish(),
+        check_at,
+        ..ScriptParts::default()
     })
 }
 
@@ -206,13 +241,14 @@ struct StepInput<'a> {
 
 /// A step's text: its `-- Running` comment, guard, ops (with their review
 /// notes) and version-table statements, in its own transaction with
-/// `transaction_per_migration`.
+/// `transaction_per_migration`; and where in it, after the guard, a drift
+/// check of the step's start goes.
 fn render_step(
     plan: &Plan,
     input: StepInput,
     renderer: &Renderer,
     options: &ScriptOptions,
-) -> Result<String, RenderError> {
+) -> Result<(String, usize), RenderError> {
     let per_step = renderer.facts().transactional_ddl && options.transaction_per_migration;
     let mut script = ScriptWriter::new(renderer.facts());
     if per_step {
@@ -227,6 +263,7 @@ fn render_step(
         let ctx = version_context(options, minijinja::Value::from_serialize(input.guard));
         script.statements(render_version(renderer, "guard.sql", ctx)?);
     }
+    let check_at = script.out.len();
     let revision = input.step.revision.map_or("", |r| r.id.as_str());
     let unplaced = options.op_comments.unplaced(revision, input.ops);
     if !unplaced.is_empty() {
@@ -253,7 +290,7 @@ fn render_step(
     if per_step {
         script.commit();
     }
-    Ok(script.finish())
+    Ok((script.finish(), check_at))
 }
 
 /// The statements of ops alone, laid out as in a script (no framing); for

@@ -16,6 +16,7 @@ mod archive;
 mod check_formats;
 mod compile_progress;
 mod compiled_scripts;
+mod drift_scripts;
 mod engines;
 mod fuzz_regressions;
 mod graph_alembic;

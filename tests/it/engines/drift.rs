@@ -14,6 +14,8 @@ per_engine! {
     drift_passes_at_every_revision,
     drift_names_every_manual_change,
     drift_ignores_objects_no_revision_created,
+    compiled_start_check_refuses_a_drifted_database,
+    compiled_end_check_catches_what_the_model_does_not_know,
 }
 
 /// The projects stepped through, as this engine takes them.
@@ -36,6 +38,11 @@ fn projects(engine: Engine) -> Vec<&'static str> {
 /// A copy of `project` (its settings, revisions and dialects, not its
 /// out/) compiled for `dialect`.
 fn compiled(project: &Path, dialect: &str) -> tempfile::TempDir {
+    compiled_with(project, dialect, None)
+}
+
+/// [`compiled`], with `settings` as its retort.yaml when given.
+fn compiled_with(project: &Path, dialect: &str, settings: Option<&str>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for name in ["retort.yaml", "revisions", "dialects"] {
         let from = project.join(name);
@@ -43,6 +50,9 @@ fn compiled(project: &Path, dialect: &str) -> tempfile::TempDir {
         if from.exists() && !(name == "dialects" && project == support::repo_root()) {
             copy_tree(&from, &dir.path().join(name));
         }
+    }
+    if let Some(settings) = settings {
+        std::fs::write(dir.path().join("retort.yaml"), settings).unwrap();
     }
     retort()
         .arg("--project")
@@ -343,5 +353,89 @@ fn drift_ignores_objects_no_revision_created(engine: Engine) {
         "3 difference(s)",
     ] {
         assert!(error.contains(says), "expected: {says}\nin:\n{error}");
+    }
+}
+
+fn compiled_start_check_refuses_a_drifted_database(engine: Engine) {
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let project = compiled_with(
+        &test_project("example"),
+        engine.dialect(),
+        Some("drift_check: true\n"),
+    );
+    let scripts = upgrade_scripts(project.path(), engine.dialect());
+    for script in &scripts[..5] {
+        let text = std::fs::read_to_string(script).unwrap();
+        assert!(text.contains("-- Drift checks: before its first op, that the schema is that of"));
+        db.run_ok(&text);
+    }
+    db.run_ok("ALTER TABLE runs DROP COLUMN finished_at;");
+    let dump = db.schema_dump();
+    let rows = db.version_rows();
+    let error = db
+        .run_script(&std::fs::read_to_string(&scripts[5]).unwrap())
+        .expect_err("the start check refuses the drifted database");
+    assert!(
+        error.contains("retort drift: the schema is not that of revision a2c6e8f01b3d")
+            && error.contains("column runs.finished_at: expected present, found absent"),
+        "{error}"
+    );
+    assert_eq!(
+        db.schema_dump(),
+        dump,
+        "the refused script changed the schema"
+    );
+    assert_eq!(
+        db.version_rows(),
+        rows,
+        "the refused script changed the versions"
+    );
+}
+
+/// A revision whose `execute` drops a column behind the model's back.
+const BEHIND_THE_MODEL: [(&str, &str); 2] = [
+    (
+        "revisions/r1.yaml",
+        "revision: r1\ndown_revision: null\nmessage: things\nupgrade:\n  - create_table:\n      name: things\n      columns:\n        - {name: id, type: Integer, primary_key: true}\n        - {name: label, type: String(10)}\ndowngrade:\n  - drop_table: things\n",
+    ),
+    (
+        "revisions/r2.yaml",
+        "revision: r2\ndown_revision: r1\nmessage: raw sql\nupgrade:\n  - execute: ALTER TABLE things DROP COLUMN label\ndowngrade: []\n",
+    ),
+];
+
+fn compiled_end_check_catches_what_the_model_does_not_know(engine: Engine) {
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let mut files = BEHIND_THE_MODEL.to_vec();
+    files.push(("retort.yaml", "drift_check: true\n"));
+    let source = support::project(&files);
+    let project = compiled(source.path(), engine.dialect());
+    let upgrade = std::fs::read_to_string(
+        project
+            .path()
+            .join("out")
+            .join(engine.dialect())
+            .join("upgrade.sql"),
+    )
+    .unwrap();
+    assert!(upgrade.contains("-- Drift checks: after its last op, that the schema is that of r2"));
+    let empty = db.schema_dump();
+    let error = db.run_script(&upgrade).expect_err("the end check fails");
+    assert!(
+        error.contains("retort drift: the schema is not that of revision r2")
+            && error.contains("column things.label: expected present, found absent"),
+        "{error}"
+    );
+    // PostgreSQL runs the script in one transaction: the failed end check
+    // rolls it all back. The MariaDB and SQLite scripts have no
+    // transaction (as Alembic's): there the check can only report.
+    if engine == Engine::Postgres {
+        assert_eq!(db.schema_dump(), empty, "the failed end check rolls back");
+    } else {
+        assert_ne!(db.schema_dump(), empty);
     }
 }
