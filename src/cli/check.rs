@@ -29,7 +29,13 @@ Examples:
   retort check --format sarif > r.sarif SARIF 2.1.0, for code-scanning tools
   retort check --deny destructive       exit 1 when a destructive note exists (for CI)
 
-The rules, and how to allow a note with a reason: docs/review-notes.md.")]
+The rules, and how to allow a note with a reason: docs/review-notes.md.
+
+check validates the revisions, not a database. To check that a database's schema is
+the one a revision describes (no column changed by hand, no index lost in a restore),
+run the script `retort drift REV` prints: it only reads the catalog and fails with one
+error listing every difference. `drift_check: true` in retort.yaml makes compiled
+scripts run that check themselves (README, \"Drift checks\").")]
 pub struct CheckArgs {
     /// Only the notes of these revisions, as `upgrade` takes them
     /// (`[FROM:]TO`, e.g. `ae10:head`); every revision is still validated.

@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "verify",
     "check",
     "schema",
+    "drift",
     "history",
     "heads",
     "branches",
