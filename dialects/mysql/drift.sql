@@ -6,8 +6,9 @@
     fails (as guard.sql's) on a message that counts them: MySQL cuts error
     messages at 512 bytes, so the rows above it are the full list. A
     temporary table cannot be read twice in one MariaDB statement, hence
-    the flags set by UPDATE before the comparison. Only temporary tables
-    are written. -#}
+    the flags set by UPDATE before the comparison. The facts compare as
+    bytes (utf8mb4_bin): a default 'usd' is not 'USD'. Only temporary
+    tables are written. -#}
 {% import "macros.sql" as m %}
 {% macro qualified(schema, name) %}{{ schema ~ "." if schema }}{{ name }}{% endmacro %}
 {% macro text(value) %}{% if value is none %}'none'{% else %}{{ value | literal }}{% endif %}{% endmacro %}
@@ -40,7 +41,7 @@ CREATE TEMPORARY TABLE retort_drift_expected (
     parent VARCHAR(512),
     object_found INTEGER NOT NULL DEFAULT 0,
     parent_found INTEGER NOT NULL DEFAULT 0
-)
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin
 {{ statement_end }}
 CREATE TEMPORARY TABLE retort_drift_found (
     object VARCHAR(512) NOT NULL,
@@ -49,7 +50,7 @@ CREATE TEMPORARY TABLE retort_drift_found (
     parent VARCHAR(512),
     parent_expected INTEGER NOT NULL DEFAULT 0,
     object_expected INTEGER NOT NULL DEFAULT 0
-)
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin
 {{ statement_end }}
 {% set collected = namespace(rows=[]) %}
 {% for t in drift.tables %}
@@ -137,6 +138,14 @@ FROM information_schema.TABLE_CONSTRAINTS
 CROSS JOIN (SELECT 'exists' AS property UNION ALL SELECT 'kind') AS p
 WHERE {{ scope }} AND CONSTRAINT_TYPE <> 'PRIMARY KEY' AND {{ not_version_table }}
 {{ statement_end }}
+{#- A number reads back unquoted from a numeric column ('0' as 0), and
+    quoted from a text column: both sides lose the quotes around a number. #}
+UPDATE retort_drift_expected SET value = SUBSTRING(value, 2, CHAR_LENGTH(value) - 2)
+WHERE property = 'default' AND value REGEXP '^''-?[0-9]+([.][0-9]+)?''$'
+{{ statement_end }}
+UPDATE retort_drift_found SET value = SUBSTRING(value, 2, CHAR_LENGTH(value) - 2)
+WHERE property = 'default' AND value REGEXP '^''-?[0-9]+([.][0-9]+)?''$'
+{{ statement_end }}
 {#- A decimal default reads back at the column's scale (2.0 as 2.00):
     both sides lose their trailing zeros. #}
 UPDATE retort_drift_expected SET value = TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM value))
@@ -161,7 +170,7 @@ SET f.parent_expected = 1
     missing table, is not one of its own. With --strict, an object no
     revision created (not a constraint: the engine names those the model
     leaves unnamed). #}
-CREATE TEMPORARY TABLE retort_drift_differences (difference TEXT NOT NULL)
+CREATE TEMPORARY TABLE retort_drift_differences (difference TEXT NOT NULL) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin
 {{ statement_end }}
 INSERT INTO retort_drift_differences (difference)
 SELECT CONCAT(e.object, ': ', IF(e.property = 'exists',

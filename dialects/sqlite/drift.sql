@@ -6,7 +6,9 @@
     constraint is found when that text holds `CONSTRAINT <name> `. It has
     no comments and no enum types. The differences are printed as rows,
     then a SELECT fails as guard.sql's does, with the message listing them
-    all (run with `sqlite3 -bail`). Only temporary tables are written. -#}
+    all (run with `sqlite3 -bail`). Only the main database is read: a
+    table in another schema (an attached database) is reported missing.
+    Only temporary tables are written. -#}
 {% import "macros.sql" as m %}
 {% macro qualified(schema, name) %}{{ schema ~ "." if schema }}{{ name }}{% endmacro %}
 {#- pragma_table_info's dflt_value for the default the templates write. -#}

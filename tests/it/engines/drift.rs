@@ -16,15 +16,18 @@ per_engine! {
     drift_ignores_objects_no_revision_created,
     compiled_start_check_refuses_a_drifted_database,
     compiled_end_check_catches_what_the_model_does_not_know,
+    drift_compares_comments,
 }
 
-/// The projects stepped through, as this engine takes them.
-fn projects(engine: Engine) -> Vec<&'static str> {
+/// The projects stepped through, as this engine takes them. Those with
+/// schemas run on PostgreSQL only, after their schemas are made (a MariaDB
+/// schema is a database of the whole server; SQLite's an attached file).
+fn projects(engine: Engine) -> Vec<(&'static str, &'static str)> {
     let corpus = match engine {
         Engine::MariaDb => "alembic_corpus_strlen",
         _ => "alembic_corpus",
     };
-    vec![
+    let mut projects: Vec<(&str, &str)> = [
         "example",
         corpus,
         "ops_linear",
@@ -32,7 +35,16 @@ fn projects(engine: Engine) -> Vec<&'static str> {
         "data_literals",
         "types_and_flags",
         "comments",
+        "partial_index",
+        "unicode_literals",
     ]
+    .map(|name| (name, ""))
+    .to_vec();
+    if engine == Engine::Postgres {
+        projects.push(("schemas", "CREATE SCHEMA audit;"));
+        projects.push(("version_schema", "CREATE SCHEMA meta;"));
+    }
+    projects
 }
 
 /// A copy of `project` (its settings, revisions and dialects, not its
@@ -136,10 +148,13 @@ fn run_drift(
 }
 
 fn drift_passes_at_every_revision(engine: Engine) {
-    for name in projects(engine) {
+    for (name, setup) in projects(engine) {
         let Some(db) = engine.fresh_database() else {
             return;
         };
+        if !setup.is_empty() {
+            db.run_ok(setup);
+        }
         let project = compiled(&test_project(name), engine.dialect());
         let table = version_table(project.path());
         let at_base = drift_script(project.path(), engine, &["base".to_owned()], &["--strict"]);
@@ -437,5 +452,32 @@ fn compiled_end_check_catches_what_the_model_does_not_know(engine: Engine) {
         assert_eq!(db.schema_dump(), empty, "the failed end check rolls back");
     } else {
         assert_ne!(db.schema_dump(), empty);
+    }
+}
+
+fn drift_compares_comments(engine: Engine) {
+    // SQLite keeps no comments.
+    let change = match engine {
+        Engine::Postgres => "COMMENT ON TABLE notes IS 'edited';\nCOMMENT ON COLUMN notes.body IS 'added';",
+        Engine::MariaDb => {
+            "ALTER TABLE notes COMMENT = 'edited';\nALTER TABLE notes MODIFY body VARCHAR(100) COMMENT 'added';"
+        }
+        Engine::Sqlite => return,
+    };
+    let Some(db) = support::roundtrip::upgraded(engine, "comments") else {
+        return;
+    };
+    let project = test_project("comments");
+    let head = vec!["c2".to_owned()];
+    run_drift(&*db, &project, &head, &[], "alembic_version")
+        .unwrap_or_else(|e| panic!("drift before the change:\n{e}"));
+    db.run_ok(change);
+    let error = run_drift(&*db, &project, &head, &[], "alembic_version")
+        .expect_err("a changed comment is a difference");
+    for says in [
+        "table notes: comment expected Notes, renamed, found edited",
+        "column notes.body: comment expected none, found added",
+    ] {
+        assert!(error.contains(says), "expected: {says}\nin:\n{error}");
     }
 }
