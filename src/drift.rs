@@ -73,12 +73,32 @@ impl Objects {
     }
 }
 
+/// Every object that exists after some revision of a graph: what a drift
+/// check expects absent when the checked revision lacks it.
+#[derive(Debug, Default)]
+pub struct History {
+    created: Objects,
+}
+
+impl History {
+    /// The objects of every revision of `graph`, replayed in upgrade order.
+    pub fn of(graph: &RevisionGraph) -> Result<History, SchemaError> {
+        let mut schema = Schema::new();
+        let mut created = Objects::default();
+        for revision in graph.upgrade_order() {
+            crate::schema::apply_ops(&mut schema, &revision.upgrade, None)?;
+            created.add(&schema);
+        }
+        Ok(History { created })
+    }
+}
+
 /// The drift check of the schema after `revisions` (the ancestors of the
 /// checked revisions, in upgrade order): the model's tables and enum types,
-/// and every object a revision of `graph` created that the model lacks.
-/// `label` names the revisions in the error.
+/// and every object of `history` that the model lacks. `label` names the
+/// revisions in the error.
 pub fn drift_context(
-    graph: &RevisionGraph,
+    history: &History,
     revisions: &[&Revision],
     label: &str,
     strict: bool,
@@ -86,7 +106,7 @@ pub fn drift_context(
     let model = crate::schema::schema_after(revisions)?;
     let mut now = Objects::default();
     now.add(&model);
-    let absent = history_objects(graph)?.absent_from(&now);
+    let absent = history.created.absent_from(&now);
     Ok(DriftContext {
         revision: label.to_owned(),
         message: format!("retort drift: the schema is not that of revision {label}: "),
@@ -96,17 +116,6 @@ pub fn drift_context(
         schemas: model.namespaces.keys().flatten().cloned().collect(),
         absent,
     })
-}
-
-/// Every object that exists after some revision of `graph`.
-fn history_objects(graph: &RevisionGraph) -> Result<Objects, SchemaError> {
-    let mut schema = Schema::new();
-    let mut seen = Objects::default();
-    for revision in graph.upgrade_order() {
-        crate::schema::apply_ops(&mut schema, &revision.upgrade, None)?;
-        seen.add(&schema);
-    }
-    Ok(seen)
 }
 
 /// The model's tables as templates see a created table, by schema and name.
@@ -141,4 +150,80 @@ fn enums(model: &Schema) -> Vec<EnumType> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse_revision;
+    use camino::Utf8Path;
+
+    /// r1 creates `things` (id, label) with an index; r2 adds `extra` and
+    /// a named unique constraint; r3 renames `things` to `items`; r4 drops it.
+    fn history() -> RevisionGraph {
+        let files = [
+            ("r1", "null", "- create_table: {name: things, columns: [{name: id, type: Integer, primary_key: true}, {name: label, type: String(10), index: true}]}"),
+            ("r2", "r1", "- add_column: {table: things, column: {name: extra, type: Integer}}\n- create_unique_constraint: {name: uq_things_extra, table: things, columns: [extra]}"),
+            ("r3", "r2", "- rename_table: {old: things, new: items}"),
+            ("r4", "r3", "- drop_table: items"),
+        ];
+        let revisions = files
+            .iter()
+            .map(|(id, down, ops)| {
+                let text = format!("revision: {id}\ndown_revision: {down}\nmessage: {id}\nupgrade:\n{ops}\ndowngrade: []\n");
+                parse_revision(text.as_bytes(), Utf8Path::new(&format!("revisions/{id}.yaml"))).unwrap()
+            })
+            .collect();
+        RevisionGraph::build(revisions).unwrap()
+    }
+
+    fn context_at(graph: &RevisionGraph, id: &str) -> DriftContext {
+        let revisions = graph.ancestors_in_order(&[id.to_owned()]);
+        let history = History::of(graph).unwrap();
+        drift_context(&history, &revisions, id, false).unwrap()
+    }
+
+    fn names(objects: &[ObjectName]) -> Vec<String> {
+        objects
+            .iter()
+            .map(|o| match &o.table {
+                Some(table) => format!("{table}.{}", o.name),
+                None => o.name.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_later_revisions_create_must_be_absent_earlier() {
+        let graph = history();
+        let ctx = context_at(&graph, "r1");
+        assert_eq!(ctx.tables.len(), 1);
+        assert_eq!(names(&ctx.absent.tables), ["items"]);
+        assert_eq!(names(&ctx.absent.columns), ["things.extra"]);
+        assert_eq!(names(&ctx.absent.constraints), ["things.uq_things_extra"]);
+        assert!(ctx.absent.indexes.is_empty());
+        assert_eq!(
+            ctx.message,
+            "retort drift: the schema is not that of revision r1: "
+        );
+    }
+
+    #[test]
+    fn a_renamed_table_leaves_its_old_name_absent_and_its_objects_unlisted() {
+        let graph = history();
+        let ctx = context_at(&graph, "r3");
+        assert_eq!(ctx.tables[0].name, "items");
+        assert_eq!(names(&ctx.absent.tables), ["things"]);
+        // the columns of `things` are said by the missing table, not one by one
+        assert!(ctx.absent.columns.is_empty(), "{:?}", ctx.absent.columns);
+    }
+
+    #[test]
+    fn after_the_last_drop_every_table_must_be_absent() {
+        let graph = history();
+        let ctx = context_at(&graph, "r4");
+        assert!(ctx.tables.is_empty());
+        assert_eq!(names(&ctx.absent.tables), ["items", "things"]);
+        assert!(ctx.absent.columns.is_empty() && ctx.absent.indexes.is_empty());
+    }
 }

@@ -146,12 +146,13 @@ impl Project {
         let options = self.script_options(plan, &renderer.facts().name, style);
         let mut parts = script_parts(plan, &self.graph, renderer, &options)?;
         if style.drift && plan.kind != crate::plan::ScriptKind::Stamp {
+            let history = crate::drift::History::of(&self.graph)?;
             parts.start_checks = plan
                 .rows_before_each_step()
                 .iter()
-                .map(|rows| self.drift_text(rows, renderer))
+                .map(|rows| self.drift_text(&history, rows, renderer))
                 .collect::<Result<_, _>>()?;
-            parts.end_check = self.drift_text(&plan.rows_after(), renderer)?;
+            parts.end_check = self.drift_text(&history, &plan.rows_after(), renderer)?;
         }
         Ok(parts)
     }
@@ -159,8 +160,13 @@ impl Project {
     /// The drift check of the schema at the revisions `ids` (a version
     /// table's rows; none: base), laid out for a script under a comment
     /// that says what it checks.
-    fn drift_text(&self, ids: &[String], renderer: &Renderer) -> Result<String, ScriptError> {
-        let statements = self.drift_statements(ids, renderer, false)?;
+    fn drift_text(
+        &self,
+        history: &crate::drift::History,
+        ids: &[String],
+        renderer: &Renderer,
+    ) -> Result<String, ScriptError> {
+        let statements = self.drift_statements(history, ids, renderer, false)?;
         let comment = format!(
             "-- retort drift check: the schema must be that of {}\n\n",
             crate::plan::rows_text(ids)
@@ -174,13 +180,14 @@ impl Project {
     /// dialect's `drift.sql`.
     fn drift_statements(
         &self,
+        history: &crate::drift::History,
         ids: &[String],
         renderer: &Renderer,
         strict: bool,
     ) -> Result<Vec<String>, ScriptError> {
         let revisions = self.graph.ancestors_in_order(ids);
         let label = crate::plan::rows_text(ids);
-        let ctx = crate::drift::drift_context(&self.graph, &revisions, &label, strict)?;
+        let ctx = crate::drift::drift_context(history, &revisions, &label, strict)?;
         Ok(crate::render::drift::render_drift(
             renderer,
             &ctx,
@@ -233,7 +240,8 @@ impl Project {
         }
         ids.sort();
         ids.dedup();
-        Ok(self.drift_statements(&ids, renderer, strict)?)
+        let history = crate::drift::History::of(&self.graph)?;
+        Ok(self.drift_statements(&history, &ids, renderer, strict)?)
     }
 
     /// [`Project::drift_check`] as a script of its own (`retort drift`):
