@@ -17,9 +17,16 @@
     "integer": "int(11)", "smallint": "smallint(6)", "bigint": "bigint(20)", "bool": "tinyint(1)",
     "numeric": "decimal(10,0)", "json": "longtext", "uuid": "char(32)", "float(53)": "double",
 } %}
+{#- BLOB(n) and TEXT(n) become the smallest type that holds n bytes (a
+    TEXT character is 4 bytes in utf8mb4, the character set assumed here). -#}
+{% macro sized(base, bytes) -%}
+{{ "tiny" if bytes < 256 else "" if bytes < 65536 else "medium" if bytes < 16777216 else "long" }}{{ base }}
+{%- endmacro %}
 {% macro reported_type(c) -%}
 {% set t = c.type | resolve %}
-{% if t.kind == "Enum" and t.native_enum %}enum({% for v in t["values"] %}{{ v | literal }}{{ "," if not loop.last }}{% endfor %})
+{% if t.kind == "LargeBinary" and t.length is not none %}{{ sized("blob", t.length) }}
+{%- elif t.kind == "Text" and t.length is not none %}{{ sized("text", t.length * 4) }}
+{%- elif t.kind == "Enum" and t.native_enum %}enum({% for v in t["values"] %}{{ v | literal }}{{ "," if not loop.last }}{% endfor %})
 {%- else %}{% set written = m.type(c.type) | lower | replace(", ", ",") | replace("numeric(", "decimal(") %}{{ reported[written] if written in reported else written }}
 {%- endif %}
 {%- endmacro %}
@@ -52,7 +59,7 @@ CREATE TEMPORARY TABLE retort_drift_found (
     object_expected INTEGER NOT NULL DEFAULT 0
 ) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin
 {{ statement_end }}
-{% set collected = namespace(rows=[]) %}
+{% set collected = namespace(rows=[], unnamed_unique=[]) %}
 {% for t in drift.tables %}
 {% set name = qualified(t.schema, t.name) %}
 {% set parent = "table " ~ name %}
@@ -66,6 +73,9 @@ CREATE TEMPORARY TABLE retort_drift_found (
 {% set object = "index " ~ ix.name ~ " on " ~ name %}
 {% set columns %}{% for col in ix.columns %}{{ col if col is string else col.sql }}{{ ", " if not loop.last }}{% endfor %}{% endset %}
 {% set collected.rows = collected.rows + [(object, "exists", "present", parent), (object, "definition", ("UNIQUE " if ix.unique else "") ~ "(" ~ columns ~ ")", parent)] %}
+{% endfor %}
+{% for c in t.constraints if c.kind == "unique" and c.name is none %}
+{% set collected.unnamed_unique = collected.unnamed_unique + [name ~ "|" ~ c.columns | join(", ")] %}
 {% endfor %}
 {% for c in t.constraints if c.name is not none and m.writes(c, t) %}
 {% set object = "constraint " ~ c.name ~ " on " ~ name %}
@@ -117,8 +127,10 @@ CROSS JOIN (SELECT 'exists' AS property UNION ALL SELECT 'type' UNION ALL SELECT
     UNION ALL SELECT 'default' UNION ALL SELECT 'identity' UNION ALL SELECT 'comment') AS p
 WHERE {{ scope }} AND {{ not_version_table }}
 {{ statement_end }}
-{#- Indexes, but not those of a constraint (PRIMARY, a unique constraint,
-    the index MySQL makes for a foreign key): those are constraints. #}
+{#- Indexes, but not the primary key's or the one MySQL makes for a
+    foreign key. A unique index is also a UNIQUE constraint here: both are
+    found, and the index of a unique constraint the model has (named, or
+    unnamed on the same columns) is no extra index under --strict. #}
 INSERT INTO retort_drift_found (object, property, value, parent)
 SELECT CONCAT('index ', INDEX_NAME, ' on ', {{ prefix }}, TABLE_NAME), p.property,
     IF(p.property = 'exists', 'present', CONCAT(IF(MIN(NON_UNIQUE) = 0, 'UNIQUE ', ''), '(', GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX SEPARATOR ', '), ')')),
@@ -127,8 +139,13 @@ FROM information_schema.STATISTICS s
 CROSS JOIN (SELECT 'exists' AS property UNION ALL SELECT 'definition') AS p
 WHERE {{ scope }} AND INDEX_NAME <> 'PRIMARY' AND {{ not_version_table }}
   AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS k
-    WHERE k.TABLE_SCHEMA = s.TABLE_SCHEMA AND k.TABLE_NAME = s.TABLE_NAME AND k.CONSTRAINT_NAME = s.INDEX_NAME)
+    WHERE k.TABLE_SCHEMA = s.TABLE_SCHEMA AND k.TABLE_NAME = s.TABLE_NAME AND k.CONSTRAINT_NAME = s.INDEX_NAME
+      AND k.CONSTRAINT_TYPE = 'FOREIGN KEY')
 GROUP BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, p.property
+{% if collected.unnamed_unique %}
+HAVING NOT (MIN(NON_UNIQUE) = 0 AND CONCAT({{ prefix }}, TABLE_NAME, '|', GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX SEPARATOR ', '))
+    IN ({% for u in collected.unnamed_unique %}{{ u | literal }}{{ ", " if not loop.last }}{% endfor %}))
+{% endif %}
 {{ statement_end }}
 INSERT INTO retort_drift_found (object, property, value, parent)
 SELECT CONCAT('constraint ', CONSTRAINT_NAME, ' on ', {{ prefix }}, TABLE_NAME), p.property,
@@ -162,6 +179,10 @@ SET e.parent_found = 1
 {{ statement_end }}
 UPDATE retort_drift_found f JOIN retort_drift_expected e ON e.object = f.object
 SET f.object_expected = 1
+{{ statement_end }}
+UPDATE retort_drift_found f JOIN retort_drift_expected e ON e.object = CONCAT('constraint ', SUBSTRING(f.object, 7))
+SET f.object_expected = 1
+WHERE f.object LIKE 'index %'
 {{ statement_end }}
 UPDATE retort_drift_found f JOIN retort_drift_expected e ON e.object = f.parent AND e.property = 'exists' AND e.value = 'present'
 SET f.parent_expected = 1

@@ -35,11 +35,14 @@ fn projects(engine: Engine) -> Vec<(&'static str, &'static str)> {
         "data_literals",
         "types_and_flags",
         "comments",
-        "partial_index",
         "unicode_literals",
     ]
     .map(|name| (name, ""))
     .to_vec();
+    // MySQL has no partial indexes.
+    if engine != Engine::MariaDb {
+        projects.push(("partial_index", ""));
+    }
     if engine == Engine::Postgres {
         projects.push(("schemas", "CREATE SCHEMA audit;"));
         projects.push(("version_schema", "CREATE SCHEMA meta;"));
@@ -100,15 +103,16 @@ fn upgrade_scripts(project: &Path, dialect: &str) -> Vec<PathBuf> {
     scripts
 }
 
-/// The version table a project's retort.yaml names.
+/// The version table a project's retort.yaml names, with its schema.
 fn version_table(project: &Path) -> String {
     let text = std::fs::read_to_string(project.join("retort.yaml")).unwrap_or_default();
     let config: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_default();
-    config
-        .get("version_table")
-        .and_then(serde_yaml::Value::as_str)
-        .unwrap_or("alembic_version")
-        .to_owned()
+    let setting = |key: &str| config.get(key).and_then(serde_yaml::Value::as_str);
+    let table = setting("version_table").unwrap_or("alembic_version");
+    match setting("version_table_schema") {
+        Some(schema) => format!("{schema}.{table}"),
+        None => table.to_owned(),
+    }
 }
 
 /// `retort drift REVISIONS... [extra]` for `engine`.
