@@ -16,6 +16,7 @@
 {% set reported = {
     "integer": "int(11)", "smallint": "smallint(6)", "bigint": "bigint(20)", "bool": "tinyint(1)",
     "numeric": "decimal(10,0)", "json": "longtext", "uuid": "char(32)", "float(53)": "double",
+    "double precision": "double", "real": "double",
 } %}
 {#- BLOB(n) and TEXT(n) become the smallest type that holds n bytes (a
     TEXT character is 4 bytes in utf8mb4, the character set assumed here). -#}
@@ -27,7 +28,7 @@
 {% if t.kind == "LargeBinary" and t.length is not none %}{{ sized("blob", t.length) }}
 {%- elif t.kind == "Text" and t.length is not none %}{{ sized("text", t.length * 4) }}
 {%- elif t.kind == "Enum" and t.native_enum %}enum({% for v in t["values"] %}{{ v | literal }}{{ "," if not loop.last }}{% endfor %})
-{%- else %}{% set written = m.type(c.type) | lower | replace(", ", ",") | replace("numeric(", "decimal(") %}{{ reported[written] if written in reported else written }}
+{%- else %}{% set written = m.type(c.type) | lower | replace(", ", ",") | replace("numeric(", "decimal(") | replace("national ", "") %}{{ reported[written] if written in reported else written }}
 {%- endif %}
 {%- endmacro %}
 {% set reported_sql = {"current_timestamp": "current_timestamp()", "now()": "current_timestamp()", "true": "1", "false": "0"} %}
@@ -66,8 +67,10 @@ CREATE TEMPORARY TABLE retort_drift_found (
 {% set collected.rows = collected.rows + [(parent, "exists", "present", none), (parent, "primary key", t.primary_key.columns | join(", ") if t.primary_key else "none", none), (parent, "comment", t.comment if t.comment is not none else "none", none)] %}
 {% for c in t.columns %}
 {% set object = "column " ~ name ~ "." ~ c.name %}
-{% set auto = (c.name == t.autoincrement_column or c.identity is not none) and c.server_default is none %}
-{% set collected.rows = collected.rows + [(object, "exists", "present", parent), (object, "type", reported_type(c), parent), (object, "nullable", "NULL" if c.nullable else "NOT NULL", parent), (object, "default", reported_default(c.server_default), parent), (object, "identity", "auto_increment" if auto else "none", parent), (object, "comment", c.comment if c.comment is not none else "none", parent)] %}
+{#- MySQL generates values only for a key's column; an identity column is
+    NOT NULL, generated or not. #}
+{% set auto = c.name == t.autoincrement_column and c.server_default is none %}
+{% set collected.rows = collected.rows + [(object, "exists", "present", parent), (object, "type", reported_type(c), parent), (object, "nullable", "NULL" if c.nullable and c.identity is none else "NOT NULL", parent), (object, "default", reported_default(c.server_default), parent), (object, "identity", "auto_increment" if auto else "none", parent), (object, "comment", c.comment if c.comment is not none else "none", parent)] %}
 {% endfor %}
 {% for ix in t.indexes %}
 {% set object = "index " ~ ix.name ~ " on " ~ name %}

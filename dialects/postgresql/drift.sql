@@ -41,12 +41,14 @@ CREATE TEMPORARY TABLE retort_drift_expected (
 {% set name = qualified(t.schema, t.name) %}
 CREATE TEMPORARY TABLE {{ mirror }} (
 {% for c in t.columns %}
-    {{ m.column(c, t) }}{{ "," if not loop.last }}
+{#- An identity column is NOT NULL whatever the model says: PostgreSQL
+    refuses `IDENTITY NULL` in CREATE TABLE. #}
+    {% if c.identity is not none %}{{ c.name | quote }} {{ m.type(c.type) }} {{ m.identity(c.identity) }}{% else %}{{ m.column(c, t) }}{% endif %}{{ "," if not loop.last }}
 {% endfor %}
 )
 {{ statement_end }}
 {% for ix in t.indexes %}
-CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ mirror }}_{{ loop.index }} ON {{ mirror }} ({{ m.index_columns(ix.columns) }}){% if ix.where is not none %} WHERE {{ ix.where }}{% endif %}
+CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ mirror }}_{{ loop.index }} ON {{ mirror }} {% if ix.postgresql_using is not none %}USING {{ ix.postgresql_using }} {% endif %}({{ m.index_columns(ix.columns) }}){% if ix.where is not none %} WHERE {{ ix.where }}{% endif %}
 
 {{ statement_end }}
 {% endfor %}

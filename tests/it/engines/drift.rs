@@ -39,6 +39,10 @@ fn projects(engine: Engine) -> Vec<(&'static str, &'static str)> {
     ]
     .map(|name| (name, ""))
     .to_vec();
+    // SQLite cannot add its identity column.
+    if engine != Engine::Sqlite {
+        projects.push(("alembic_surface", ""));
+    }
     // MySQL has no partial indexes.
     if engine != Engine::MariaDb {
         projects.push(("partial_index", ""));
