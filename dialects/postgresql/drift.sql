@@ -17,6 +17,12 @@
     temporary objects are created; nothing else is written. -#}
 {% import "macros.sql" as m %}
 {% macro qualified(schema, name) %}{{ schema ~ "." if schema }}{{ name }}{% endmacro %}
+{#- A column of a mirror table: as create_table.sql writes it, but an
+    identity column is NOT NULL whatever the model says (PostgreSQL refuses
+    `IDENTITY NULL` in CREATE TABLE, and reports identity columns NOT NULL). #}
+{% macro mirror_column(c, t) -%}
+{% if c.identity is not none %}{{ c.name | quote }} {{ m.type(c.type) }} {{ m.identity(c.identity) }}{% else %}{{ m.column(c, t) }}{% endif %}
+{%- endmacro %}
 {% macro text(value) %}{% if value is none %}'none'{% else %}{{ value | literal }}{% endif %}{% endmacro %}
 {#- The name of a relation of namespace n as the facts write it: the default
     schema (current_schema()) left out. #}
@@ -41,9 +47,7 @@ CREATE TEMPORARY TABLE retort_drift_expected (
 {% set name = qualified(t.schema, t.name) %}
 CREATE TEMPORARY TABLE {{ mirror }} (
 {% for c in t.columns %}
-{#- An identity column is NOT NULL whatever the model says: PostgreSQL
-    refuses `IDENTITY NULL` in CREATE TABLE. #}
-    {% if c.identity is not none %}{{ c.name | quote }} {{ m.type(c.type) }} {{ m.identity(c.identity) }}{% else %}{{ m.column(c, t) }}{% endif %}{{ "," if not loop.last }}
+    {{ mirror_column(c, t) }}{{ "," if not loop.last }}
 {% endfor %}
 )
 {{ statement_end }}
