@@ -103,7 +103,7 @@ pub fn drift_context(
     label: &str,
     strict: bool,
 ) -> Result<DriftContext, SchemaError> {
-    let model = crate::schema::schema_after(revisions)?;
+    let model = crate::schema::schema_after(revisions, None)?;
     let mut now = Objects::default();
     now.add(&model);
     let absent = history.created.absent_from(&now);
