@@ -132,6 +132,10 @@ pub struct DialectFacts {
     /// where it keeps no name (SQLite).
     #[serde(default)]
     pub unnamed_constraints: Option<crate::schema::engine_names::UnnamedConstraints>,
+    /// What `DROP COLUMN` does to the indexes and constraints using the
+    /// column; `None`: the engine refuses the drop while anything uses it.
+    #[serde(default)]
+    pub drop_column_takes: Option<crate::schema::drop_takes::DropColumnTakes>,
     /// What the review notes of `retort check` need to know of the engine.
     #[serde(default)]
     pub review: ReviewFacts,
@@ -702,6 +706,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         add_column_rebuild_when: add_column::default_add_column_needs(),
         outside_transaction: Vec::new(),
         unnamed_constraints: None,
+        drop_column_takes: None,
         review: ReviewFacts::default(),
         client: None,
         session_setup: Vec::new(),

@@ -359,6 +359,10 @@ pub struct DropColumn {
     /// The column as it was, filled by the schema model (not written in YAML).
     #[serde(skip_deserializing)]
     pub existing: Option<Column>,
+    /// The indexes and constraints the engine drops (or shrinks) with the
+    /// column, worded, filled by the schema model (not written in YAML).
+    #[serde(skip_deserializing, default)]
+    pub takes: Vec<String>,
 }
 
 /// A value an `alter_column` key may set, remove (`null`), or leave alone (absent).

@@ -61,6 +61,15 @@ pub enum Problem {
         /// What uses it.
         user: String,
     },
+    /// A `drop_column` the engine refuses because of what uses the column
+    /// (its `drop_column_takes:` does not take it).
+    #[error("{what} is still used by {user}, and the engine refuses to drop a column they use; drop or change that first")]
+    EngineRefusesDrop {
+        /// What is dropped.
+        what: String,
+        /// What uses it and stops the drop.
+        user: String,
+    },
     /// An explicit `existing_*` (or `type`, `values`) that the model contradicts.
     #[error("`{key}: {written}` contradicts the schema model, which has {actual} here; remove the key or correct it")]
     Contradicts {

@@ -1,6 +1,7 @@
 //! Automatic downgrades (SPEC §5): a revision's upgrade ops, inverted in
 //! reverse order, each from the schema as it was just before the op.
 
+use super::drop_takes::drop_column_from;
 use super::error::{Problem, SchemaError};
 use super::replay;
 use super::state::{constraint_name, is_unnamed, named_enum, Schema, SchemaName, Table};
@@ -125,8 +126,10 @@ fn state_for_inverse(schema: &Schema, op: &Op) -> Schema {
         Op::CreateIndex(o) => copy(schema.index_owner(&o.schema, &o.name)),
         Op::DropIndex(o) => copy(schema.index_owner(&o.schema, &o.name)),
         Op::DropConstraint(o) => copy(schema.table(&o.schema, &o.table)),
+        Op::DropColumn(o) => copy(schema.table(&o.schema, &o.table)),
         _ => {}
     }
+    state.drop_column_takes = schema.drop_column_takes.clone();
     state
 }
 
@@ -155,17 +158,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             schema: o.schema.clone(),
         })],
         Op::AddColumn(o) => invert_add_column(o)?,
-        Op::DropColumn(o) => {
-            let column = o
-                .existing
-                .clone()
-                .ok_or("the dropped column is unknown to the model")?;
-            vec![Op::AddColumn(AddColumn {
-                table: o.table.clone(),
-                schema: o.schema.clone(),
-                column,
-            })]
-        }
+        Op::DropColumn(o) => invert_drop_column(before, o)?,
         Op::AlterColumn(o) => vec![Op::AlterColumn(invert_alter_column(o))],
         Op::CreateIndex(o) => {
             if o.if_not_exists && before.index_owner(&o.schema, &o.name).is_some() {
@@ -334,11 +327,69 @@ fn invert_add_column(op: &AddColumn) -> Result<Vec<Op>, String> {
         column: column.name.clone(),
         schema: op.schema.clone(),
         existing: None,
+        takes: Vec::new(),
     }));
     Ok(ops)
 }
 
 /// The alter that puts back what a completed `alter_column` changed.
+/// The column added back, then what the engine dropped with it (the same
+/// `drop_column_takes` applied to the table as it was); what only lost the
+/// column cannot get it back.
+fn invert_drop_column(before: &Schema, op: &DropColumn) -> Result<Vec<Op>, String> {
+    let column = op
+        .existing
+        .clone()
+        .ok_or("the dropped column is unknown to the model")?;
+    let mut ops = vec![Op::AddColumn(AddColumn {
+        table: op.table.clone(),
+        schema: op.schema.clone(),
+        column,
+    })];
+    let (Some(table), Some(takes)) = (
+        before.table(&op.schema, &op.table),
+        before.drop_column_takes.as_deref(),
+    ) else {
+        return Ok(ops);
+    };
+    let mut after = table.clone();
+    let fallout = drop_column_from(&mut after, &op.column, takes);
+    if !fallout.shrunk.is_empty() {
+        return Err(format!(
+            "drop_column `{}` takes the column out of {}, which its inverse cannot put back",
+            op.column,
+            fallout.shrunk.join(", ")
+        ));
+    }
+    for index in table.indexes.iter().filter(|i| !after.indexes.contains(i)) {
+        ops.push(Op::CreateIndex(CreateIndex {
+            name: index.name.clone(),
+            table: op.table.clone(),
+            schema: op.schema.clone(),
+            columns: index.columns.clone(),
+            unique: index.unique,
+            where_: index.where_.clone(),
+            concurrently: false,
+            if_not_exists: false,
+            postgresql_using: index.postgresql_using.clone(),
+        }));
+    }
+    let dropped = table
+        .constraints
+        .iter()
+        .filter(|c| !after.constraints.contains(c));
+    for constraint in dropped {
+        // Created again as it was first: unnamed, the engine names it again.
+        let written = (!is_unnamed(constraint))
+            .then_some(())
+            .and(constraint_name(constraint));
+        ops.push(create_constraint(
+            written, &op.table, &op.schema, constraint,
+        ));
+    }
+    Ok(ops)
+}
+
 fn invert_alter_column(op: &AlterColumn) -> AlterColumn {
     let restore = |changed: bool, value: &Option<ServerDefault>| match (changed, value) {
         (false, _) => Patch::Keep,

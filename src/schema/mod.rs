@@ -13,6 +13,7 @@
 //! - [`dump`]: the schema as ops that create it (`retort schema`).
 
 pub mod describe;
+pub mod drop_takes;
 pub mod dump;
 pub mod engine_names;
 pub mod error;

@@ -3,6 +3,7 @@
 //! definition, a dropped index's table...), then change the model.
 
 use super::describe::{comment_text, default_text, type_text};
+use super::drop_takes::drop_column_from;
 use super::error::{missing, Problem, SchemaError};
 use super::state::{
     constraint_kind, constraint_name, describe_constraint, named_enum, qualified, Schema,
@@ -447,32 +448,67 @@ fn check_added_parts(
 fn drop_column(schema: &mut Schema, op: &DropColumn) -> Result<DropColumn, Problem> {
     let current = table(schema, &op.schema, &op.table)?;
     let dropped = column(current, &op.column)?.clone();
-    let mut users = current.users_of_column(&op.column);
-    for (owner, fk) in schema.references_to(&op.schema, &op.table) {
-        if fk.ref_columns.contains(&op.column) {
-            users.push(format!(
+    let what = || {
+        format!(
+            "column `{}` of table `{}`",
+            op.column,
+            qualified(&op.schema, &op.table)
+        )
+    };
+    let referencing = referencing_foreign_keys(schema, op);
+    if !referencing.is_empty() {
+        return Err(Problem::StillUsed {
+            what: what(),
+            user: referencing.join(", "),
+        });
+    }
+    let mut changed = current.clone();
+    let takes = match schema.drop_column_takes.clone() {
+        Some(takes) => {
+            let fallout = drop_column_from(&mut changed, &op.column, &takes);
+            if !fallout.refused.is_empty() {
+                return Err(Problem::EngineRefusesDrop {
+                    what: what(),
+                    user: fallout.refused.join(", "),
+                });
+            }
+            fallout.taken()
+        }
+        None => {
+            let users = current.users_of_column(&op.column);
+            if !users.is_empty() {
+                return Err(Problem::StillUsed {
+                    what: what(),
+                    user: users.join(", "),
+                });
+            }
+            Vec::new()
+        }
+    };
+    changed.columns.retain(|c| c.name != op.column);
+    *table_mut(schema, &op.schema, &op.table)? = changed;
+    Ok(DropColumn {
+        existing: Some(dropped),
+        takes,
+        ..op.clone()
+    })
+}
+
+/// The foreign keys of other tables that reference the dropped column,
+/// worded: no engine drops a column another table's key references.
+fn referencing_foreign_keys(schema: &Schema, op: &DropColumn) -> Vec<String> {
+    schema
+        .references_to(&op.schema, &op.table)
+        .into_iter()
+        .filter(|(_, fk)| fk.ref_columns.contains(&op.column))
+        .map(|(owner, fk)| {
+            format!(
                 "{} of table `{}`",
                 describe_constraint(&TableConstraint::ForeignKey(fk.clone())),
                 qualified(&owner.schema, &owner.name)
-            ));
-        }
-    }
-    if !users.is_empty() {
-        return Err(Problem::StillUsed {
-            what: format!(
-                "column `{}` of table `{}`",
-                op.column,
-                qualified(&op.schema, &op.table)
-            ),
-            user: users.join(", "),
-        });
-    }
-    let changed = table_mut(schema, &op.schema, &op.table)?;
-    changed.columns.retain(|c| c.name != op.column);
-    Ok(DropColumn {
-        existing: Some(dropped),
-        ..op.clone()
-    })
+            )
+        })
+        .collect()
 }
 
 fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Problem> {

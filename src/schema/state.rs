@@ -9,6 +9,7 @@
 //! table-level constraints as listed, then those of columns in column order;
 //! the indexes of columns, then the listed ones).
 
+use super::drop_takes::DropColumnTakes;
 use super::engine_names::{Scope, Unnamed, UnnamedConstraints};
 use crate::dialect::DialectFacts;
 use crate::revision::{
@@ -39,6 +40,9 @@ pub struct Schema {
     /// How the engine the model is built for names unnamed constraints
     /// ([`Schema::on`]); `None`: they stay unnamed in the model.
     pub naming: Option<Arc<UnnamedConstraints>>,
+    /// What the engine the model is built for does to the indexes and
+    /// constraints using a dropped column; `None`: it refuses the drop.
+    pub drop_column_takes: Option<Arc<DropColumnTakes>>,
 }
 
 /// Two schemas are equal when their objects are (whatever their indexes).
@@ -209,6 +213,7 @@ impl Schema {
     pub fn on(dialect: &DialectFacts) -> Self {
         Schema {
             naming: dialect.unnamed_constraints.clone().map(Arc::new),
+            drop_column_takes: dialect.drop_column_takes.clone().map(Arc::new),
             ..Schema::default()
         }
     }

@@ -5,6 +5,7 @@
 
 mod client_charset;
 mod drift;
+mod drop_takes;
 mod execute;
 mod helpers;
 mod shared_enum;
