@@ -49,6 +49,8 @@ pub struct Rule {
 pub const DROP_TABLE: &str = "destructive-drop-table";
 /// `destructive-drop-column`.
 pub const DROP_COLUMN: &str = "destructive-drop-column";
+/// `drop-column-takes`.
+pub const DROP_COLUMN_TAKES: &str = "drop-column-takes";
 /// `destructive-type-change`.
 pub const LOSSY_TYPE_CHANGE: &str = "destructive-type-change";
 /// `destructive-downgrade`.
@@ -93,6 +95,13 @@ pub const RULES: &[Rule] = &[
         category: Category::Destructive,
         advice: "stop using the column in one release and drop it in a later one, \
                  after copying what must be kept",
+    },
+    Rule {
+        id: DROP_COLUMN_TAKES,
+        severity: Severity::Warning,
+        category: Category::Destructive,
+        advice: "drop the indexes and constraints that use the column first, in ops of their own, \
+                 so that the revision says what goes",
     },
     Rule {
         id: LOSSY_TYPE_CHANGE,

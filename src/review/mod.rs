@@ -188,6 +188,7 @@ pub fn notes(
 /// eleven tables, about 3.5 KB, and a review keeps a footprint per revision.
 struct StoredFootprint {
     naming: Option<std::sync::Arc<crate::schema::engine_names::UnnamedConstraints>>,
+    drop_column_takes: Option<std::sync::Arc<crate::schema::drop_takes::DropColumnTakes>>,
     tables: Vec<crate::schema::state::Table>,
     enums: Vec<(SchemaName, BTreeMap<String, Vec<String>>)>,
 }
@@ -197,6 +198,7 @@ impl StoredFootprint {
     fn of(schema: Schema) -> StoredFootprint {
         let mut stored = StoredFootprint {
             naming: schema.naming.clone(),
+            drop_column_takes: schema.drop_column_takes.clone(),
             tables: Vec::new(),
             enums: Vec::new(),
         };
@@ -215,6 +217,7 @@ impl StoredFootprint {
     fn restore(self) -> Schema {
         let mut schema = Schema::new();
         schema.naming = self.naming;
+        schema.drop_column_takes = self.drop_column_takes;
         for (ns, enums) in self.enums {
             schema.namespace_mut(&ns).enums = enums;
         }
@@ -236,6 +239,7 @@ fn footprint(schema: &Schema, revision: &Revision) -> Schema {
     };
     let mut part = Schema::new();
     part.naming = schema.naming.clone();
+    part.drop_column_takes = schema.drop_column_takes.clone();
     // Enum types are few, and the replay of a derived downgrade needs them.
     for (ns, namespace) in &schema.namespaces {
         part.namespace_mut(ns).enums = namespace.enums.clone();

@@ -122,6 +122,26 @@ fn destructive(op: &Op, step: &Step, found: &mut Vec<Finding>) {
         (Op::AlterColumn(alter), _) => lossy_type_change(alter, found),
         _ => {}
     }
+    if let Op::DropColumn(drop) = op {
+        drop_column_takes(drop, found);
+    }
+}
+
+/// What the engine drops, or takes the column out of, with a dropped column
+/// (the model's `drop_column_takes`).
+fn drop_column_takes(drop: &DropColumn, found: &mut Vec<Finding>) {
+    if drop.takes.is_empty() {
+        return;
+    }
+    found.push(everywhere(
+        DROP_COLUMN_TAKES,
+        format!(
+            "dropping column `{}.{}` also drops {}",
+            qualified(&drop.schema, &drop.table),
+            drop.column,
+            drop.takes.join(", ")
+        ),
+    ))
 }
 
 fn downgrade_drops_table(schema: &SchemaName, table: &str, step: &Step, found: &mut Vec<Finding>) {

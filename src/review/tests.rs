@@ -126,3 +126,28 @@ fn an_allow_naming_no_rule_is_an_error_with_a_suggestion() {
         "{text}"
     );
 }
+
+#[test]
+fn a_dropped_column_names_what_the_engine_drops_with_it() {
+    let postgresql = crate::dialect::Dialect::load("postgresql", None)
+        .expect("the built-in postgresql dialect")
+        .facts;
+    let r1 = revision(
+        "r1",
+        &format!(
+            "{BASE}- create_index: {{name: ix_runs_status, table: runs, columns: [status, id]}}\n"
+        ),
+        None,
+    );
+    let r2 = revision("r2", "- drop_column: {table: runs, column: status}", None);
+    let notes = notes(&[&r1, &r2], std::slice::from_ref(&postgresql), None).unwrap();
+    let takes: Vec<&Note> = notes
+        .iter()
+        .filter(|n| n.rule == "drop-column-takes")
+        .collect();
+    assert_eq!(takes.len(), 1, "{notes:?}");
+    assert_eq!(
+        takes[0].message,
+        "dropping column `runs.status` also drops index `ix_runs_status`"
+    );
+}

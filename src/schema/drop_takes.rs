@@ -76,7 +76,7 @@ impl Fallout {
         let shrunk = self
             .shrunk
             .iter()
-            .map(|s| format!("{s} (loses the column)"));
+            .map(|s| format!("{s} (which stays without the column)"));
         self.dropped.iter().cloned().chain(shrunk).collect()
     }
 }
@@ -331,7 +331,7 @@ mod tests {
             taken,
             [
                 "check constraint `ck_size`",
-                "index `ix_code_size` (loses the column)"
+                "index `ix_code_size` (which stays without the column)"
             ]
         );
         let index = schema

@@ -175,10 +175,13 @@ pub fn describe_constraint(constraint: &TableConstraint) -> String {
     match constraint_name(constraint) {
         Some(name) => format!("{kind} `{name}`"),
         None if kind == "primary key" => format!("the primary key ({columns})"),
-        None => format!(
-            "an unnamed {kind} on ({})",
-            constraint_columns(constraint).join(", ")
-        ),
+        None => match constraint {
+            TableConstraint::Check(check) => format!("an unnamed check `{}`", check.condition),
+            _ => format!(
+                "an unnamed {kind} on ({})",
+                constraint_columns(constraint).join(", ")
+            ),
+        },
     }
 }
 
