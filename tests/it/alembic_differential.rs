@@ -116,7 +116,91 @@ const MYSQL_KEEPS_DEFAULT: &str = "MySQL's MODIFY restates the whole column: ret
 
 /// Every case where retort deliberately does not print what Alembic prints:
 /// (project, dialect, case, departure, reason).
+const DROP_TAKES: &str = "the revisions drop columns that indexes and constraints use, as \
+    MariaDB does (drop_column_takes): engines that refuse such a drop are refused at compile \
+    time, and on PostgreSQL, which drops the whole index, the written downgrade's drop_index \
+    of an index that only lost the column on MariaDB finds no index (Alembic writes both blindly)";
+const DROP_TAKES_POSTGRESQL: &str = "the revisions drop columns with the indexes and \
+    constraints that use them, as PostgreSQL does (drop_column_takes); engines that refuse such \
+    a drop are refused at compile time (Alembic writes the DROP COLUMN blindly)";
 const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
+    (
+        "drop_column_takes_postgresql*",
+        "postgresql",
+        "downgrade*",
+        AlembicFails,
+        DERIVED_DOWNGRADE,
+    ),
+    (
+        "drop_column_takes_postgresql*",
+        "sqlite",
+        "upgrade head*",
+        RetortRefuses,
+        DROP_TAKES_POSTGRESQL,
+    ),
+    (
+        "drop_column_takes_postgresql*",
+        "mysql",
+        "upgrade head*",
+        RetortRefuses,
+        DROP_TAKES_POSTGRESQL,
+    ),
+    (
+        "drop_column_takes_postgresql*",
+        "mssql",
+        "upgrade head*",
+        RetortRefuses,
+        DROP_TAKES_POSTGRESQL,
+    ),
+    (
+        "drop_column_takes_postgresql*",
+        "oracle",
+        "upgrade head*",
+        RetortRefuses,
+        DROP_TAKES_POSTGRESQL,
+    ),
+    (
+        "drop_column_takes_mysql*",
+        "postgresql",
+        "downgrade head*",
+        RetortRefuses,
+        DROP_TAKES,
+    ),
+    (
+        "drop_column_takes_mysql*",
+        "sqlite",
+        "upgrade head*",
+        RetortRefuses,
+        DROP_TAKES,
+    ),
+    (
+        "drop_column_takes_mysql*",
+        "mssql",
+        "upgrade head*",
+        RetortRefuses,
+        DROP_TAKES,
+    ),
+    (
+        "drop_column_takes_mysql*",
+        "mssql",
+        "downgrade head*",
+        RetortRefuses,
+        DROP_TAKES,
+    ),
+    (
+        "drop_column_takes_mysql*",
+        "oracle",
+        "upgrade head*",
+        RetortRefuses,
+        DROP_TAKES,
+    ),
+    (
+        "drop_column_takes_mysql*",
+        "oracle",
+        "downgrade head*",
+        RetortRefuses,
+        DROP_TAKES,
+    ),
     // Constraints dropped by the names one engine gives them.
     (
         "unnamed_constraints_postgresql*",
