@@ -123,7 +123,8 @@ fn dropping_a_column_an_index_or_constraint_uses() {
     rejects(
         "  - drop_column: {table: tags, column: id}\n",
         18,
-        "column `id` of table `tags` is still used by the primary key (id), foreign key `fk_runs_tag` of table `runs`",
+        // Another table's foreign key stops the drop on every engine, and is named alone.
+        "column `id` of table `tags` is still used by foreign key `fk_runs_tag` of table `runs`;",
     );
 }
 
