@@ -17,8 +17,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod add_column;
 mod casts;
+mod foreign_keys;
 pub use add_column::AddColumnNeed;
 pub use casts::{Conversion, KindPairs, TypeChangeCasts};
+pub use foreign_keys::{ForeignKeyRules, ForeignKeyTarget};
 
 /// The built-in dialect folders, and the shared templates' folder.
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialects");
@@ -154,6 +156,10 @@ pub struct DialectFacts {
     /// needs `USING` for some changes (PostgreSQL); `null` for none.
     #[serde(default)]
     pub type_change_casts: Option<TypeChangeCasts>,
+    /// What the engine requires of a new foreign key; the schema model
+    /// refuses the rest at compile time.
+    #[serde(default)]
+    pub foreign_keys: ForeignKeyRules,
 }
 
 /// An op, by name, and optionally a boolean key of it that must be true:
@@ -711,6 +717,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         client: None,
         session_setup: Vec::new(),
         type_change_casts: None,
+        foreign_keys: ForeignKeyRules::default(),
     }
 }
 

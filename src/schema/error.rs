@@ -103,6 +103,9 @@ pub enum Problem {
         /// the table's unnamed constraints.
         why: String,
     },
+    /// An op the engine of a dialect refuses (its `dialect.yaml` says so).
+    #[error("{0}")]
+    EngineRefuses(Box<EngineRefusal>),
     /// An op that an automatic downgrade cannot invert.
     #[error("revision {revision} has no `downgrade:` and this op cannot be inverted automatically ({reason}); write an explicit `downgrade:` list")]
     NotInvertible {
@@ -111,6 +114,20 @@ pub enum Problem {
         /// Why.
         reason: String,
     },
+}
+
+/// Why an engine refuses an op, and the way out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{dialect} refuses this: {what}; {rule}. Fix: {fix}")]
+pub struct EngineRefusal {
+    /// The dialect whose engine refuses.
+    pub dialect: String,
+    /// What the op would do.
+    pub what: String,
+    /// The engine's rule.
+    pub rule: &'static str,
+    /// The way out.
+    pub fix: &'static str,
 }
 
 /// "column `x` in table `t`" and friends, shared by the messages.

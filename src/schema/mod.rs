@@ -16,6 +16,7 @@ pub mod describe;
 pub mod drop_takes;
 pub mod dump;
 pub mod engine_names;
+pub mod engine_rules;
 pub mod error;
 pub mod invert;
 pub mod rebuild;
@@ -24,6 +25,7 @@ pub mod replay;
 pub mod state;
 pub mod values;
 
+pub use engine_rules::EngineRules;
 pub use error::{Problem, SchemaError};
 pub use state::Schema;
 

@@ -568,6 +568,10 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
             op.column
         )));
     }
+    if op.nullable == Some(false) && nullable {
+        let current = table(schema, &op.schema, &op.table)?;
+        schema.rules.check_not_null_column(current, &op.column)?;
+    }
 
     let mut after = before.clone();
     if let Some(new_type) = &op.type_ {
@@ -723,7 +727,9 @@ fn check_constraint_columns(
             )
         })?
     };
-    columns_exist(target, &fk.ref_columns)
+    columns_exist(target, &fk.ref_columns)?;
+    schema.rules.check_foreign_key_target(fk, target)?;
+    schema.rules.check_set_null(fk, table)
 }
 
 fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<(), Problem> {

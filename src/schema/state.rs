@@ -43,6 +43,8 @@ pub struct Schema {
     /// What the engine the model is built for does to the indexes and
     /// constraints using a dropped column; `None`: it refuses the drop.
     pub drop_column_takes: Option<Arc<DropColumnTakes>>,
+    /// The engine rules ops are checked against (none by default).
+    pub rules: super::EngineRules,
 }
 
 /// Two schemas are equal when their objects are (whatever their indexes).
@@ -212,11 +214,13 @@ impl Schema {
     }
 
     /// An empty database on the engine of `dialect`: the model gives
-    /// unnamed constraints the names that engine gives them.
+    /// unnamed constraints the names that engine gives them, and checks
+    /// ops against the engine's rules ([`super::EngineRules`]).
     pub fn on(dialect: &DialectFacts) -> Self {
         Schema {
             naming: dialect.unnamed_constraints.clone().map(Arc::new),
             drop_column_takes: dialect.drop_column_takes.clone().map(Arc::new),
+            rules: super::EngineRules::of(dialect),
             ..Schema::default()
         }
     }

@@ -7,6 +7,7 @@ mod client_charset;
 mod drift;
 mod drop_takes;
 mod execute;
+mod foreign_key_rules;
 mod helpers;
 mod shared_enum;
 mod surface;

@@ -1,0 +1,36 @@
+//! What an engine requires of a foreign key when it is created
+//! (`dialect.yaml`'s `foreign_keys`): the schema model refuses at compile
+//! time what the engine would refuse when the script runs.
+
+use serde::{Deserialize, Serialize};
+
+/// The engine's rules for a new foreign key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForeignKeyRules {
+    /// What the referenced columns must have.
+    #[serde(default)]
+    pub target: ForeignKeyTarget,
+    /// Whether `ON DELETE SET NULL` / `ON UPDATE SET NULL` needs every local
+    /// column nullable (MariaDB refuses the constraint otherwise, and refuses
+    /// to make such a column NOT NULL later).
+    #[serde(default)]
+    pub set_null_needs_nullable: bool,
+}
+
+/// What the referenced columns of a foreign key must have.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForeignKeyTarget {
+    /// Nothing: the engine takes any columns (SQLite checks at DML time).
+    #[default]
+    Any,
+    /// An index whose leading columns are the referenced ones, in order
+    /// (InnoDB: a primary key, a unique key, a plain index, or the index a
+    /// foreign key of the referenced table made).
+    Indexed,
+    /// A primary key, unique constraint or plain unique index on exactly
+    /// the referenced columns (PostgreSQL: "there is no unique constraint
+    /// matching given keys for referenced table").
+    Unique,
+}

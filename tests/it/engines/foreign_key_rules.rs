@@ -1,0 +1,198 @@
+//! What each engine requires of a foreign key (`foreign_keys` in
+//! dialect.yaml), proven both ways: where retort compiles the op, the
+//! engine runs the script; where retort refuses it, the engine refuses the
+//! same DDL written by hand. Each case also says on which engines it is
+//! refused, so a dialect fact that drifts from the engine fails here.
+
+use crate::support;
+use support::engines::{per_engine, Engine};
+
+/// One foreign key (or change to one) and what the engines do with it.
+struct Case {
+    /// What the case shows.
+    label: &'static str,
+    /// The ops of the revision before the one under test.
+    setup_ops: &'static str,
+    /// The ops of the revision under test.
+    ops: &'static str,
+    /// The same as `setup_ops`, as SQL every engine runs.
+    setup_sql: &'static str,
+    /// The same as `ops`, as SQL of the engines that refuse it.
+    sql: &'static str,
+    /// The engines that refuse `sql`.
+    refused_on: &'static [Engine],
+    /// What retort's refusal says.
+    rule: &'static str,
+}
+
+const PARENT_OPS: &str = "
+  - create_table:
+      name: parent
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: code, type: Integer}
+        - {name: code2, type: Integer}";
+
+const PARENT_SQL: &str =
+    "CREATE TABLE parent (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, code2 INTEGER);";
+
+const NO_KEY: &str = "the referenced columns need";
+
+const CASES: &[Case] = &[
+    Case {
+        label: "no key or index on the referenced column",
+        setup_ops: "",
+        ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: code, type: Integer, foreign_key: {table: parent, column: code}}",
+        setup_sql: "",
+        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
+              FOREIGN KEY (code) REFERENCES parent (code));",
+        refused_on: &[Engine::Postgres, Engine::MariaDb],
+        rule: NO_KEY,
+    },
+    Case {
+        label: "a plain index on the referenced column",
+        setup_ops: "
+  - create_index: {name: ix_parent_code, table: parent, columns: [code]}",
+        ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: code, type: Integer, foreign_key: {table: parent, column: code}}",
+        setup_sql: "CREATE INDEX ix_parent_code ON parent (code);",
+        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
+              FOREIGN KEY (code) REFERENCES parent (code));",
+        refused_on: &[Engine::Postgres],
+        rule: NO_KEY,
+    },
+    Case {
+        label: "a unique key whose first column is the referenced one",
+        setup_ops: "
+  - create_unique_constraint: {name: uq_parent_codes, table: parent, columns: [code, code2]}",
+        ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: code, type: Integer, foreign_key: {table: parent, column: code}}",
+        setup_sql: "CREATE UNIQUE INDEX uq_parent_codes ON parent (code, code2);",
+        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
+              FOREIGN KEY (code) REFERENCES parent (code));",
+        refused_on: &[Engine::Postgres],
+        rule: NO_KEY,
+    },
+    Case {
+        label: "a unique constraint on the referenced column",
+        setup_ops: "
+  - create_unique_constraint: {name: uq_parent_code, table: parent, columns: [code]}",
+        ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: code, type: Integer}
+  - create_foreign_key: {name: fk_child_code, source_table: child, referent_table: parent, local_cols: [code], remote_cols: [code]}",
+        setup_sql: "",
+        sql: "",
+        refused_on: &[],
+        rule: "",
+    },
+    Case {
+        label: "SET NULL on a NOT NULL column",
+        setup_ops: "",
+        ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: Integer, nullable: false}
+  - create_foreign_key: {name: fk_child_parent, source_table: child, referent_table: parent, local_cols: [parent_id], remote_cols: [id], ondelete: SET NULL}",
+        setup_sql: "",
+        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER NOT NULL, \
+              FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE SET NULL);",
+        refused_on: &[Engine::MariaDb],
+        rule: "a SET NULL action needs nullable columns",
+    },
+    Case {
+        label: "NOT NULL on a column a foreign key sets to NULL",
+        setup_ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: Integer, foreign_key: {table: parent, column: id, ondelete: SET NULL}}",
+        ops: "
+  - alter_column: {table: child, column: parent_id, nullable: false}",
+        setup_sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER, \
+                    FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE SET NULL);",
+        sql: "ALTER TABLE child MODIFY parent_id INTEGER NOT NULL;",
+        refused_on: &[Engine::MariaDb],
+        rule: "a SET NULL action needs nullable columns",
+    },
+];
+
+fn project(case: &Case) -> tempfile::TempDir {
+    let setup = format!(
+        "revision: f1\ndown_revision: null\nmessage: setup\nupgrade:{PARENT_OPS}{}\n",
+        case.setup_ops
+    );
+    let under_test = format!(
+        "revision: f2\ndown_revision: f1\nmessage: under test\nupgrade:{}\n",
+        case.ops
+    );
+    support::project(&[
+        ("revisions/f1.yaml", setup.as_str()),
+        ("revisions/f2.yaml", under_test.as_str()),
+    ])
+}
+
+fn foreign_key_rules_match_the_engine(engine: Engine) {
+    for case in CASES {
+        let project = project(case);
+        let output = support::retort()
+            .args([
+                "upgrade",
+                "head",
+                "--dialect",
+                engine.dialect(),
+                "--project",
+            ])
+            .arg(project.path())
+            .output()
+            .expect("retort runs");
+        let refused = case.refused_on.contains(&engine);
+        let Some(db) = engine.fresh_database() else {
+            return;
+        };
+        if !refused {
+            assert!(output.status.success(), "{}: {output:?}", case.label);
+            db.run_ok(&String::from_utf8(output.stdout).expect("UTF-8 script"));
+            continue;
+        }
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !output.status.success() && stderr.contains(case.rule),
+            "{}: retort should refuse on {engine:?}: {stderr}",
+            case.label
+        );
+        assert!(
+            stderr.contains("f2.yaml") && stderr.contains("Fix:"),
+            "{}: the refusal names the file and the fix: {stderr}",
+            case.label
+        );
+        db.run_ok(&format!("{PARENT_SQL}\n{}", case.setup_sql));
+        assert!(
+            db.run_script(case.sql).is_err(),
+            "{}: {engine:?} takes what retort refuses:\n{}",
+            case.label,
+            case.sql
+        );
+    }
+}
+
+per_engine!(foreign_key_rules_match_the_engine);
