@@ -160,6 +160,12 @@ pub struct DialectFacts {
     /// refuses the rest at compile time.
     #[serde(default)]
     pub foreign_keys: ForeignKeyRules,
+    /// Whether a primary key or unique constraint is an index of its own
+    /// name, in the schema's one namespace of index names (PostgreSQL:
+    /// "relation already exists"), so that the model refuses a key named
+    /// like an index or another key of the schema.
+    #[serde(default)]
+    pub keys_are_named_indexes: bool,
 }
 
 /// An op, by name, and optionally a boolean key of it that must be true:
@@ -718,6 +724,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         session_setup: Vec::new(),
         type_change_casts: None,
         foreign_keys: ForeignKeyRules::default(),
+        keys_are_named_indexes: false,
     }
 }
 

@@ -4,7 +4,7 @@
 //! and the way out.
 
 use super::error::{EngineRefusal, Problem};
-use super::state::{describe_constraint, qualified, Table};
+use super::state::{describe_constraint, qualified, Schema, Table};
 use crate::dialect::{DialectFacts, ForeignKeyRules, ForeignKeyTarget};
 use crate::revision::{ForeignKeyDef, IndexColumn, TableConstraint};
 
@@ -15,6 +15,8 @@ pub struct EngineRules {
     pub dialect: String,
     /// What a new foreign key needs.
     pub foreign_keys: ForeignKeyRules,
+    /// Whether keys are indexes named as they are (PostgreSQL).
+    pub keys_are_named_indexes: bool,
 }
 
 impl EngineRules {
@@ -23,6 +25,7 @@ impl EngineRules {
         EngineRules {
             dialect: dialect.name.clone(),
             foreign_keys: dialect.foreign_keys.clone(),
+            keys_are_named_indexes: dialect.keys_are_named_indexes,
         }
     }
 
@@ -118,6 +121,84 @@ impl EngineRules {
                 "drop the foreign key first, or re-create it with another ondelete/onupdate action",
         })))
     }
+}
+
+impl EngineRules {
+    /// Refuses a new index `name` of `table` (which may not be in `schema`
+    /// yet) named like a key of the schema, where keys are indexes.
+    pub fn check_index_name(
+        &self,
+        schema: &Schema,
+        table: &Table,
+        name: &str,
+    ) -> Result<(), Problem> {
+        if !self.keys_are_named_indexes {
+            return Ok(());
+        }
+        let owner = tables_around(schema, table).find(|t| key_named(t, name));
+        match owner {
+            Some(owner) => Err(self.name_taken(name, "a key", owner)),
+            None => Ok(()),
+        }
+    }
+
+    /// Refuses a new primary key or unique `constraint` of `table` (which
+    /// may not be in `schema` yet) named like an index or a key of another
+    /// table of the schema, where keys are indexes.
+    pub fn check_key_name(
+        &self,
+        schema: &Schema,
+        table: &Table,
+        constraint: &TableConstraint,
+    ) -> Result<(), Problem> {
+        let name = match constraint {
+            TableConstraint::PrimaryKey(pk) => pk.name.as_deref(),
+            TableConstraint::Unique(unique) => unique.name.as_deref(),
+            _ => None,
+        };
+        let Some(name) = name.filter(|_| self.keys_are_named_indexes) else {
+            return Ok(());
+        };
+        let same_table = |t: &Table| t.name == table.name;
+        if let Some(owner) = tables_around(schema, table).find(|t| t.index(name).is_some()) {
+            return Err(self.name_taken(name, "an index", owner));
+        }
+        match tables_around(schema, table).find(|t| !same_table(t) && key_named(t, name)) {
+            Some(owner) => Err(self.name_taken(name, "a key", owner)),
+            None => Ok(()),
+        }
+    }
+
+    fn name_taken(&self, name: &str, holder: &str, owner: &Table) -> Problem {
+        Problem::EngineRefuses(Box::new(EngineRefusal {
+            dialect: self.dialect.clone(),
+            what: format!(
+                "the name `{name}` is taken by {holder} of table `{}`",
+                qualified(&owner.schema, &owner.name)
+            ),
+            rule: "primary keys and unique constraints are indexes of their name, and index names are one namespace per schema",
+            fix: "choose another name",
+        }))
+    }
+}
+
+/// The tables of `table`'s schema, with `table` as given in place of the
+/// schema's table of that name (a table being created is not there yet).
+fn tables_around<'a>(schema: &'a Schema, table: &'a Table) -> impl Iterator<Item = &'a Table> {
+    let others = schema
+        .namespace(&table.schema)
+        .into_iter()
+        .flat_map(|ns| ns.tables.values())
+        .filter(move |t| t.name != table.name);
+    std::iter::once(table).chain(others)
+}
+
+/// Whether `table` has a primary key or unique constraint named `name`.
+fn key_named(table: &Table, name: &str) -> bool {
+    matches!(
+        table.constraint(name),
+        Some(TableConstraint::PrimaryKey(_) | TableConstraint::Unique(_))
+    )
 }
 
 /// Why a SET NULL foreign key refuses a NOT NULL column.
@@ -257,6 +338,38 @@ mod tests {
             "{refused}"
         );
         on("postgresql", &made_not_null).expect("PostgreSQL takes it");
+    }
+
+    #[test]
+    fn keys_and_indexes_share_names_on_postgresql_only() {
+        let other = "- create_table: {name: other, columns: [{name: id, type: Integer, primary_key: true}, {name: v, type: Integer}]}\n";
+        let key_like_index =
+            "- create_unique_constraint: {name: ix_parent_code, table: other, columns: [v]}\n";
+        let refused = on("postgresql", &format!("{other}{key_like_index}"))
+            .expect_err("an index has the name");
+        assert!(
+            refused
+                .to_string()
+                .contains("taken by an index of table `parent`"),
+            "{refused}"
+        );
+        on("mysql", &format!("{other}{key_like_index}")).expect("MariaDB: per table");
+        on("sqlite", &format!("{other}{key_like_index}"))
+            .expect("SQLite: keys are not named indexes");
+        let key = "- create_unique_constraint: {name: uq_code, table: parent, columns: [code]}\n";
+        let index_like_key = "- create_index: {name: uq_code, table: other, columns: [v]}\n";
+        let refused = on("postgresql", &format!("{other}{key}{index_like_key}"))
+            .expect_err("a key has the name");
+        assert!(
+            refused
+                .to_string()
+                .contains("taken by a key of table `parent`"),
+            "{refused}"
+        );
+        let same_key_twice =
+            "- create_unique_constraint: {name: uq_code, table: other, columns: [v]}\n";
+        on("postgresql", &format!("{other}{key}{same_key_twice}")).expect_err("two keys, one name");
+        on("mysql", &format!("{other}{key}{same_key_twice}")).expect("MariaDB: per table");
     }
 
     fn child(ref_column: &str) -> String {

@@ -254,6 +254,7 @@ fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<CreateTable, Pr
     no_duplicates("constraint", table.constraint_names())?;
     for constraint in &table.constraints {
         check_constraint_columns(schema, &table, constraint)?;
+        schema.rules.check_key_name(schema, &table, constraint)?;
     }
     no_duplicates("index", table.indexes.iter().map(|i| i.name.as_str()))?;
     for index in &table.indexes {
@@ -682,6 +683,7 @@ fn check_new_index(
             ),
         });
     }
+    schema.rules.check_index_name(schema, table, name)?;
     if columns.is_empty() {
         return Err(Problem::Invalid(format!("index `{name}` has no columns")));
     }
@@ -844,6 +846,7 @@ fn add_constraint(
         )));
     }
     check_constraint_columns(schema, current, &constraint)?;
+    schema.rules.check_key_name(schema, current, &constraint)?;
     table_mut(schema, ns, table_name)?
         .constraints
         .push(constraint);

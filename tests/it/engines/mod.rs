@@ -4,10 +4,10 @@
 //! [`ENGINES`], as one test per engine.
 
 mod client_charset;
+mod ddl_refusals;
 mod drift;
 mod drop_takes;
 mod execute;
-mod foreign_key_rules;
 mod helpers;
 mod shared_enum;
 mod surface;

@@ -1,5 +1,6 @@
-//! What each engine requires of a foreign key (`foreign_keys` in
-//! dialect.yaml), proven both ways: where retort compiles the op, the
+//! What each engine refuses when DDL runs and retort refuses at compile
+//! time (`foreign_keys` and `keys_are_named_indexes` in dialect.yaml),
+//! proven both ways: where retort compiles the op, the
 //! engine runs the script; where retort refuses it, the engine refuses the
 //! same DDL written by hand. Each case also says on which engines it is
 //! refused, so a dialect fact that drifts from the engine fails here.
@@ -7,7 +8,7 @@
 use crate::support;
 use support::engines::{per_engine, Engine};
 
-/// One foreign key (or change to one) and what the engines do with it.
+/// One op and what the engines do with it.
 struct Case {
     /// What the case shows.
     label: &'static str,
@@ -134,7 +135,43 @@ const CASES: &[Case] = &[
         refused_on: &[Engine::MariaDb],
         rule: "a SET NULL action needs nullable columns",
     },
+    Case {
+        label: "a unique constraint named like an index of another table",
+        setup_ops: "
+  - create_table:
+      name: other
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: v, type: Integer}
+  - create_index: {name: shared_name, table: other, columns: [v]}",
+        ops: "
+  - create_unique_constraint: {name: shared_name, table: parent, columns: [code]}",
+        setup_sql: "CREATE TABLE other (id INTEGER NOT NULL PRIMARY KEY, v INTEGER); \
+                    CREATE INDEX shared_name ON other (v);",
+        sql: "ALTER TABLE parent ADD CONSTRAINT shared_name UNIQUE (code);",
+        refused_on: &[Engine::Postgres],
+        rule: KEY_NAMES,
+    },
+    Case {
+        label: "an index named like a unique constraint of another table",
+        setup_ops: "
+  - create_unique_constraint: {name: uq_shared, table: parent, columns: [code]}
+  - create_table:
+      name: other
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: v, type: Integer}",
+        ops: "
+  - create_index: {name: uq_shared, table: other, columns: [v]}",
+        setup_sql: "ALTER TABLE parent ADD CONSTRAINT uq_shared UNIQUE (code); \
+                    CREATE TABLE other (id INTEGER NOT NULL PRIMARY KEY, v INTEGER);",
+        sql: "CREATE INDEX uq_shared ON other (v);",
+        refused_on: &[Engine::Postgres],
+        rule: KEY_NAMES,
+    },
 ];
+
+const KEY_NAMES: &str = "index names are one namespace per schema";
 
 fn project(case: &Case) -> tempfile::TempDir {
     let setup = format!(
@@ -151,7 +188,7 @@ fn project(case: &Case) -> tempfile::TempDir {
     ])
 }
 
-fn foreign_key_rules_match_the_engine(engine: Engine) {
+fn refusals_match_the_engine(engine: Engine) {
     for case in CASES {
         let project = project(case);
         let output = support::retort()
@@ -195,4 +232,4 @@ fn foreign_key_rules_match_the_engine(engine: Engine) {
     }
 }
 
-per_engine!(foreign_key_rules_match_the_engine);
+per_engine!(refusals_match_the_engine);
