@@ -476,6 +476,12 @@ pub struct IndexDef {
     /// other dialects ignore it, as SQLAlchemy does.
     #[serde(default, deserialize_with = "index_method")]
     pub postgresql_using: Option<String>,
+    /// `postgresql_include=["b"]`: PostgreSQL's covering columns (`INCLUDE (b)`).
+    #[serde(default)]
+    pub postgresql_include: Vec<String>,
+    /// `mssql_include=["b"]`: SQL Server's covering columns (`INCLUDE (b)`).
+    #[serde(default)]
+    pub mssql_include: Vec<String>,
 }
 
 /// `create_index`.
@@ -506,6 +512,12 @@ pub struct CreateIndex {
     /// `postgresql_using="gin"`: the index method on PostgreSQL.
     #[serde(default, deserialize_with = "index_method")]
     pub postgresql_using: Option<String>,
+    /// `postgresql_include=["b"]`: PostgreSQL's covering columns (`INCLUDE (b)`).
+    #[serde(default)]
+    pub postgresql_include: Vec<String>,
+    /// `mssql_include=["b"]`: SQL Server's covering columns (`INCLUDE (b)`).
+    #[serde(default)]
+    pub mssql_include: Vec<String>,
 }
 
 /// An index method (`btree`, `hash`, `gist`, `gin`, `brin`...): a name,

@@ -103,6 +103,7 @@ yes
     `where` makes a filtered index. -#}
 {% macro create_index(ix, table_name, schema) -%}
 CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ ix.name | quote }} ON {{ table_name | table(schema) }} ({{ index_columns(ix.columns) }})
+{%- if ix.mssql_include %} INCLUDE ({{ names(ix.mssql_include) }}){% endif %}
 {%- if ix.where is not none %} WHERE {{ ix.where }}{% endif %}
 {%- endmacro %}
 

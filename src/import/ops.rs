@@ -739,6 +739,8 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                     "sqlite_where",
                     "postgresql_concurrently",
                     "postgresql_using",
+                    "postgresql_include",
+                    "mssql_include",
                 ],
                 "create_index",
             )?;
@@ -784,6 +786,11 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                 call.kw("postgresql_using"),
                 "create_index",
             )?;
+            for key in ["postgresql_include", "mssql_include"] {
+                if let Some(v) = call.kw(key).filter(|v| **v != Val::None) {
+                    set(&mut out, key, sa::string_list(&sa::strings(v, key)?));
+                }
+            }
         }
         "drop_index" => {
             let b = bind(call, &["index_name", "table_name"], "drop_index")?;
@@ -1106,6 +1113,19 @@ mod tests {
                 "create_foreign_key:\n  name: fk\n  source_table: a\n  referent_table: b\n  local_cols:\n  - x\n  remote_cols:\n  - id\n  ondelete: CASCADE\n",
                 "drop_constraint:\n  name: fk\n  table: a\n  type: foreignkey\n",
                 "create_index:\n  name: ix\n  table: a\n  columns:\n  - x\n  - sql: lower(y)\n  unique: true\n  where: x > 0\n",
+            ]
+        );
+    }
+
+    #[test]
+    fn index_options_keep_alembic_keywords() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    op.create_index('ix', 'a', ['x'], postgresql_using='gin', postgresql_include=['y', 'z'], mssql_include='y')\n"
+        ));
+        assert_eq!(
+            items,
+            vec![
+                "create_index:\n  name: ix\n  table: a\n  columns:\n  - x\n  postgresql_using: gin\n  postgresql_include:\n  - y\n  - z\n  mssql_include:\n  - y\n",
             ]
         );
     }

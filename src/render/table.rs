@@ -150,6 +150,8 @@ pub fn table_view(
             where_: None,
             if_not_exists: false,
             postgresql_using: None,
+            postgresql_include: Vec::new(),
+            mssql_include: Vec::new(),
         })
         .collect();
     all_indexes.extend(indexes.iter().cloned());

@@ -185,6 +185,8 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
                     concurrently: o.concurrently,
                     if_not_exists: false,
                     postgresql_using: index.postgresql_using.clone(),
+                    postgresql_include: index.postgresql_include.clone(),
+                    mssql_include: index.mssql_include.clone(),
                 })]
             }
             None => Vec::new(),

@@ -133,6 +133,8 @@ impl PendingRebuild {
                 concurrently: false,
                 if_not_exists: false,
                 postgresql_using: index.postgresql_using.clone(),
+                postgresql_include: index.postgresql_include.clone(),
+                mssql_include: index.mssql_include.clone(),
             })
             .collect();
         Op::RebuildTable(RebuildTable {

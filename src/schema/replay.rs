@@ -259,6 +259,7 @@ fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<CreateTable, Pr
     no_duplicates("index", table.indexes.iter().map(|i| i.name.as_str()))?;
     for index in &table.indexes {
         check_new_index(schema, &table, &index.name, &index.columns)?;
+        included_columns_exist(&table, &index.postgresql_include, &index.mssql_include)?;
     }
     // A column's enum type lives in the default schema whatever the table's
     // (SQLAlchemy's Enum without `inherit_schema`).
@@ -442,6 +443,7 @@ fn check_added_parts(
     }
     for index in new_indexes {
         check_new_index(schema, changed, &index.name, &index.columns)?;
+        included_columns_exist(changed, &index.postgresql_include, &index.mssql_include)?;
     }
     Ok(())
 }
@@ -669,6 +671,17 @@ fn contradicts<T: PartialEq>(
 // Indexes and constraints.
 
 /// A new index's name is free in its schema and its columns exist.
+/// An index's covering columns (`INCLUDE`) are the table's: the engine
+/// refuses a name it does not know.
+fn included_columns_exist(
+    table: &Table,
+    postgresql: &[String],
+    mssql: &[String],
+) -> Result<(), Problem> {
+    columns_exist(table, postgresql)?;
+    columns_exist(table, mssql)
+}
+
 fn check_new_index(
     schema: &Schema,
     table: &Table,
@@ -740,6 +753,7 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<(), Problem> {
         return Ok(());
     }
     check_new_index(schema, current, &op.name, &op.columns)?;
+    included_columns_exist(current, &op.postgresql_include, &op.mssql_include)?;
     let index = IndexDef {
         name: op.name.clone(),
         columns: op.columns.clone(),
@@ -747,6 +761,8 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<(), Problem> {
         where_: op.where_.clone(),
         if_not_exists: false,
         postgresql_using: op.postgresql_using.clone(),
+        postgresql_include: op.postgresql_include.clone(),
+        mssql_include: op.mssql_include.clone(),
     };
     table_mut(schema, &op.schema, &op.table)?
         .indexes

@@ -693,6 +693,8 @@ impl Table {
                 where_: None,
                 if_not_exists: false,
                 postgresql_using: None,
+                postgresql_include: Vec::new(),
+                mssql_include: Vec::new(),
             });
         } else if column.unique {
             self.constraints.push(TableConstraint::Unique(UniqueDef {

@@ -641,6 +641,12 @@ class OpRunner:
     def index_columns(self, columns):
         return [self.sa.text(c["sql"]) if isinstance(c, dict) else c for c in columns]
 
+    # Dialect index options keyed as Alembic's keywords: passed on as they are.
+    INDEX_OPTIONS = ("postgresql_using", "postgresql_include", "mssql_include")
+
+    def index_options(self, body):
+        return {key: body[key] for key in self.INDEX_OPTIONS if body.get(key)}
+
     def where_kwargs(self, body):
         where = body.get("where")
         if where is None:
@@ -654,8 +660,7 @@ class OpRunner:
         args = [self.column(c) for c in body["columns"]]
         args += [self.table_constraint(c) for c in body.get("constraints", [])]
         for position, ix in enumerate(body.get("indexes", [])):
-            using = {"postgresql_using": ix["postgresql_using"]} if ix.get("postgresql_using") else {}
-            index = sa.Index(ix["name"], *self.index_columns(ix["columns"]), unique=bool(ix.get("unique")), **self.where_kwargs(ix), **using)
+            index = sa.Index(ix["name"], *self.index_columns(ix["columns"]), unique=bool(ix.get("unique")), **self.where_kwargs(ix), **self.index_options(ix))
             index.info["retort_position"] = position
             index.info["retort_if_not_exists"] = bool(ix.get("if_not_exists"))
             args.append(index)
@@ -723,8 +728,7 @@ class OpRunner:
             kw["postgresql_concurrently"] = True
         if body.get("if_not_exists"):
             kw["if_not_exists"] = True
-        if body.get("postgresql_using"):
-            kw["postgresql_using"] = body["postgresql_using"]
+        kw.update(self.index_options(body))
         self.op.create_index(
             body["name"],
             body["table"],

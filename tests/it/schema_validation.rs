@@ -78,6 +78,13 @@ fn a_missing_table_column_index_or_constraint() {
         18,
         "constraint `fk_run_tag` on table `runs` does not exist (did you mean `fk_runs_tag`?)",
     );
+    // Covering columns are checked on every dialect: the engine refuses a
+    // column it does not know, and the model is one for all dialects.
+    rejects(
+        "  - create_index: {name: ix_runs_started, table: runs, columns: [started], mssql_include: [stauts]}\n",
+        18,
+        "column `stauts` in table `runs` does not exist (did you mean `status`?)",
+    );
 }
 
 #[test]

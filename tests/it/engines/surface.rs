@@ -70,8 +70,8 @@ fn surface_values_read_back_exactly(engine: Engine) {
     );
 }
 
-/// MySQL's table options and PostgreSQL's index methods reach the engine's
-/// catalog; elsewhere they are ignored.
+/// MySQL's table options and PostgreSQL's index methods and covering columns
+/// reach the engine's catalog; elsewhere they are ignored.
 fn surface_options_reach_the_catalog(engine: Engine) {
     let Some(db) = engine.fresh_database() else {
         return;
@@ -93,8 +93,20 @@ fn surface_options_reach_the_catalog(engine: Engine) {
                  WHERE c.relname LIKE 'ix_spelled_%' ORDER BY c.relname"
             ),
             support::rows(&[
+                &[Some("ix_spelled_born_on"), Some("btree")],
                 &[Some("ix_spelled_code"), Some("hash")],
                 &[Some("ix_spelled_label"), Some("btree")],
+            ])
+        );
+        // Covering columns: the catalog's count of key columns against all.
+        assert_eq!(
+            db.query(
+                "SELECT c.relname, i.indnkeyatts, i.indnatts FROM pg_index i                  JOIN pg_class c ON c.oid = i.indexrelid                  WHERE c.relname LIKE 'ix_spelled_%' ORDER BY c.relname"
+            ),
+            support::rows(&[
+                &[Some("ix_spelled_born_on"), Some("1"), Some("2")],
+                &[Some("ix_spelled_code"), Some("1"), Some("1")],
+                &[Some("ix_spelled_label"), Some("1"), Some("3")],
             ])
         );
     } else {
