@@ -482,6 +482,10 @@ pub struct IndexDef {
     /// `mssql_include=["b"]`: SQL Server's covering columns (`INCLUDE (b)`).
     #[serde(default)]
     pub mssql_include: Vec<String>,
+    /// `postgresql_nulls_not_distinct=True`: PostgreSQL 15's `NULLS NOT
+    /// DISTINCT` (`False` writes `NULLS DISTINCT`); other dialects ignore it.
+    #[serde(default)]
+    pub postgresql_nulls_not_distinct: Option<bool>,
 }
 
 /// `create_index`.
@@ -518,6 +522,10 @@ pub struct CreateIndex {
     /// `mssql_include=["b"]`: SQL Server's covering columns (`INCLUDE (b)`).
     #[serde(default)]
     pub mssql_include: Vec<String>,
+    /// `postgresql_nulls_not_distinct=True`: PostgreSQL 15's `NULLS NOT
+    /// DISTINCT` (`False` writes `NULLS DISTINCT`); other dialects ignore it.
+    #[serde(default)]
+    pub postgresql_nulls_not_distinct: Option<bool>,
 }
 
 /// An index method (`btree`, `hash`, `gist`, `gin`, `brin`...): a name,
@@ -578,6 +586,10 @@ pub struct CreateUniqueConstraint {
     pub schema: Option<String>,
     /// Columns.
     pub columns: Vec<String>,
+    /// `postgresql_nulls_not_distinct=True`: PostgreSQL 15's `NULLS NOT
+    /// DISTINCT` (`False` writes `NULLS DISTINCT`); other dialects ignore it.
+    #[serde(default)]
+    pub postgresql_nulls_not_distinct: Option<bool>,
 }
 
 /// `create_foreign_key`.
@@ -974,6 +986,10 @@ pub struct UniqueDef {
     /// knows it (`unnamed_constraints:` of the dialect); never written in SQL.
     #[serde(skip)]
     pub engine_name: Option<String>,
+    /// `postgresql_nulls_not_distinct=True`: PostgreSQL 15's `NULLS NOT
+    /// DISTINCT` (`False` writes `NULLS DISTINCT`); other dialects ignore it.
+    #[serde(default)]
+    pub postgresql_nulls_not_distinct: Option<bool>,
 }
 
 /// A foreign key in `create_table`.
@@ -1445,6 +1461,7 @@ mod tests {
                     columns: vec!["a".into(), "b".into()],
                     name: Some("uq_t_ab".into()),
                     engine_name: None,
+                    postgresql_nulls_not_distinct: None,
                 }),
                 TableConstraint::Check(CheckDef {
                     condition: "a > 0".into(),

@@ -1,1 +1,1 @@
-ALTER TABLE {{ op.table | table(op.schema) }} ADD {% if op.name is not none %}CONSTRAINT {{ op.name | quote }} {% endif %}UNIQUE ({{ m.names(op.columns) }})
+ALTER TABLE {{ op.table | table(op.schema) }} ADD {% if op.name is not none %}CONSTRAINT {{ op.name | quote }} {% endif %}UNIQUE {{ m.nulls_distinct(op.postgresql_nulls_not_distinct) }}({{ m.names(op.columns) }})

@@ -93,7 +93,7 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {% macro constraint(c) -%}
 {% if c.name is not none %}CONSTRAINT {{ c.name | quote }} {% endif %}
 {% if c.kind == "primary_key" %}PRIMARY KEY ({{ names(c.columns) }})
-{%- elif c.kind == "unique" %}UNIQUE ({{ names(c.columns) }})
+{%- elif c.kind == "unique" %}UNIQUE {{ nulls_distinct(c.postgresql_nulls_not_distinct) }}({{ names(c.columns) }})
 {%- elif c.kind == "check" %}CHECK ({{ c.condition }})
 {%- elif c.kind == "enum_check" %}CHECK ({{ c.columns[0] | quote }} IN ({% for v in c.values %}{{ v | literal }}{{ ", " if not loop.last }}{% endfor %}))
 {%- elif c.kind == "foreign_key" %}FOREIGN KEY({{ names(c.columns) }}) REFERENCES {{ c.ref_table | table(c.ref_schema) }} ({{ names(c.ref_columns) }})
@@ -110,6 +110,12 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {% if c.kind != "enum_check" %}yes{% else %}{% for col in table.columns if col.name == c.columns[0] %}{% set t = col.type | resolve %}{% if not t.native_enum %}yes{% endif %}{% endfor %}{% endif %}
 {%- endmacro %}
 
+{#- PostgreSQL 15's treatment of NULLs in a unique index or constraint, with
+    the space that follows it; nothing when the revision does not say. -#}
+{% macro nulls_distinct(not_distinct) -%}
+{% if not_distinct is not none %}{{ "NULLS NOT DISTINCT " if not_distinct else "NULLS DISTINCT " }}{% endif %}
+{%- endmacro %}
+
 {% macro index_columns(columns) -%}
 {% for c in columns %}{% if c is string %}{{ c | quote }}{% else %}{{ c.sql }}{% endif %}{{ ", " if not loop.last }}{% endfor %}
 {%- endmacro %}
@@ -117,6 +123,7 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {% macro create_index(ix, table_name, schema, concurrently=false) -%}
 CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "CONCURRENTLY " if concurrently }}{{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} {% if ix.postgresql_using is not none %}USING {{ ix.postgresql_using }} {% endif %}({{ index_columns(ix.columns) }})
 {%- if ix.postgresql_include %} INCLUDE ({{ names(ix.postgresql_include) }}){% endif %}
+{%- if ix.postgresql_nulls_not_distinct is not none %} {{ nulls_distinct(ix.postgresql_nulls_not_distinct) | trim }}{% endif %}
 {%- if ix.where is not none %} WHERE {{ ix.where }}{% endif %}
 {%- endmacro %}
 

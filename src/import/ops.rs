@@ -480,6 +480,17 @@ fn set_flag(out: &mut Mapping, key: &str, v: Option<&Val>) -> Result<(), Unconve
     }
 }
 
+/// A flag whose `False` says something too (`NULLS DISTINCT`): kept as given.
+fn set_bool(out: &mut Mapping, key: &str, v: Option<&Val>) -> Result<(), Unconvertible> {
+    match v {
+        None | Some(Val::None) => Ok(()),
+        Some(v) => {
+            set(out, key, Value::Bool(boolean(v, key)?));
+            Ok(())
+        }
+    }
+}
+
 fn required<'v>(v: Option<&'v Val>, what: &str) -> Result<&'v Val, Unconvertible> {
     v.ok_or_else(|| {
         person(format!(
@@ -741,6 +752,7 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                     "postgresql_using",
                     "postgresql_include",
                     "mssql_include",
+                    "postgresql_nulls_not_distinct",
                 ],
                 "create_index",
             )?;
@@ -791,6 +803,8 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                     set(&mut out, key, sa::string_list(&sa::strings(v, key)?));
                 }
             }
+            let key = "postgresql_nulls_not_distinct";
+            set_bool(&mut out, key, call.kw(key))?;
         }
         "drop_index" => {
             let b = bind(call, &["index_name", "table_name"], "drop_index")?;
@@ -813,11 +827,11 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
         }
         "create_primary_key" | "create_unique_constraint" => {
             let b = bind(call, &["constraint_name", "table_name", "columns"], &op)?;
-            reject_unknown(
-                call,
-                &["constraint_name", "table_name", "columns", "schema"],
-                &op,
-            )?;
+            let mut known = vec!["constraint_name", "table_name", "columns", "schema"];
+            if op == "create_unique_constraint" {
+                known.push("postgresql_nulls_not_distinct");
+            }
+            reject_unknown(call, &known, &op)?;
             set(&mut out, "name", constraint_name(b[0])?);
             set(
                 &mut out,
@@ -830,6 +844,8 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                 "columns",
                 string_list(&strings(required(b[2], "columns")?, "columns")?),
             );
+            let key = "postgresql_nulls_not_distinct";
+            set_bool(&mut out, key, call.kw(key))?;
         }
         "create_foreign_key" => {
             let b = bind(
@@ -1120,12 +1136,14 @@ mod tests {
     #[test]
     fn index_options_keep_alembic_keywords() {
         let items = convert(&format!(
-            "{HEAD}def upgrade():\n    op.create_index('ix', 'a', ['x'], postgresql_using='gin', postgresql_include=['y', 'z'], mssql_include='y')\n"
+            "{HEAD}def upgrade():\n    op.create_index('ix', 'a', ['x'], postgresql_using='gin', postgresql_include=['y', 'z'], mssql_include='y')\n    op.create_index('ix2', 'a', ['x'], unique=True, postgresql_nulls_not_distinct=False)\n    op.create_unique_constraint('uq', 'a', ['x'], postgresql_nulls_not_distinct=True)\n"
         ));
         assert_eq!(
             items,
             vec![
                 "create_index:\n  name: ix\n  table: a\n  columns:\n  - x\n  postgresql_using: gin\n  postgresql_include:\n  - y\n  - z\n  mssql_include:\n  - y\n",
+                "create_index:\n  name: ix2\n  table: a\n  columns:\n  - x\n  unique: true\n  postgresql_nulls_not_distinct: false\n",
+                "create_unique_constraint:\n  name: uq\n  table: a\n  columns:\n  - x\n  postgresql_nulls_not_distinct: true\n",
             ]
         );
     }

@@ -448,17 +448,25 @@ fn identity_of(call: &Call) -> Result<Value, Unconvertible> {
 pub fn table_constraint(call: &Call) -> Result<Value, Unconvertible> {
     let mut out = Mapping::new();
     let key = match call.name() {
-        "PrimaryKeyConstraint" | "UniqueConstraint" => {
+        "PrimaryKeyConstraint" => {
             reject_unknown(call, &["name"], call.name())?;
             out.insert(
                 "columns".into(),
                 string_list(&strings(&Val::List(call.args.clone()), "columns")?),
             );
-            if call.name() == "PrimaryKeyConstraint" {
-                "primary_key"
-            } else {
-                "unique"
+            "primary_key"
+        }
+        "UniqueConstraint" => {
+            let key = "postgresql_nulls_not_distinct";
+            reject_unknown(call, &["name", key], call.name())?;
+            out.insert(
+                "columns".into(),
+                string_list(&strings(&Val::List(call.args.clone()), "columns")?),
+            );
+            if let Some(v) = call.kw(key).filter(|v| **v != Val::None) {
+                out.insert(key.into(), Value::Bool(boolean(v, key)?));
             }
+            "unique"
         }
         "ForeignKeyConstraint" => {
             let bound = bind(call, &["columns", "refcolumns"], "ForeignKeyConstraint")?;

@@ -59,6 +59,8 @@ pub struct Constraint {
     pub condition: Option<String>,
     /// The allowed values of an enum check.
     pub values: Vec<String>,
+    /// A unique constraint's `postgresql_nulls_not_distinct`.
+    pub postgresql_nulls_not_distinct: Option<bool>,
 }
 
 impl Constraint {
@@ -76,6 +78,7 @@ impl Constraint {
             initially: None,
             condition: None,
             values: Vec::new(),
+            postgresql_nulls_not_distinct: None,
         }
     }
 }
@@ -100,9 +103,10 @@ pub fn table_view(
                     pk.columns.clone(),
                 ));
             }
-            TableConstraint::Unique(u) => {
-                listed.push(Constraint::new("unique", u.name.clone(), u.columns.clone()))
-            }
+            TableConstraint::Unique(u) => listed.push(Constraint {
+                postgresql_nulls_not_distinct: u.postgresql_nulls_not_distinct,
+                ..Constraint::new("unique", u.name.clone(), u.columns.clone())
+            }),
             TableConstraint::ForeignKey(fk) => listed.push(Constraint {
                 ref_table: Some(fk.ref_table.clone()),
                 ref_schema: fk.ref_schema.clone(),
@@ -152,6 +156,7 @@ pub fn table_view(
             postgresql_using: None,
             postgresql_include: Vec::new(),
             mssql_include: Vec::new(),
+            postgresql_nulls_not_distinct: None,
         })
         .collect();
     all_indexes.extend(indexes.iter().cloned());

@@ -187,6 +187,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
                     postgresql_using: index.postgresql_using.clone(),
                     postgresql_include: index.postgresql_include.clone(),
                     mssql_include: index.mssql_include.clone(),
+                    postgresql_nulls_not_distinct: index.postgresql_nulls_not_distinct,
                 })]
             }
             None => Vec::new(),
@@ -470,6 +471,7 @@ pub(crate) fn create_constraint(
             table,
             schema,
             columns: u.columns.clone(),
+            postgresql_nulls_not_distinct: u.postgresql_nulls_not_distinct,
         }),
         TableConstraint::ForeignKey(fk) => Op::CreateForeignKey(CreateForeignKey {
             name,

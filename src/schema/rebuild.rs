@@ -135,6 +135,7 @@ impl PendingRebuild {
                 postgresql_using: index.postgresql_using.clone(),
                 postgresql_include: index.postgresql_include.clone(),
                 mssql_include: index.mssql_include.clone(),
+                postgresql_nulls_not_distinct: index.postgresql_nulls_not_distinct,
             })
             .collect();
         Op::RebuildTable(RebuildTable {

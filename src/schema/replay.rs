@@ -59,6 +59,7 @@ pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
                 columns: o.columns.clone(),
                 name: o.name.clone(),
                 engine_name: None,
+                postgresql_nulls_not_distinct: o.postgresql_nulls_not_distinct,
             });
             add_constraint(schema, &o.schema, &o.table, constraint)?;
             op.clone()
@@ -763,6 +764,7 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<(), Problem> {
         postgresql_using: op.postgresql_using.clone(),
         postgresql_include: op.postgresql_include.clone(),
         mssql_include: op.mssql_include.clone(),
+        postgresql_nulls_not_distinct: op.postgresql_nulls_not_distinct,
     };
     table_mut(schema, &op.schema, &op.table)?
         .indexes

@@ -695,12 +695,14 @@ impl Table {
                 postgresql_using: None,
                 postgresql_include: Vec::new(),
                 mssql_include: Vec::new(),
+                postgresql_nulls_not_distinct: None,
             });
         } else if column.unique {
             self.constraints.push(TableConstraint::Unique(UniqueDef {
                 columns: vec![column.name.clone()],
                 name: None,
                 engine_name: None,
+                postgresql_nulls_not_distinct: None,
             }));
         }
     }

@@ -623,7 +623,7 @@ class OpRunner:
         if kind == "primary_key":
             return sa.PrimaryKeyConstraint(*body["columns"], name=body.get("name"))
         if kind == "unique":
-            return sa.UniqueConstraint(*body["columns"], name=body.get("name"))
+            return sa.UniqueConstraint(*body["columns"], name=body.get("name"), **self.index_options(body, self.UNIQUE_OPTIONS))
         if kind == "check":
             return sa.CheckConstraint(body["condition"], name=body.get("name"))
         if kind == "foreign_key":
@@ -642,10 +642,11 @@ class OpRunner:
         return [self.sa.text(c["sql"]) if isinstance(c, dict) else c for c in columns]
 
     # Dialect index options keyed as Alembic's keywords: passed on as they are.
-    INDEX_OPTIONS = ("postgresql_using", "postgresql_include", "mssql_include")
+    INDEX_OPTIONS = ("postgresql_using", "postgresql_include", "mssql_include", "postgresql_nulls_not_distinct")
+    UNIQUE_OPTIONS = ("postgresql_nulls_not_distinct",)
 
-    def index_options(self, body):
-        return {key: body[key] for key in self.INDEX_OPTIONS if body.get(key)}
+    def index_options(self, body, keys=INDEX_OPTIONS):
+        return {key: body[key] for key in keys if body.get(key) is not None}
 
     def where_kwargs(self, body):
         where = body.get("where")
@@ -750,7 +751,9 @@ class OpRunner:
         self.op.create_primary_key(body.get("name"), body["table"], body["columns"], schema=body.get("schema"))
 
     def create_unique_constraint(self, body):
-        self.op.create_unique_constraint(body.get("name"), body["table"], body["columns"], schema=body.get("schema"))
+        self.op.create_unique_constraint(
+            body.get("name"), body["table"], body["columns"], schema=body.get("schema"), **self.index_options(body, self.UNIQUE_OPTIONS)
+        )
 
     def create_foreign_key(self, body):
         self.op.create_foreign_key(

@@ -17,6 +17,7 @@ per_engine! {
     surface_identity_column_as_the_engine_takes_it,
     uppercase_types_the_engine_lacks_are_refused,
     surface_options_reach_the_catalog,
+    nulls_not_distinct_reaches_the_catalog,
 }
 
 fn surface_round_trips(engine: Engine) {
@@ -95,7 +96,9 @@ fn surface_options_reach_the_catalog(engine: Engine) {
             support::rows(&[
                 &[Some("ix_spelled_born_on"), Some("btree")],
                 &[Some("ix_spelled_code"), Some("hash")],
+                &[Some("ix_spelled_exact"), Some("btree")],
                 &[Some("ix_spelled_label"), Some("btree")],
+                &[Some("ix_spelled_precise"), Some("btree")],
             ])
         );
         // Covering columns: the catalog's count of key columns against all.
@@ -106,7 +109,9 @@ fn surface_options_reach_the_catalog(engine: Engine) {
             support::rows(&[
                 &[Some("ix_spelled_born_on"), Some("1"), Some("2")],
                 &[Some("ix_spelled_code"), Some("1"), Some("1")],
+                &[Some("ix_spelled_exact"), Some("1"), Some("1")],
                 &[Some("ix_spelled_label"), Some("1"), Some("3")],
+                &[Some("ix_spelled_precise"), Some("1"), Some("1")],
             ])
         );
     } else {
@@ -115,6 +120,62 @@ fn surface_options_reach_the_catalog(engine: Engine) {
             support::rows(&[&[Some("1")]])
         );
     }
+}
+
+/// `postgresql_nulls_not_distinct` on indexes and unique constraints (in
+/// `create_table` here, `create_unique_constraint` in ops_linear's o3): the
+/// catalog's flag, and a second NULL refused where NULLs are not distinct.
+fn nulls_not_distinct_reaches_the_catalog(engine: Engine) {
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let scripts = ScriptSource::for_project(&test_project(PROJECT));
+    db.run_ok(&scripts.script(engine, &["upgrade", "s2"]));
+    // The first row has NULL in precise, score and weight: each of these
+    // repeats the NULLs of one unique index only.
+    let null_precise = "INSERT INTO spelled (id, score, weight) VALUES (2, 1, 1)";
+    let null_score_weight = "INSERT INTO spelled (id, precise) VALUES (3, 1)";
+    if engine != Engine::Postgres {
+        // Ignored elsewhere, as SQLAlchemy ignores it: NULLs are distinct.
+        db.run_ok(null_precise);
+        db.run_ok(null_score_weight);
+        return;
+    }
+    assert_eq!(
+        db.query(
+            "SELECT c.relname, i.indnullsnotdistinct::text FROM pg_index i \
+             JOIN pg_class c ON c.oid = i.indexrelid \
+             WHERE c.relname IN ('ix_spelled_precise', 'ix_spelled_exact', 'uq_spelled_score_weight') \
+             ORDER BY c.relname"
+        ),
+        support::rows(&[
+            &[Some("ix_spelled_exact"), Some("false")],
+            &[Some("ix_spelled_precise"), Some("true")],
+            &[Some("uq_spelled_score_weight"), Some("true")],
+        ])
+    );
+    for (row, index) in [
+        (null_precise, "ix_spelled_precise"),
+        (null_score_weight, "uq_spelled_score_weight"),
+    ] {
+        let refused = db
+            .run_script(row)
+            .expect_err("a second NULL where NULLs are not distinct is a duplicate");
+        assert!(refused.contains(index), "{refused}");
+    }
+
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let scripts = ScriptSource::for_project(&test_project("ops_linear"));
+    db.run_ok(&scripts.script(engine, &["upgrade", "o3"]));
+    assert_eq!(
+        db.query(
+            "SELECT i.indnullsnotdistinct::text FROM pg_index i \
+             JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'uq_ledger_entries_memo'"
+        ),
+        support::rows(&[&[Some("true")]])
+    );
 }
 
 fn surface_identity_column_as_the_engine_takes_it(engine: Engine) {
