@@ -486,6 +486,13 @@ pub struct IndexDef {
     /// DISTINCT` (`False` writes `NULLS DISTINCT`); other dialects ignore it.
     #[serde(default)]
     pub postgresql_nulls_not_distinct: Option<bool>,
+    /// `mysql_using="hash"`: the index type on MySQL (`USING hash`).
+    #[serde(default, deserialize_with = "index_method")]
+    pub mysql_using: Option<String>,
+    /// `mssql_clustered=True`: `CLUSTERED` on SQL Server (`False` writes
+    /// `NONCLUSTERED`).
+    #[serde(default)]
+    pub mssql_clustered: Option<bool>,
 }
 
 /// `create_index`.
@@ -526,6 +533,13 @@ pub struct CreateIndex {
     /// DISTINCT` (`False` writes `NULLS DISTINCT`); other dialects ignore it.
     #[serde(default)]
     pub postgresql_nulls_not_distinct: Option<bool>,
+    /// `mysql_using="hash"`: the index type on MySQL (`USING hash`).
+    #[serde(default, deserialize_with = "index_method")]
+    pub mysql_using: Option<String>,
+    /// `mssql_clustered=True`: `CLUSTERED` on SQL Server (`False` writes
+    /// `NONCLUSTERED`).
+    #[serde(default)]
+    pub mssql_clustered: Option<bool>,
 }
 
 /// An index method (`btree`, `hash`, `gist`, `gin`, `brin`...): a name,

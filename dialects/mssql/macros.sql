@@ -100,9 +100,10 @@ yes
 {%- endmacro %}
 
 {#- SQL Server has no CREATE INDEX IF NOT EXISTS: Alembic leaves it out.
-    `where` makes a filtered index. -#}
+    `where` makes a filtered index. `mssql_clustered` says CLUSTERED or
+    NONCLUSTERED, only when the revision says. -#}
 {% macro create_index(ix, table_name, schema) -%}
-CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ ix.name | quote }} ON {{ table_name | table(schema) }} ({{ index_columns(ix.columns) }})
+CREATE {{ "UNIQUE " if ix.unique }}{% if ix.mssql_clustered is not none %}{{ "CLUSTERED " if ix.mssql_clustered else "NONCLUSTERED " }}{% endif %}INDEX {{ ix.name | quote }} ON {{ table_name | table(schema) }} ({{ index_columns(ix.columns) }})
 {%- if ix.mssql_include %} INCLUDE ({{ names(ix.mssql_include) }}){% endif %}
 {%- if ix.where is not none %} WHERE {{ ix.where }}{% endif %}
 {%- endmacro %}

@@ -112,6 +112,7 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {% macro create_index(ix, table_name, schema) -%}
 {% if ix.where is not none %}{{ fail("MySQL has no partial indexes (`where:`); give this index per-dialect ops") }}{% endif %}
 CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} ({{ index_columns(ix.columns) }})
+{%- if ix.mysql_using is not none %} USING {{ ix.mysql_using | quote }}{% endif %}
 {%- endmacro %}
 
 {#- SQLAlchemy's uppercase types (and `Double`), written by name as

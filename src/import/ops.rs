@@ -753,6 +753,8 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                     "postgresql_include",
                     "mssql_include",
                     "postgresql_nulls_not_distinct",
+                    "mysql_using",
+                    "mssql_clustered",
                 ],
                 "create_index",
             )?;
@@ -805,6 +807,13 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
             }
             let key = "postgresql_nulls_not_distinct";
             set_bool(&mut out, key, call.kw(key))?;
+            option_word(
+                &mut out,
+                "mysql_using",
+                call.kw("mysql_using"),
+                "create_index",
+            )?;
+            set_bool(&mut out, "mssql_clustered", call.kw("mssql_clustered"))?;
         }
         "drop_index" => {
             let b = bind(call, &["index_name", "table_name"], "drop_index")?;
@@ -1136,12 +1145,12 @@ mod tests {
     #[test]
     fn index_options_keep_alembic_keywords() {
         let items = convert(&format!(
-            "{HEAD}def upgrade():\n    op.create_index('ix', 'a', ['x'], postgresql_using='gin', postgresql_include=['y', 'z'], mssql_include='y')\n    op.create_index('ix2', 'a', ['x'], unique=True, postgresql_nulls_not_distinct=False)\n    op.create_unique_constraint('uq', 'a', ['x'], postgresql_nulls_not_distinct=True)\n"
+            "{HEAD}def upgrade():\n    op.create_index('ix', 'a', ['x'], postgresql_using='gin', postgresql_include=['y', 'z'], mssql_include='y', mysql_using='hash', mssql_clustered=True)\n    op.create_index('ix2', 'a', ['x'], unique=True, postgresql_nulls_not_distinct=False)\n    op.create_unique_constraint('uq', 'a', ['x'], postgresql_nulls_not_distinct=True)\n"
         ));
         assert_eq!(
             items,
             vec![
-                "create_index:\n  name: ix\n  table: a\n  columns:\n  - x\n  postgresql_using: gin\n  postgresql_include:\n  - y\n  - z\n  mssql_include:\n  - y\n",
+                "create_index:\n  name: ix\n  table: a\n  columns:\n  - x\n  postgresql_using: gin\n  postgresql_include:\n  - y\n  - z\n  mssql_include:\n  - y\n  mysql_using: hash\n  mssql_clustered: true\n",
                 "create_index:\n  name: ix2\n  table: a\n  columns:\n  - x\n  unique: true\n  postgresql_nulls_not_distinct: false\n",
                 "create_unique_constraint:\n  name: uq\n  table: a\n  columns:\n  - x\n  postgresql_nulls_not_distinct: true\n",
             ]

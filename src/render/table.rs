@@ -156,6 +156,8 @@ pub fn table_view(
             postgresql_using: None,
             postgresql_include: Vec::new(),
             mssql_include: Vec::new(),
+            mysql_using: None,
+            mssql_clustered: None,
             postgresql_nulls_not_distinct: None,
         })
         .collect();

@@ -135,6 +135,8 @@ impl PendingRebuild {
                 postgresql_using: index.postgresql_using.clone(),
                 postgresql_include: index.postgresql_include.clone(),
                 mssql_include: index.mssql_include.clone(),
+                mysql_using: index.mysql_using.clone(),
+                mssql_clustered: index.mssql_clustered,
                 postgresql_nulls_not_distinct: index.postgresql_nulls_not_distinct,
             })
             .collect();

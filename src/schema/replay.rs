@@ -764,6 +764,8 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<(), Problem> {
         postgresql_using: op.postgresql_using.clone(),
         postgresql_include: op.postgresql_include.clone(),
         mssql_include: op.mssql_include.clone(),
+        mysql_using: op.mysql_using.clone(),
+        mssql_clustered: op.mssql_clustered,
         postgresql_nulls_not_distinct: op.postgresql_nulls_not_distinct,
     };
     table_mut(schema, &op.schema, &op.table)?

@@ -695,6 +695,8 @@ impl Table {
                 postgresql_using: None,
                 postgresql_include: Vec::new(),
                 mssql_include: Vec::new(),
+                mysql_using: None,
+                mssql_clustered: None,
                 postgresql_nulls_not_distinct: None,
             });
         } else if column.unique {

@@ -642,7 +642,14 @@ class OpRunner:
         return [self.sa.text(c["sql"]) if isinstance(c, dict) else c for c in columns]
 
     # Dialect index options keyed as Alembic's keywords: passed on as they are.
-    INDEX_OPTIONS = ("postgresql_using", "postgresql_include", "mssql_include", "postgresql_nulls_not_distinct")
+    INDEX_OPTIONS = (
+        "postgresql_using",
+        "postgresql_include",
+        "mssql_include",
+        "postgresql_nulls_not_distinct",
+        "mysql_using",
+        "mssql_clustered",
+    )
     UNIQUE_OPTIONS = ("postgresql_nulls_not_distinct",)
 
     def index_options(self, body, keys=INDEX_OPTIONS):

@@ -87,6 +87,25 @@ fn surface_options_reach_the_catalog(engine: Engine) {
             ),
             support::rows(&[&[Some("InnoDB"), Some("utf8mb4_bin")]])
         );
+        assert_eq!(
+            db.query(
+                "SELECT index_name, index_type FROM information_schema.statistics \
+                 WHERE table_schema = DATABASE() AND table_name = 'spelled' \
+                 AND index_name IN ('ix_spelled_code', 'ix_spelled_label') ORDER BY index_name"
+            ),
+            // InnoDB takes `USING hash` and builds a B-tree all the same.
+            support::rows(&[
+                &[Some("ix_spelled_code"), Some("BTREE")],
+                &[Some("ix_spelled_label"), Some("BTREE")],
+            ])
+        );
+        // The table's definition keeps the index type the script asked for.
+        let definition = db.query("SHOW CREATE TABLE spelled");
+        let definition = definition[0][1].as_deref().unwrap_or_default();
+        assert!(
+            definition.contains("`ix_spelled_code` (`code`) USING HASH"),
+            "{definition}"
+        );
     } else if engine == Engine::Postgres {
         assert_eq!(
             db.query(
