@@ -377,6 +377,11 @@ fn invert_drop_column(before: &Schema, op: &DropColumn) -> Result<Vec<Op>, Strin
             concurrently: false,
             if_not_exists: false,
             postgresql_using: index.postgresql_using.clone(),
+            postgresql_include: index.postgresql_include.clone(),
+            mssql_include: index.mssql_include.clone(),
+            mysql_using: index.mysql_using.clone(),
+            mssql_clustered: index.mssql_clustered,
+            postgresql_nulls_not_distinct: index.postgresql_nulls_not_distinct,
         }));
     }
     let dropped = table
