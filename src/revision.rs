@@ -495,6 +495,34 @@ pub struct IndexDef {
     pub mssql_clustered: Option<bool>,
 }
 
+impl IndexDef {
+    /// The `create_index` that creates this index on `table` (a rebuild, or
+    /// the inverse of a drop).
+    pub fn created_on(
+        &self,
+        table: &str,
+        schema: &Option<String>,
+        concurrently: bool,
+    ) -> CreateIndex {
+        CreateIndex {
+            name: self.name.clone(),
+            table: table.to_owned(),
+            schema: schema.clone(),
+            columns: self.columns.clone(),
+            unique: self.unique,
+            where_: self.where_.clone(),
+            concurrently,
+            if_not_exists: false,
+            postgresql_using: self.postgresql_using.clone(),
+            postgresql_include: self.postgresql_include.clone(),
+            mssql_include: self.mssql_include.clone(),
+            mysql_using: self.mysql_using.clone(),
+            mssql_clustered: self.mssql_clustered,
+            postgresql_nulls_not_distinct: self.postgresql_nulls_not_distinct,
+        }
+    }
+}
+
 /// `create_index`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]

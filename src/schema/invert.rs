@@ -175,22 +175,11 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
         Op::DropIndex(o) => match before.index_owner(&o.schema, &o.name) {
             Some(owner) => {
                 let index = owner.index(&o.name).ok_or("the index vanished")?;
-                vec![Op::CreateIndex(CreateIndex {
-                    name: index.name.clone(),
-                    table: owner.name.clone(),
-                    schema: o.schema.clone(),
-                    columns: index.columns.clone(),
-                    unique: index.unique,
-                    where_: index.where_.clone(),
-                    concurrently: o.concurrently,
-                    if_not_exists: false,
-                    postgresql_using: index.postgresql_using.clone(),
-                    postgresql_include: index.postgresql_include.clone(),
-                    mssql_include: index.mssql_include.clone(),
-                    mysql_using: index.mysql_using.clone(),
-                    mssql_clustered: index.mssql_clustered,
-                    postgresql_nulls_not_distinct: index.postgresql_nulls_not_distinct,
-                })]
+                vec![Op::CreateIndex(index.created_on(
+                    &owner.name,
+                    &o.schema,
+                    o.concurrently,
+                ))]
             }
             None => Vec::new(),
         },
@@ -367,22 +356,9 @@ fn invert_drop_column(before: &Schema, op: &DropColumn) -> Result<Vec<Op>, Strin
         ));
     }
     for index in table.indexes.iter().filter(|i| !after.indexes.contains(i)) {
-        ops.push(Op::CreateIndex(CreateIndex {
-            name: index.name.clone(),
-            table: op.table.clone(),
-            schema: op.schema.clone(),
-            columns: index.columns.clone(),
-            unique: index.unique,
-            where_: index.where_.clone(),
-            concurrently: false,
-            if_not_exists: false,
-            postgresql_using: index.postgresql_using.clone(),
-            postgresql_include: index.postgresql_include.clone(),
-            mssql_include: index.mssql_include.clone(),
-            mysql_using: index.mysql_using.clone(),
-            mssql_clustered: index.mssql_clustered,
-            postgresql_nulls_not_distinct: index.postgresql_nulls_not_distinct,
-        }));
+        ops.push(Op::CreateIndex(
+            index.created_on(&op.table, &op.schema, false),
+        ));
     }
     let dropped = table
         .constraints

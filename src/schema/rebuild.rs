@@ -8,7 +8,7 @@
 
 use super::state::{SchemaName, Table};
 use crate::dialect::DialectFacts;
-use crate::revision::{CopyColumn, CreateIndex, Op, RebuildTable};
+use crate::revision::{CopyColumn, Op, RebuildTable};
 use crate::types::ColumnType;
 
 /// The table an op changes in place, if it is one a rebuild could do.
@@ -123,22 +123,7 @@ impl PendingRebuild {
         let indexes = after
             .indexes
             .iter()
-            .map(|index| CreateIndex {
-                name: index.name.clone(),
-                table: after.name.clone(),
-                schema: after.schema.clone(),
-                columns: index.columns.clone(),
-                unique: index.unique,
-                where_: index.where_.clone(),
-                concurrently: false,
-                if_not_exists: false,
-                postgresql_using: index.postgresql_using.clone(),
-                postgresql_include: index.postgresql_include.clone(),
-                mssql_include: index.mssql_include.clone(),
-                mysql_using: index.mysql_using.clone(),
-                mssql_clustered: index.mssql_clustered,
-                postgresql_nulls_not_distinct: index.postgresql_nulls_not_distinct,
-            })
+            .map(|index| index.created_on(&after.name, &after.schema, false))
             .collect();
         Op::RebuildTable(RebuildTable {
             table: after.name.clone(),

@@ -975,16 +975,11 @@ pub(super) fn constraint_by_columns(
         columns.join(", "),
         qualified(&op.schema, &op.table)
     );
-    match matching.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(Problem::Missing {
-            what: format!("a {what}"),
-            hint: String::new(),
-        }),
-        _ => Err(Problem::Invalid(format!(
-            "more than one {what}: give the constraint's `name` instead of `null`"
-        ))),
-    }
+    the_one(
+        &matching,
+        &what,
+        "give the constraint's `name` instead of `null`",
+    )
 }
 
 /// The position of the one constraint of `kind` on `op`'s table that was
@@ -1006,15 +1001,23 @@ fn only_unnamed_of_kind(
         kind_text(kind),
         qualified(&op.schema, &op.table)
     );
-    match matching.as_slice() {
+    the_one(
+        &matching,
+        &what,
+        "add `columns` to say which, or give its `name`",
+    )
+}
+
+/// The one position of `matching`: none is a missing `what`, several an
+/// ambiguity that `fix` resolves.
+fn the_one(matching: &[usize], what: &str, fix: &str) -> Result<usize, Problem> {
+    match matching {
         [one] => Ok(*one),
         [] => Err(Problem::Missing {
             what: format!("a {what}"),
             hint: String::new(),
         }),
-        _ => Err(Problem::Invalid(format!(
-            "more than one {what}: add `columns` to say which, or give its `name`"
-        ))),
+        _ => Err(Problem::Invalid(format!("more than one {what}: {fix}"))),
     }
 }
 
