@@ -59,27 +59,8 @@ impl Conversion {
     }
 }
 
-/// The generic kinds a conversion can be derived for.
-const KNOWN_KINDS: &[&str] = &[
-    "Integer",
-    "SmallInteger",
-    "BigInteger",
-    "String",
-    "Text",
-    "Unicode",
-    "UnicodeText",
-    "Boolean",
-    "Float",
-    "Numeric",
-    "Date",
-    "DateTime",
-    "Time",
-    "Interval",
-    "LargeBinary",
-    "JSON",
-    "Uuid",
-    "Enum",
-];
+/// The generic kinds a conversion can be derived for: every generic type.
+const KNOWN_KINDS: &[&str] = crate::types::TYPE_NAMES;
 
 impl KindPairs {
     fn covers(&self, from: &str, to: &str) -> bool {
