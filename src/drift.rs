@@ -3,11 +3,12 @@
 //! `drift.sql` turns that into a read-only script that compares it with the
 //! catalog ([`crate::render::drift`]).
 
+use crate::dialect::DialectFacts;
 use crate::graph::RevisionGraph;
 use crate::render::drift::{Absent, DriftContext, EnumType, ObjectName};
 use crate::render::table::{table_view, TableView};
 use crate::revision::Revision;
-use crate::schema::state::{constraint_name, Schema};
+use crate::schema::state::{constraint_name, with_known_name, Schema};
 use crate::schema::SchemaError;
 use std::collections::BTreeSet;
 
@@ -81,9 +82,10 @@ pub struct History {
 }
 
 impl History {
-    /// The objects of every revision of `graph`, replayed in upgrade order.
-    pub fn of(graph: &RevisionGraph) -> Result<History, SchemaError> {
-        let mut schema = Schema::new();
+    /// The objects of every revision of `graph`, replayed in upgrade order
+    /// on the engine of `dialect` (which names unnamed constraints).
+    pub fn of(graph: &RevisionGraph, dialect: &DialectFacts) -> Result<History, SchemaError> {
+        let mut schema = Schema::on(dialect);
         let mut created = Objects::default();
         for revision in graph.upgrade_order() {
             crate::schema::apply_ops(&mut schema, &revision.upgrade, None)?;
@@ -96,14 +98,17 @@ impl History {
 /// The drift check of the schema after `revisions` (the ancestors of the
 /// checked revisions, in upgrade order): the model's tables and enum types,
 /// and every object of `history` that the model lacks. `label` names the
-/// revisions in the error.
+/// revisions in the error. The model is that of `dialect`'s engine, so that
+/// constraints the revisions left unnamed are checked by the name the
+/// engine gave them.
 pub fn drift_context(
     history: &History,
     revisions: &[&Revision],
+    dialect: &DialectFacts,
     label: &str,
     strict: bool,
 ) -> Result<DriftContext, SchemaError> {
-    let model = crate::schema::schema_after(revisions, None)?;
+    let model = crate::schema::schema_after(revisions, Some(dialect))?;
     let mut now = Objects::default();
     now.add(&model);
     let absent = history.created.absent_from(&now);
@@ -118,21 +123,27 @@ pub fn drift_context(
     })
 }
 
-/// The model's tables as templates see a created table, by schema and name.
+/// The model's tables as templates see a created table, by schema and name,
+/// each constraint under the name the engine knows it by, and with the
+/// column the model knows autoincrements (which keeps its SERIAL or
+/// AUTO_INCREMENT when a later op drops the key SQLAlchemy's rule looks at).
 fn tables(model: &Schema) -> Vec<TableView> {
     model
         .namespaces
         .values()
         .flat_map(|ns| ns.tables.values())
         .map(|t| {
-            table_view(
+            let constraints: Vec<_> = t.constraints.iter().map(with_known_name).collect();
+            let mut view = table_view(
                 &t.name,
                 t.schema.as_ref(),
                 &t.columns,
-                &t.constraints,
+                &constraints,
                 &t.indexes,
                 t.comment.as_ref(),
-            )
+            );
+            view.autoincrement_column = t.autoincrement_column().map(str::to_owned);
+            view
         })
         .collect()
 }
@@ -167,6 +178,11 @@ mod tests {
             ("r3", "r2", "- rename_table: {old: things, new: items}"),
             ("r4", "r3", "- drop_table: items"),
         ];
+        graph_of(&files)
+    }
+
+    /// A graph of revisions given as (id, down_revision, upgrade ops).
+    fn graph_of(files: &[(&str, &str, &str)]) -> RevisionGraph {
         let revisions = files
             .iter()
             .map(|(id, down, ops)| {
@@ -178,9 +194,16 @@ mod tests {
     }
 
     fn context_at(graph: &RevisionGraph, id: &str) -> DriftContext {
+        context_on(graph, id, "postgresql")
+    }
+
+    fn context_on(graph: &RevisionGraph, id: &str, dialect: &str) -> DriftContext {
+        let facts = crate::dialect::Dialect::load(dialect, None)
+            .expect("a built-in dialect")
+            .facts;
         let revisions = graph.ancestors_in_order(&[id.to_owned()]);
-        let history = History::of(graph).unwrap();
-        drift_context(&history, &revisions, id, false).unwrap()
+        let history = History::of(graph, &facts).unwrap();
+        drift_context(&history, &revisions, &facts, id, false).unwrap()
     }
 
     fn names(objects: &[ObjectName]) -> Vec<String> {
@@ -216,6 +239,39 @@ mod tests {
         assert_eq!(names(&ctx.absent.tables), ["things"]);
         // the columns of `things` are said by the missing table, not one by one
         assert!(ctx.absent.columns.is_empty(), "{:?}", ctx.absent.columns);
+    }
+
+    #[test]
+    fn unnamed_constraints_are_checked_by_the_name_the_engine_gave_them() {
+        let graph = unnamed_history();
+        let names_on = |dialect: &str| -> Vec<Option<String>> {
+            let ctx = context_on(&graph, "u1", dialect);
+            ctx.tables[0]
+                .constraints
+                .iter()
+                .map(|c| c.name.clone())
+                .collect()
+        };
+        assert_eq!(
+            names_on("postgresql"),
+            [
+                Some("things_code_key".to_owned()),
+                Some("things_code_check".to_owned())
+            ]
+        );
+        assert_eq!(names_on("mysql")[0].as_deref(), Some("code"));
+        let ctx = context_on(&graph, "u2", "postgresql");
+        assert_eq!(names(&ctx.absent.constraints), ["things.things_code_key"]);
+    }
+
+    /// u1 creates `things` with an unnamed unique and check on `code`; u2
+    /// drops the unique by PostgreSQL's name for it.
+    fn unnamed_history() -> RevisionGraph {
+        let files = [
+            ("u1", "null", "- create_table: {name: things, columns: [{name: id, type: Integer, primary_key: true}, {name: code, type: Integer}], constraints: [{unique: {columns: [code]}}, {check: {condition: code > 0}}]}"),
+            ("u2", "u1", "- drop_constraint: {name: null, type: unique, table: things, columns: [code]}"),
+        ];
+        graph_of(&files)
     }
 
     #[test]

@@ -146,7 +146,7 @@ impl Project {
         let options = self.script_options(plan, &renderer.facts().name, style);
         let mut parts = script_parts(plan, &self.graph, renderer, &options)?;
         if style.drift && plan.kind != crate::plan::ScriptKind::Stamp {
-            let history = crate::drift::History::of(&self.graph)?;
+            let history = crate::drift::History::of(&self.graph, renderer.facts())?;
             parts.start_checks = plan
                 .rows_before_each_step()
                 .iter()
@@ -187,7 +187,8 @@ impl Project {
     ) -> Result<Vec<String>, ScriptError> {
         let revisions = self.graph.ancestors_in_order(ids);
         let label = crate::plan::rows_text(ids);
-        let ctx = crate::drift::drift_context(history, &revisions, &label, strict)?;
+        let ctx =
+            crate::drift::drift_context(history, &revisions, renderer.facts(), &label, strict)?;
         Ok(crate::render::drift::render_drift(
             renderer,
             &ctx,
@@ -240,7 +241,7 @@ impl Project {
         }
         ids.sort();
         ids.dedup();
-        let history = crate::drift::History::of(&self.graph)?;
+        let history = crate::drift::History::of(&self.graph, renderer.facts())?;
         Ok(self.drift_statements(&history, &ids, renderer, strict)?)
     }
 

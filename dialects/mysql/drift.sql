@@ -108,11 +108,12 @@ CROSS JOIN (SELECT 'exists' AS property UNION ALL SELECT 'comment') AS p
 WHERE {{ scope }} AND TABLE_TYPE = 'BASE TABLE' AND {{ not_version_table }}
 {{ statement_end }}
 INSERT INTO retort_drift_found (object, property, value, parent)
-SELECT CONCAT('table ', {{ prefix }}, TABLE_NAME), 'primary key',
-    GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX SEPARATOR ', '), NULL
-FROM information_schema.STATISTICS
-WHERE {{ scope }} AND INDEX_NAME = 'PRIMARY' AND {{ not_version_table }}
-GROUP BY TABLE_SCHEMA, TABLE_NAME
+SELECT CONCAT('table ', {{ prefix }}, TABLE_NAME), 'primary key', COALESCE((
+    SELECT GROUP_CONCAT(k.COLUMN_NAME ORDER BY k.SEQ_IN_INDEX SEPARATOR ', ')
+    FROM information_schema.STATISTICS k
+    WHERE k.TABLE_SCHEMA = t.TABLE_SCHEMA AND k.TABLE_NAME = t.TABLE_NAME AND k.INDEX_NAME = 'PRIMARY'), 'none'), NULL
+FROM information_schema.TABLES t
+WHERE {{ scope }} AND TABLE_TYPE = 'BASE TABLE' AND {{ not_version_table }}
 {{ statement_end }}
 INSERT INTO retort_drift_found (object, property, value, parent)
 SELECT CONCAT('column ', {{ prefix }}, TABLE_NAME, '.', COLUMN_NAME), p.property,

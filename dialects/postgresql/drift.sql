@@ -123,11 +123,11 @@ WITH scope AS (
 )
 SELECT 'table ' || t.name AS object, 'exists' AS property, 'present' AS value, NULL AS parent FROM tables t
 UNION ALL
-SELECT 'table ' || t.name, 'primary key', (
+SELECT 'table ' || t.name, 'primary key', coalesce((
     SELECT string_agg(a.attname, ', ' ORDER BY k.ord)
     FROM pg_constraint pk CROSS JOIN LATERAL unnest(pk.conkey) WITH ORDINALITY AS k(attnum, ord)
     JOIN pg_attribute a ON a.attrelid = pk.conrelid AND a.attnum = k.attnum
-    WHERE pk.conrelid = t.oid AND pk.contype = 'p'), NULL
+    WHERE pk.conrelid = t.oid AND pk.contype = 'p'), 'none'), NULL
 FROM tables t
 UNION ALL
 SELECT 'table ' || t.name, 'comment', coalesce(obj_description(t.oid, 'pg_class'), 'none'), NULL FROM tables t

@@ -867,9 +867,9 @@ fn add_constraint(
     }
     check_constraint_columns(schema, current, &constraint)?;
     schema.rules.check_key_name(schema, current, &constraint)?;
-    table_mut(schema, ns, table_name)?
-        .constraints
-        .push(constraint);
+    let changed = table_mut(schema, ns, table_name)?;
+    changed.pin_autoincrement();
+    changed.constraints.push(constraint);
     schema.name_unnamed_constraints(ns, table_name);
     Ok(())
 }
@@ -893,6 +893,7 @@ fn drop_constraint(schema: &mut Schema, op: &DropConstraint) -> Result<DropConst
         }
     }
     let changed = table_mut(schema, &op.schema, &op.table)?;
+    changed.pin_autoincrement();
     changed.constraints.remove(position);
     if kind == ConstraintKind::Primary {
         // The columns stay NOT NULL, as on the engines.

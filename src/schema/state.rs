@@ -124,6 +124,22 @@ pub fn constraint_name(constraint: &TableConstraint) -> Option<&str> {
     written.as_deref().or(given.as_deref())
 }
 
+/// `constraint` under the name it has on the engine: the written one, or
+/// else the one the engine gave it (what a check of the catalog looks for).
+pub fn with_known_name(constraint: &TableConstraint) -> TableConstraint {
+    let mut named = constraint.clone();
+    if let (true, Some(given)) = (is_unnamed(constraint), constraint_name(constraint)) {
+        let given = given.to_owned();
+        match &mut named {
+            TableConstraint::PrimaryKey(c) => c.name = Some(given),
+            TableConstraint::Unique(c) => c.name = Some(given),
+            TableConstraint::ForeignKey(c) => c.name = Some(given),
+            TableConstraint::Check(c) => c.name = Some(given),
+        }
+    }
+    named
+}
+
 /// Whether the revisions left `constraint` unnamed (whatever the engine calls it).
 pub fn is_unnamed(constraint: &TableConstraint) -> bool {
     match constraint {
@@ -760,6 +776,23 @@ impl Table {
             .map(|c| &c.name)
             .collect();
         pk.name.is_none() && in_order.iter().copied().eq(pk.columns.iter())
+    }
+
+    /// Fixes which column autoincrements to what it is now. The engine
+    /// decided that when the column was made (SERIAL, AUTO_INCREMENT); a key
+    /// or foreign key added or dropped later does not change it, though
+    /// SQLAlchemy's rule, which looks at the keys, would.
+    pub fn pin_autoincrement(&mut self) {
+        let current = self.autoincrement_column().map(str::to_owned);
+        for column in &mut self.columns {
+            let integer = matches!(
+                column.type_,
+                ColumnType::Integer | ColumnType::SmallInteger | ColumnType::BigInteger
+            );
+            if integer && column.autoincrement.is_none() {
+                column.autoincrement = Some(current.as_deref() == Some(column.name.as_str()));
+            }
+        }
     }
 
     /// SQLAlchemy's `Table._autoincrement_column`: the integer column of a

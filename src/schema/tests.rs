@@ -988,3 +988,23 @@ fn a_rename_carries_the_new_name_into_checks_or_says_why_it_cannot() {
         "nothing renamed"
     );
 }
+
+#[test]
+fn a_key_added_or_dropped_later_does_not_change_which_column_autoincrements() {
+    let mut schema = base();
+    let later = r#"
+- create_table:
+    name: tags
+    columns:
+      - {name: id, type: Integer, nullable: false}
+- create_primary_key: {name: null, table: tags, columns: [id]}
+- drop_constraint: {name: null, type: primary, table: runs, columns: [id]}
+"#;
+    apply_ops(&mut schema, &ops(later), None).expect("the ops replay");
+    let tags = schema.table(&None, "tags").expect("tags");
+    // The engine made a plain INTEGER; the key added later does not make it SERIAL.
+    assert_eq!(tags.autoincrement_column(), None);
+    let runs = schema.table(&None, "runs").expect("runs");
+    // The engine keeps SERIAL's sequence when the key goes.
+    assert_eq!(runs.autoincrement_column(), Some("id"));
+}

@@ -332,6 +332,20 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         SQLITE_CONSTRAINTS,
     ),
     (
+        "no_primary_key*",
+        "sqlite",
+        "upgrade head*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
+    (
+        "no_primary_key*",
+        "sqlite",
+        "downgrade head*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
+    (
         "alembic_corpus*",
         "sqlite",
         "downgrade head:base",
