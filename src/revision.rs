@@ -787,13 +787,19 @@ pub struct DropEnum {
     pub schema: Option<String>,
 }
 
-/// `execute`: raw SQL, with an optional `reverse:` that makes it invertible.
+/// `execute`: raw SQL, with an optional `reverse:` that makes it invertible
+/// and an optional `effect:` that tells the schema model what it changed.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Execute {
     /// The SQL to run.
     pub sql: PerDialect<String>,
     /// The SQL that undoes it.
     pub reverse: Option<PerDialect<String>>,
+    /// The ops that describe what the SQL does to the schema, in order:
+    /// checked against the schema model and applied to it, never rendered
+    /// (the model cannot read raw SQL).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub effect: Vec<Op>,
 }
 
 /// A literal value of a `bulk_insert` row.
@@ -1234,16 +1240,25 @@ impl<'de> Deserialize<'de> for Execute {
                 Ok(Execute {
                     sql: PerDialect::everywhere(sql.to_owned()),
                     reverse: None,
+                    effect: Vec::new(),
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Execute, A::Error> {
                 let mut sql: Option<PerDialect<String>> = None;
                 let mut per_dialect = PerDialect::default();
                 let mut reverse = None;
+                let mut effect = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "sql" => sql = Some(map.next_value::<SqlText>()?.0),
                         "reverse" => reverse = Some(map.next_value::<SqlText>()?.0),
+                        "effect" => {
+                            effect = map
+                                .next_value::<Vec<EffectOp>>()?
+                                .into_iter()
+                                .map(|e| e.0)
+                                .collect()
+                        }
                         _ => per_dialect.insert(key, map.next_value()?),
                     }
                 }
@@ -1263,10 +1278,57 @@ impl<'de> Deserialize<'de> for Execute {
                         ))
                     }
                 };
-                Ok(Execute { sql, reverse })
+                Ok(Execute {
+                    sql,
+                    reverse,
+                    effect,
+                })
             }
         }
         deserializer.deserialize_any(V)
+    }
+}
+
+/// One item of `execute`'s `effect:` list: a schema op, written as in
+/// `upgrade:` but without `review:` (nothing of it is rendered to review).
+struct EffectOp(Op);
+
+impl<'de> Deserialize<'de> for EffectOp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = EffectOp;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a schema op that the SQL does, such as `drop_constraint:`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EffectOp, A::Error> {
+                let key = map.next_key::<String>()?.ok_or_else(|| {
+                    de::Error::custom("an `effect:` item needs an op key such as `drop_index:`")
+                })?;
+                if let Some(refusal) = not_an_effect(&key) {
+                    return Err(de::Error::custom(refusal));
+                }
+                let op = next_op(&key, &mut map)?;
+                if let Some(next) = map.next_key::<String>()? {
+                    return Err(de::Error::custom(format!(
+                        "one op per `effect:` item: `{next}` follows `{key}`; \
+                         start a new item with `- {next}:`"
+                    )));
+                }
+                Ok(EffectOp(op))
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
+}
+
+/// Why `key` cannot describe what an `execute` did to the schema, if it cannot.
+fn not_an_effect(key: &str) -> Option<&'static str> {
+    match key {
+        "execute" => Some("an `effect:` item cannot be an `execute`: it says what the SQL did to the schema, as a schema op"),
+        "bulk_insert" => Some("an `effect:` item cannot be a `bulk_insert`: rows are not part of the schema model"),
+        "review" => Some("`review:` goes beside the `execute` op, not in its `effect:`"),
+        _ => None,
     }
 }
 

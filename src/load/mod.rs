@@ -756,6 +756,43 @@ downgrade:
         }
     }
 
+    /// `execute`'s `effect:` holds schema ops, one per item; an error in one
+    /// names its line.
+    #[test]
+    fn execute_effect_items_are_schema_ops() {
+        let head = "revision: a1\ndown_revision: null\nmessage: m\nupgrade:\n  - execute:\n      sql: DROP INDEX ix\n      effect:\n";
+        let revision = parse(&format!(
+            "{head}        - drop_index: {{name: ix, table: t}}\n"
+        ))
+        .unwrap();
+        let Some(crate::revision::Op::Execute(execute)) = revision.upgrade.first().map(|i| &i.op)
+        else {
+            panic!("expected an execute");
+        };
+        assert_eq!(execute.effect.len(), 1);
+        assert_eq!(execute.effect[0].name(), "drop_index");
+        let cases: &[(&str, &str)] = &[
+            ("        - execute: SELECT 1\n", "cannot be an `execute`"),
+            (
+                "        - bulk_insert: {table: t, rows: []}\n",
+                "cannot be a `bulk_insert`",
+            ),
+            (
+                "        - drop_indx: {name: ix}\n",
+                "did you mean `drop_index`",
+            ),
+            (
+                "        - drop_index: {name: ix}\n          drop_table: t\n",
+                "one op per `effect:` item",
+            ),
+        ];
+        for (item, message) in cases {
+            let e = error(&format!("{head}{item}"));
+            assert!(e.starts_with("revisions/a.yaml:8:"), "{e}");
+            assert!(e.contains(message), "{e}");
+        }
+    }
+
     /// A bulk_insert number reaches the model digit for digit, as Alembic
     /// writes a `Decimal`; a float would turn `123456789012345678.12` into
     /// `123456789012345680` and `3.10` into `3.1`.

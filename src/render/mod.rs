@@ -367,6 +367,7 @@ mod tests {
         let execute = |sql: String| crate::revision::Execute {
             sql: crate::per_dialect::PerDialect::everywhere(sql),
             reverse: None,
+            effect: Vec::new(),
         };
         let shallow = pretty(&execute("SELECT a, b FROM t WHERE (x)".into()));
         assert_ne!(

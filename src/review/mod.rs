@@ -301,7 +301,12 @@ fn named_tables<'o>(schema: &'o Schema, op: &'o Op) -> Vec<(&'o SchemaName, &'o 
         Op::DropTableComment(o) => vec![(&o.schema, o.table.as_str())],
         Op::BulkInsert(o) => vec![(&o.schema, o.table.as_str())],
         Op::RebuildTable(o) => vec![(&o.schema, o.table.as_str())],
-        Op::CreateEnum(_) | Op::DropEnum(_) | Op::Execute(_) => Vec::new(),
+        Op::Execute(o) => o
+            .effect
+            .iter()
+            .flat_map(|effect| named_tables(schema, effect))
+            .collect(),
+        Op::CreateEnum(_) | Op::DropEnum(_) => Vec::new(),
     }
 }
 

@@ -106,6 +106,17 @@ pub enum Problem {
     /// An op the engine of a dialect refuses (its `dialect.yaml` says so).
     #[error("{0}")]
     EngineRefuses(Box<EngineRefusal>),
+    /// An op of an `execute`'s `effect:` that does not apply to the schema
+    /// as the model has it: the effect does not describe what the SQL did.
+    #[error("`effect:` item {item} (`{op}`): {problem}; the effect must describe what the SQL does to the schema as it is here")]
+    InEffect {
+        /// 1-based position in `effect:`.
+        item: usize,
+        /// The effect op's name.
+        op: &'static str,
+        /// What is wrong with it.
+        problem: Box<Problem>,
+    },
     /// An op that an automatic downgrade cannot invert.
     #[error("revision {revision} has no `downgrade:` and this op cannot be inverted automatically ({reason}); write an explicit `downgrade:` list")]
     NotInvertible {

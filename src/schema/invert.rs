@@ -78,7 +78,7 @@ pub fn invert_applying(
 /// `op` as its inverse needs it: a constraint it created unnamed carries the
 /// name the engine gave it (`schema` is the schema just after `op`), so that
 /// the inverse drops it by that name. Only for inverting: never rendered.
-fn with_engine_name(schema: &Schema, op: &Op) -> Op {
+pub(super) fn with_engine_name(schema: &Schema, op: &Op) -> Op {
     let given = |ns: &SchemaName, table: &str, primary: bool| {
         let table = schema.table(ns, table)?;
         let constraint = if primary {
@@ -127,6 +127,8 @@ fn state_for_inverse(schema: &Schema, op: &Op) -> Schema {
         Op::DropIndex(o) => copy(schema.index_owner(&o.schema, &o.name)),
         Op::DropConstraint(o) => copy(schema.table(&o.schema, &o.table)),
         Op::DropColumn(o) => copy(schema.table(&o.schema, &o.table)),
+        // The effect replays from here: all of it (an effect is rare and short).
+        Op::Execute(o) if o.reverse.is_some() && !o.effect.is_empty() => return schema.clone(),
         _ => {}
     }
     state.drop_column_takes = schema.drop_column_takes.clone();
@@ -243,6 +245,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             Some(reverse) => vec![Op::Execute(Execute {
                 sql: reverse.clone(),
                 reverse: Some(o.sql.clone()),
+                effect: super::effect::invert_effect(before, &o.effect)?,
             })],
             None => return Err("`execute` without `reverse:`".into()),
         },

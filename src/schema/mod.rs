@@ -7,6 +7,7 @@
 //! - [`state`]: the schema itself;
 //! - [`replay`]: applying one op (validation and completion);
 //! - [`invert`]: automatic downgrades;
+//! - [`effect`]: what an `execute` says its SQL did to the schema;
 //! - [`rebuild`]: SQLite's "move and copy";
 //! - [`engine_names`]: the names engines give unnamed constraints;
 //! - [`values`]: whether a `bulk_insert` value fits its column;
@@ -15,6 +16,7 @@
 pub mod describe;
 pub mod drop_takes;
 pub mod dump;
+pub mod effect;
 pub mod engine_names;
 pub mod engine_rules;
 pub mod error;

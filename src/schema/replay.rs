@@ -119,8 +119,9 @@ pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
                 ..o.clone()
             })
         }
-        // Raw SQL is opaque to the model; rebuilds are made from the model.
-        Op::Execute(_) | Op::RebuildTable(_) => op.clone(),
+        Op::Execute(o) => Op::Execute(super::effect::apply_effect(schema, o)?),
+        // Rebuilds are made from the model.
+        Op::RebuildTable(_) => op.clone(),
     })
 }
 

@@ -8,6 +8,7 @@ mod ddl_refusals;
 mod drift;
 mod drop_takes;
 mod execute;
+mod execute_effect;
 mod helpers;
 mod shared_enum;
 mod surface;
