@@ -138,6 +138,10 @@ pub struct DialectFacts {
     /// column; `None`: the engine refuses the drop while anything uses it.
     #[serde(default)]
     pub drop_column_takes: Option<crate::schema::drop_takes::DropColumnTakes>,
+    /// What `DROP TABLE` refuses; `None`: the model refuses a drop of a
+    /// table that other tables' foreign keys reference, with no engine reason.
+    #[serde(default)]
+    pub drop_table: Option<crate::schema::drop_table::DropTableFacts>,
     /// What the review notes of `retort check` need to know of the engine.
     #[serde(default)]
     pub review: ReviewFacts,
@@ -719,6 +723,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         outside_transaction: Vec::new(),
         unnamed_constraints: None,
         drop_column_takes: None,
+        drop_table: None,
         review: ReviewFacts::default(),
         client: None,
         session_setup: Vec::new(),

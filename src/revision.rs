@@ -317,6 +317,10 @@ pub struct DropTable {
     /// `DROP TABLE IF EXISTS`.
     #[serde(default)]
     pub if_exists: bool,
+    /// The indexes and constraints that go with the table, worded, filled
+    /// by the schema model (not written in YAML).
+    #[serde(skip_deserializing, default, skip_serializing_if = "Vec::is_empty")]
+    pub takes: Vec<String>,
 }
 
 /// `rename_table`.
@@ -1191,6 +1195,7 @@ impl<'de> Deserialize<'de> for NameOr<DropTable> {
                     name: name.to_owned(),
                     schema: None,
                     if_exists: false,
+                    takes: Vec::new(),
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DropTable, A::Error> {

@@ -96,8 +96,9 @@ fn destructive(op: &Op, step: &Step, found: &mut Vec<Finding>) {
             found.push(everywhere(
                 DROP_TABLE,
                 format!(
-                    "drops table `{}` and every row in it",
-                    qualified(&drop.schema, &drop.name)
+                    "drops table `{}` and every row in it{}",
+                    qualified(&drop.schema, &drop.name),
+                    with_it(&drop.takes)
                 ),
             ))
         }
@@ -125,6 +126,14 @@ fn destructive(op: &Op, step: &Step, found: &mut Vec<Finding>) {
     if let Op::DropColumn(drop) = op {
         drop_column_takes(drop, found);
     }
+}
+
+/// What goes with a dropped table (the model's `takes`), for its note.
+fn with_it(takes: &[String]) -> String {
+    if takes.is_empty() {
+        return String::new();
+    }
+    format!("; with it go {}", takes.join(", "))
 }
 
 /// What the engine drops, or takes the column out of, with a dropped column

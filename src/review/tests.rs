@@ -151,3 +151,31 @@ fn a_dropped_column_names_what_the_engine_drops_with_it() {
         "dropping column `runs.status` also drops index `ix_runs_status`"
     );
 }
+
+#[test]
+fn a_dropped_table_names_what_goes_with_it() {
+    let postgresql = crate::dialect::Dialect::load("postgresql", None)
+        .expect("the built-in postgresql dialect")
+        .facts;
+    let r1 = revision(
+        "r1",
+        &format!(
+            "{BASE}- create_index: {{name: ix_runs_status, table: runs, columns: [status]}}\n"
+        ),
+        None,
+    );
+    let r2 = revision("r2", "- drop_table: runs", None);
+    let notes = notes(&[&r1, &r2], std::slice::from_ref(&postgresql), None).unwrap();
+    let drops: Vec<&Note> = notes
+        .iter()
+        .filter(|n| n.rule == "destructive-drop-table")
+        .collect();
+    assert_eq!(drops.len(), 1, "{notes:?}");
+    assert!(
+        drops[0]
+            .message
+            .starts_with("drops table `runs` and every row in it; with it go index `ix_runs_status`, primary key `runs_pkey`"),
+        "{}",
+        drops[0].message
+    );
+}

@@ -117,6 +117,10 @@ pub enum Problem {
         /// What is wrong with it.
         problem: Box<Problem>,
     },
+    /// A `drop_table` of a table that other tables' foreign keys reference,
+    /// which the engine refuses (its `dialect.yaml` says why).
+    #[error("{0}")]
+    EngineRefusesDropTable(Box<DropTableRefusal>),
     /// An op that an automatic downgrade cannot invert.
     #[error("revision {revision} has no `downgrade:` and this op cannot be inverted automatically ({reason}); write an explicit `downgrade:` list")]
     NotInvertible {
@@ -139,6 +143,22 @@ pub struct EngineRefusal {
     pub rule: &'static str,
     /// The way out.
     pub fix: &'static str,
+}
+
+/// Why an engine refuses a `drop_table`, and the way out, from its `dialect.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{dialect} refuses this: {what} is referenced by {users}; {rule}. Fix: {fix}")]
+pub struct DropTableRefusal {
+    /// The dialect whose engine refuses.
+    pub dialect: String,
+    /// The table: "table `packages`".
+    pub what: String,
+    /// The foreign keys that reference it, and their tables.
+    pub users: String,
+    /// The engine's rule.
+    pub rule: String,
+    /// The way out.
+    pub fix: String,
 }
 
 /// "column `x` in table `t`" and friends, shared by the messages.

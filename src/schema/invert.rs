@@ -146,6 +146,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
                 name: o.name.clone(),
                 schema: o.schema.clone(),
                 if_exists: false,
+                takes: Vec::new(),
             })];
             ops.extend(enums_created(before, &None, &o.columns));
             ops

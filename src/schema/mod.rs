@@ -14,6 +14,7 @@
 //! - [`dump`]: the schema as ops that create it (`retort schema`).
 
 pub mod describe;
+pub mod drop_table;
 pub mod drop_takes;
 pub mod dump;
 pub mod effect;

@@ -4,7 +4,7 @@
 
 use super::describe::{comment_text, default_text, type_text};
 use super::drop_takes::drop_column_from;
-use super::error::{missing, Problem, SchemaError};
+use super::error::{missing, DropTableRefusal, Problem, SchemaError};
 use super::state::{
     constraint_kind, constraint_name, describe_constraint, named_enum, qualified, Schema,
     SchemaName, Table,
@@ -31,10 +31,7 @@ pub fn apply(schema: &mut Schema, entry: &OpEntry) -> Result<OpEntry, SchemaErro
 pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
     Ok(match op {
         Op::CreateTable(o) => Op::CreateTable(create_table(schema, o)?),
-        Op::DropTable(o) => {
-            drop_table(schema, o)?;
-            op.clone()
-        }
+        Op::DropTable(o) => Op::DropTable(drop_table(schema, o)?),
         Op::RenameTable(o) => {
             rename_table(schema, o)?;
             op.clone()
@@ -307,11 +304,11 @@ fn register_enums(
     Ok(created)
 }
 
-fn drop_table(schema: &mut Schema, op: &DropTable) -> Result<(), Problem> {
+fn drop_table(schema: &mut Schema, op: &DropTable) -> Result<DropTable, Problem> {
     if schema.table(&op.schema, &op.name).is_none() && op.if_exists {
-        return Ok(());
+        return Ok(op.clone());
     }
-    table(schema, &op.schema, &op.name)?;
+    let takes = super::drop_table::what_goes(table(schema, &op.schema, &op.name)?);
     let others: Vec<String> = schema
         .references_to(&op.schema, &op.name)
         .into_iter()
@@ -324,15 +321,32 @@ fn drop_table(schema: &mut Schema, op: &DropTable) -> Result<(), Problem> {
             )
         })
         .collect();
+    let what = format!("table `{}`", qualified(&op.schema, &op.name));
     if !others.is_empty() {
-        return Err(Problem::StillUsed {
-            what: format!("table `{}`", qualified(&op.schema, &op.name)),
-            user: others.join(", "),
+        let reason = schema
+            .drop_table
+            .as_ref()
+            .and_then(|d| d.referenced.as_ref());
+        return Err(match reason {
+            Some(reason) => Problem::EngineRefusesDropTable(Box::new(DropTableRefusal {
+                dialect: schema.rules.dialect.clone(),
+                what,
+                users: others.join(", "),
+                rule: reason.rule.clone(),
+                fix: reason.fix.clone(),
+            })),
+            None => Problem::StillUsed {
+                what,
+                user: others.join(", "),
+            },
         });
     }
     // Like Alembic's drop_table, the table's enum types stay.
     schema.remove_table(&op.schema, &op.name);
-    Ok(())
+    Ok(DropTable {
+        takes,
+        ..op.clone()
+    })
 }
 
 fn rename_table(schema: &mut Schema, op: &RenameTable) -> Result<(), Problem> {

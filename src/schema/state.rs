@@ -43,6 +43,8 @@ pub struct Schema {
     /// What the engine the model is built for does to the indexes and
     /// constraints using a dropped column; `None`: it refuses the drop.
     pub drop_column_takes: Option<Arc<DropColumnTakes>>,
+    /// What the engine the model is built for refuses on `DROP TABLE`.
+    pub drop_table: Option<Arc<super::drop_table::DropTableFacts>>,
     /// The engine rules ops are checked against (none by default).
     pub rules: super::EngineRules,
 }
@@ -236,6 +238,7 @@ impl Schema {
         Schema {
             naming: dialect.unnamed_constraints.clone().map(Arc::new),
             drop_column_takes: dialect.drop_column_takes.clone().map(Arc::new),
+            drop_table: dialect.drop_table.clone().map(Arc::new),
             rules: super::EngineRules::of(dialect),
             ..Schema::default()
         }

@@ -206,6 +206,9 @@ upgrade:
         .code(1)
         .stderr(contains("revisions/b2.yaml:5:"))
         .stderr(contains(
-            "table `tags` is still used by foreign key `fk_runs_tag` of table `runs`",
+            "refuses this: table `tags` is referenced by foreign key `fk_runs_tag` of table `runs`",
+        ))
+        .stderr(contains(
+            "Fix: drop the foreign keys that reference it first",
         ));
 }

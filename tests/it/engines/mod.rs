@@ -6,6 +6,7 @@
 mod client_charset;
 mod ddl_refusals;
 mod drift;
+mod drop_table_takes;
 mod drop_takes;
 mod execute;
 mod execute_effect;
