@@ -283,8 +283,11 @@ fn enums_created(before: &Schema, schema: &Option<String>, columns: &[Column]) -
     drops
 }
 
-/// Dropping a column also drops what `add_column` put on it: its index and
-/// its named foreign key (an unnamed constraint cannot be dropped by name).
+/// Dropping a column also drops what `add_column` put on it, first: its
+/// index, its foreign key and its unique constraint. One created without a
+/// name is dropped as `name: null` with its type and column, which the
+/// replay of the downgrade finds and names as the engine named it (or
+/// refuses, on an engine whose names no revision can know, saying why).
 fn invert_add_column(op: &AddColumn) -> Result<Vec<Op>, String> {
     let column = &op.column;
     let mut ops = Vec::new();
@@ -297,20 +300,12 @@ fn invert_add_column(op: &AddColumn) -> Result<Vec<Op>, String> {
             concurrently: false,
         }));
     } else if column.unique {
-        return Err(format!(
-            "column `{}` has an unnamed unique constraint",
-            column.name
-        ));
+        ops.push(drop_column_constraint(op, None, ConstraintKind::Unique));
     }
     if let Some(fk) = &column.foreign_key {
-        let name = fk
-            .name
-            .as_ref()
-            .ok_or_else(|| format!("column `{}` has an unnamed foreign key", column.name))?;
-        ops.push(drop_constraint(
-            name,
-            &op.table,
-            &op.schema,
+        ops.push(drop_column_constraint(
+            op,
+            fk.name.as_deref(),
             ConstraintKind::Foreignkey,
         ));
     }
@@ -426,13 +421,15 @@ fn dropped_constraint<'t>(table: &'t Table, op: &DropConstraint) -> Option<&'t T
     }
 }
 
-fn drop_constraint(name: &str, table: &str, schema: &Option<String>, kind: ConstraintKind) -> Op {
+/// The `drop_constraint` of the constraint of `kind` that `op` put on its
+/// column: by `name`, or without one by its type and column.
+fn drop_column_constraint(op: &AddColumn, name: Option<&str>, kind: ConstraintKind) -> Op {
     Op::DropConstraint(DropConstraint {
-        name: Some(name.to_owned()),
-        table: table.to_owned(),
-        schema: schema.clone(),
+        name: name.map(str::to_owned),
+        table: op.table.clone(),
+        schema: op.schema.clone(),
         type_: Some(kind),
-        columns: None,
+        columns: name.is_none().then(|| vec![op.column.name.clone()]),
     })
 }
 

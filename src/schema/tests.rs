@@ -1007,4 +1007,56 @@ fn a_key_added_or_dropped_later_does_not_change_which_column_autoincrements() {
     let runs = schema.table(&None, "runs").expect("runs");
     // The engine keeps SERIAL's sequence when the key goes.
     assert_eq!(runs.autoincrement_column(), Some("id"));
+fn add_column_with_unnamed_constraints_inverts_by_the_engines_names() {
+    let postgresql = crate::dialect::Dialect::load("postgresql", None)
+        .expect("the built-in postgresql dialect")
+        .facts;
+    let mut schema = Schema::on(&postgresql);
+    apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
+    let rev = revision(
+        "r1",
+        "- add_column: {table: runs, column: {name: owner_id, type: Integer, unique: true, foreign_key: {table: ingestions, column: id}}}",
+        None,
+    );
+    let before = schema.clone();
+    let inverse = downgrade_ops(&rev, Some(&before)).expect("invertible");
+    apply_ops(&mut schema, &rev.upgrade, None).expect("the upgrade applies");
+    let done = apply_ops(&mut schema, &inverse, None).expect("the downgrade applies");
+    let dropped: Vec<Option<&str>> = done
+        .iter()
+        .filter_map(|entry| match &entry.op {
+            Op::DropConstraint(d) => Some(d.name.as_deref()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        dropped,
+        [Some("runs_owner_id_key"), Some("runs_owner_id_fkey")]
+    );
+    assert_eq!(dump(&schema), dump(&before));
+}
+
+#[test]
+fn add_column_of_a_primary_key_is_not_invertible_and_names_the_op() {
+    let mut schema = Schema::new();
+    apply_ops(
+        &mut schema,
+        &ops("- create_table: {name: bare, columns: [{name: a, type: Integer}]}"),
+        None,
+    )
+    .expect("the table replays");
+    let rev = revision(
+        "r2",
+        "- add_column: {table: bare, column: {name: id, type: Integer, primary_key: true}}",
+        None,
+    );
+    let error = downgrade_ops(&rev, Some(&schema)).expect_err("not invertible");
+    assert_eq!(error.op, "add_column");
+    assert!(
+        error.to_string().contains(
+            "revision r2 has no `downgrade:` and this op cannot be inverted automatically \
+             (column `id` is an unnamed primary key)"
+        ),
+        "{error}"
+    );
 }

@@ -14,7 +14,7 @@ use support::scripts::test_project;
 
 /// Every index, constraint and enum type of the database but the version
 /// table's, as `kind table name`, sorted.
-fn catalog(db: &dyn TestDatabase) -> Vec<String> {
+pub(super) fn catalog(db: &dyn TestDatabase) -> Vec<String> {
     let queries: &[&str] = match db.engine() {
         Engine::Postgres => &[
             "SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname FROM pg_constraint \

@@ -3,6 +3,7 @@
 //! SQLite through the `sqlite3` CLI. Every check runs on every engine of
 //! [`ENGINES`], as one test per engine.
 
+mod add_column_unnamed;
 mod client_charset;
 mod ddl_refusals;
 mod drift;
