@@ -111,14 +111,18 @@ pub fn apply_ops(
     let mut output: Vec<OpEntry> = Vec::with_capacity(entries.len());
     let mut pending: Option<PendingRebuild> = None;
     for entry in entries {
-        let rebuilt = dialect
-            .filter(|d| rebuild::needs_rebuild(d, &entry.op))
+        let candidate = dialect
+            .filter(|d| rebuild::may_rebuild(d, &entry.op))
             .and_then(|_| rebuild::rebuilt_table(&entry.op))
             .map(|(ns, table)| (ns.clone(), table.to_owned()));
-        let before = rebuilt
+        let before = candidate
             .as_ref()
             .and_then(|(ns, table)| schema.table(ns, table).cloned());
         let done = replay::apply(schema, entry)?;
+        // Whether it needs one can depend on what the model completed (what
+        // a dropped column takes with it).
+        let rebuilt =
+            candidate.filter(|_| dialect.is_some_and(|d| rebuild::needs_rebuild(d, &done.op)));
         let (Some((ns, table)), Some(before)) = (rebuilt, before) else {
             pending = None;
             output.push(done);

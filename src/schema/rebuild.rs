@@ -26,12 +26,22 @@ pub fn rebuilt_table(op: &Op) -> Option<(&SchemaName, &str)> {
     }
 }
 
-/// True when `dialect` compiles `op` as a table rebuild.
+/// True when `dialect` may compile `op` as a table rebuild: it is one of
+/// its `table_rebuild_for`.
+pub fn may_rebuild(dialect: &DialectFacts, op: &Op) -> bool {
+    rebuilt_table(op).is_some() && dialect.table_rebuild_for.iter().any(|n| n == op.name())
+}
+
+/// True when `dialect` compiles `op` (completed by the model) as a table
+/// rebuild.
 pub fn needs_rebuild(dialect: &DialectFacts, op: &Op) -> bool {
-    if rebuilt_table(op).is_none() || !dialect.table_rebuild_for.iter().any(|n| n == op.name()) {
+    if !may_rebuild(dialect, op) {
         return false;
     }
     match op {
+        // DROP COLUMN refuses a column an index or constraint uses: the
+        // rebuild leaves out what the model says goes with it.
+        Op::DropColumn(o) => !o.takes.is_empty(),
         // A rename or a comment alone is plain ALTER TABLE.
         Op::AlterColumn(o) => {
             o.type_.is_some() || o.nullable.is_some() || !o.server_default.is_keep()
