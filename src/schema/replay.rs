@@ -882,9 +882,10 @@ fn add_constraint(
     }
     check_constraint_columns(schema, current, &constraint)?;
     schema.rules.check_key_name(schema, current, &constraint)?;
+    let autoincrement = current.autoincrement_column().map(str::to_owned);
     let changed = table_mut(schema, ns, table_name)?;
-    changed.pin_autoincrement();
     changed.constraints.push(constraint);
+    changed.keep_autoincrement(autoincrement.as_deref());
     schema.name_unnamed_constraints(ns, table_name);
     Ok(())
 }
@@ -907,9 +908,10 @@ fn drop_constraint(schema: &mut Schema, op: &DropConstraint) -> Result<DropConst
             });
         }
     }
+    let autoincrement = current.autoincrement_column().map(str::to_owned);
     let changed = table_mut(schema, &op.schema, &op.table)?;
-    changed.pin_autoincrement();
     changed.constraints.remove(position);
+    changed.keep_autoincrement(autoincrement.as_deref());
     if kind == ConstraintKind::Primary {
         // The columns stay NOT NULL, as on the engines.
         for column in &mut changed.columns {

@@ -781,19 +781,21 @@ impl Table {
         pk.name.is_none() && in_order.iter().copied().eq(pk.columns.iter())
     }
 
-    /// Fixes which column autoincrements to what it is now. The engine
-    /// decided that when the column was made (SERIAL, AUTO_INCREMENT); a key
-    /// or foreign key added or dropped later does not change it, though
-    /// SQLAlchemy's rule, which looks at the keys, would.
-    pub fn pin_autoincrement(&mut self) {
-        let current = self.autoincrement_column().map(str::to_owned);
+    /// Keeps `before` as the column that autoincrements, after a change to
+    /// the keys. The engine decided that when the column was made (SERIAL,
+    /// AUTO_INCREMENT); a key or foreign key added or dropped later does not
+    /// change it, though SQLAlchemy's rule, which looks at the keys, would.
+    /// Marks columns only where the rule and the engine part.
+    pub fn keep_autoincrement(&mut self, before: Option<&str>) {
+        let after = self.autoincrement_column().map(str::to_owned);
+        if after.as_deref() == before {
+            return;
+        }
         for column in &mut self.columns {
-            let integer = matches!(
-                column.type_,
-                ColumnType::Integer | ColumnType::SmallInteger | ColumnType::BigInteger
-            );
-            if integer && column.autoincrement.is_none() {
-                column.autoincrement = Some(current.as_deref() == Some(column.name.as_str()));
+            if Some(column.name.as_str()) == before {
+                column.autoincrement = Some(true);
+            } else if Some(column.name.as_str()) == after.as_deref() {
+                column.autoincrement = Some(false);
             }
         }
     }

@@ -1007,6 +1007,9 @@ fn a_key_added_or_dropped_later_does_not_change_which_column_autoincrements() {
     let runs = schema.table(&None, "runs").expect("runs");
     // The engine keeps SERIAL's sequence when the key goes.
     assert_eq!(runs.autoincrement_column(), Some("id"));
+}
+
+#[test]
 fn add_column_with_unnamed_constraints_inverts_by_the_engines_names() {
     let postgresql = crate::dialect::Dialect::load("postgresql", None)
         .expect("the built-in postgresql dialect")
