@@ -85,6 +85,21 @@ fn convert_statement(file: &PythonFile, env: &mut Env, stmt: &Stmt, items: &mut 
                 // The assignment itself may do something (op.get_bind(), a query).
                 items.push(placeholder(file, stmt, why.clone()));
             }
+            // `table = op.create_table(...)`: the op runs, and the name holds
+            // the table for a later `bulk_insert`, as Alembic returns it.
+            let value = match value {
+                Ok(Val::Call(call)) if call.func.starts_with("alembic.op.") => {
+                    match convert_call(env, &assign.value).and_then(|ops| {
+                        ops.iter().try_for_each(validate)?;
+                        Ok(ops)
+                    }) {
+                        Ok(ops) => items.extend(ops.into_iter().map(Item::Op)),
+                        Err(why) => items.push(placeholder(file, stmt, why)),
+                    }
+                    Ok(created_table(&call).unwrap_or(Val::Call(call)))
+                }
+                other => other,
+            };
             for target in targets {
                 env.values.insert(target.to_owned(), value.clone());
             }
@@ -100,6 +115,31 @@ fn convert_statement(file: &PythonFile, env: &mut Env, stmt: &Stmt, items: &mut 
             person("Python control flow or a statement retort cannot convert"),
         )),
     }
+}
+
+/// The table an `op.create_table(name, *columns, ...)` returns, as the
+/// `sa.table(name, *columns)` a `bulk_insert` into it reads.
+fn created_table(call: &Call) -> Option<Val> {
+    if call.func != "alembic.op.create_table" {
+        return None;
+    }
+    let mut args = vec![call.args.first()?.clone()];
+    args.extend(
+        call.args[1..]
+            .iter()
+            .filter(|a| matches!(a, Val::Call(c) if c.func == "sqlalchemy.Column"))
+            .cloned(),
+    );
+    Some(Val::Call(Box::new(Call {
+        func: "sqlalchemy.table".into(),
+        args,
+        kwargs: call
+            .kwargs
+            .iter()
+            .filter(|(k, _)| k == "schema")
+            .cloned()
+            .collect(),
+    })))
 }
 
 /// `for name in CONSTANT:` unrolled: a loop over constants is as exact as
@@ -1154,6 +1194,23 @@ mod tests {
                 "create_index:\n  name: ix2\n  table: a\n  columns:\n  - x\n  unique: true\n  postgresql_nulls_not_distinct: false\n",
                 "create_unique_constraint:\n  name: uq\n  table: a\n  columns:\n  - x\n  postgresql_nulls_not_distinct: true\n",
             ]
+        );
+    }
+
+    #[test]
+    fn an_op_assigned_to_a_name_still_runs_and_its_table_takes_rows() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    t = op.create_table('t', sa.Column('id', sa.Integer(), nullable=False), sa.Column('name', sa.String(9)), sa.PrimaryKeyConstraint('id'))\n    op.bulk_insert(t, [{{'name': 'x', 'id': 1}}])\n"
+        ));
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(
+            items[0].starts_with("create_table:\n  name: t\n"),
+            "{}",
+            items[0]
+        );
+        assert_eq!(
+            items[1],
+            "bulk_insert:\n  table: t\n  rows:\n  - id: 1\n    name: x\n"
         );
     }
 

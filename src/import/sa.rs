@@ -186,6 +186,23 @@ pub fn server_default(v: &Val) -> Result<Value, Unconvertible> {
         Val::Call(call) if call.func == "sqlalchemy.false" && call.args.is_empty() => {
             Value::Bool(false)
         }
+        // SQLAlchemy compiles now() per dialect: PostgreSQL and MySQL keep
+        // now(), the others (SQLite has no now()) write CURRENT_TIMESTAMP.
+        Val::Call(call)
+            if call.func == "sqlalchemy.func.now"
+                && call.args.is_empty()
+                && call.kwargs.is_empty() =>
+        {
+            let now = || map([("sql", Value::String("now()".into()))]);
+            map([
+                ("postgresql", now()),
+                ("mysql", now()),
+                (
+                    "default",
+                    map([("sql", Value::String("CURRENT_TIMESTAMP".into()))]),
+                ),
+            ])
+        }
         Val::Call(call) => map([("sql", Value::String(sql_expression(call)?))]),
         other => {
             return Err(person(format!(
@@ -631,7 +648,7 @@ mod tests {
         );
         assert_eq!(
             yaml(&server_default(&val(SA, "sa.func.now()")).expect("ok")),
-            "sql: now()\n"
+            "postgresql:\n  sql: now()\nmysql:\n  sql: now()\ndefault:\n  sql: CURRENT_TIMESTAMP\n"
         );
         assert_eq!(
             yaml(&server_default(&val(SA, "sa.func.current_timestamp()")).expect("ok")),

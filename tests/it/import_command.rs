@@ -53,7 +53,7 @@ fn import_writes_one_revision_per_file_and_a_summary() {
         "revision: a1\ndown_revision: null\nmessage: create accounts\ncreate_date: 2024-01-02 03:04:05.000006\n",
         // module constants, *args, Enum, sa.func, table comment
         "type: Enum('active', 'closed', name='account_status')",
-        "server_default:\n        sql: now()",
+        "server_default:\n        postgresql:\n          sql: now()\n        mysql:\n          sql: now()\n        default:\n          sql: CURRENT_TIMESTAMP",
         "comment: who may log in",
         // string concatenation of a constant, textwrap.dedent
         "name: ix_accounts_created_at",
