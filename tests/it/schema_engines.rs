@@ -147,7 +147,7 @@ upgrade:
 /// the quotes SQLite adds to a renamed table's name, and sorted (a rebuilt
 /// table is created last); on MariaDB, lines sorted (index lines
 /// follow creation order, and a re-created index moves).
-fn dump(db: &dyn TestDatabase) -> String {
+pub(crate) fn dump(db: &dyn TestDatabase) -> String {
     let text = db.schema_dump();
     match db.engine() {
         Engine::Sqlite => {
