@@ -310,6 +310,7 @@ impl Env {
                 }
             }
             Expr::BinOp(bin) => self.bin_op(bin),
+            Expr::FString(fstring) => self.f_string(fstring),
             Expr::UnaryOp(unary) => match (unary.op, self.eval(&unary.operand)?) {
                 (UnaryOp::USub, Val::Int(n)) => Ok(Val::Int(-n)),
                 (UnaryOp::USub, Val::Float(f)) => Ok(Val::Float(format!("-{f}"))),
@@ -323,6 +324,49 @@ impl Env {
                 expression_kind(other)
             ))),
         }
+    }
+
+    /// `f"uniq_{TABLE}0{COLUMN}"` over strings and integers the file
+    /// defines: as exact as the concatenation it spells. A conversion
+    /// (`!r`), a format spec or a value of any other kind needs a person.
+    fn f_string(&self, fstring: &ast::ExprFString) -> Result<Val, Unconvertible> {
+        let mut out = String::new();
+        for part in fstring.value.iter() {
+            let elements = match part {
+                ast::FStringPart::Literal(literal) => {
+                    out.push_str(&literal.value);
+                    continue;
+                }
+                ast::FStringPart::FString(f) => &f.elements,
+            };
+            for element in elements {
+                match element {
+                    ast::InterpolatedStringElement::Literal(literal) => out.push_str(&literal.value),
+                    ast::InterpolatedStringElement::Interpolation(i)
+                        if i.debug_text.is_none()
+                            && i.format_spec.is_none()
+                            && i.conversion == ast::ConversionFlag::None =>
+                    {
+                        match self.eval(&i.expression)? {
+                            Val::Str(text) => out.push_str(&text),
+                            Val::Int(n) => out.push_str(&n.to_string()),
+                            other => {
+                                return Err(person(format!(
+                                    "an f-string of {}, which retort cannot evaluate",
+                                    other.describe()
+                                )))
+                            }
+                        }
+                    }
+                    ast::InterpolatedStringElement::Interpolation(_) => {
+                        return Err(person(
+                            "an f-string with a conversion or format spec, which retort cannot evaluate",
+                        ))
+                    }
+                }
+            }
+        }
+        Ok(Val::Str(out))
     }
 
     fn eval_all(&self, exprs: &[Expr]) -> Result<Vec<Val>, Unconvertible> {
@@ -610,6 +654,18 @@ mod tests {
             eval_in(module, "'%s-%d' % ('x', 3)"),
             Ok(Val::Str("x-3".into()))
         );
+    }
+
+    #[test]
+    fn f_strings_of_constants_evaluate() {
+        let module = "TABLE = 'ports'\nN = 3\nfrom x import y\n";
+        assert_eq!(
+            eval_in(module, "f'uniq_{TABLE}0{N}' 'x' f\"{{}}\""),
+            Ok(Val::Str("uniq_ports03x{}".into()))
+        );
+        assert!(eval_in(module, "f'{TABLE!r}'").is_err());
+        assert!(eval_in(module, "f'{N:>4}'").is_err());
+        assert!(eval_in(module, "f'{y}'").is_err());
     }
 
     #[test]

@@ -98,11 +98,30 @@ const HISTORIES: &[History] = &[
         name: "ironic",
         dialects: &["mysql", "postgresql"],
         summary: "81 revisions written, 64 converted exactly.",
-        person: 36,
+        person: 16,
         surface: 6,
-        person_left: 36,
+        person_left: 16,
         loaded: 7,
         compared_at_least: 7,
+        resolved_differently: &[],
+        downgrade_refused: None,
+        schema_setup: "",
+        schema_raw_after: "",
+        engines: &[Engine::MariaDb],
+    },
+    History {
+        name: "neutron",
+        // Expand and contract branches from one root, branch labels, depends_on.
+        dialects: &["mysql"],
+        summary: "132 revisions written, 64 converted exactly.",
+        person: 179,
+        surface: 0,
+        // The root, kilo_initial, builds Kilo's schema from the application's
+        // models (`neutron.db.migration.models.head`): nothing loads until a
+        // person writes that schema.
+        person_left: 179,
+        loaded: 0,
+        compared_at_least: 0,
         resolved_differently: &[],
         downgrade_refused: None,
         schema_setup: "",
@@ -379,11 +398,16 @@ fn revisions_of_only_op_calls_never_need_a_person() {
             let text = std::fs::read_to_string(&revision.yaml).expect("read");
             let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
             // What an op call's arguments may still hold that no converter
-            // can read: a name from the application, a Core statement.
+            // can read: a name from the application, a Core statement, rows
+            // a helper function of the file reads from the database
+            // (neutron 5ffceebfada), a `sa.MetaData()` among create_table's
+            // columns (neutron 6135a7bd4425).
             let excused = |reason: &str| {
                 reason.contains("from an application import")
                     || reason.contains("SQLAlchemy Core statement")
                     || reason.contains("Alembic itself raises")
+                    || reason.contains("a helper function of the file")
+                    || reason.contains("`sqlalchemy.MetaData`")
             };
             if person_reasons(&doc).iter().any(|r| !excused(r)) {
                 failures.push(format!("{}: {}\n{text}", history.name, relative.display()));
