@@ -384,8 +384,8 @@ fn real_histories_import_with_the_pinned_numbers() {
     for history in HISTORIES {
         let summary = &prepared(history).summary;
         let first = summary.lines().next().unwrap_or_default();
-        let person = count(&summary, "need a person");
-        let surface = count(&summary, "need the schema-model/Alembic-surface work");
+        let person = count(summary, "need a person");
+        let surface = count(summary, "need the schema-model/Alembic-surface work");
         if first != history.summary || person != history.person || surface != history.surface {
             failures.push(format!(
                 "{}: got `{first}`, {person} for a person, {surface} for the surface work; \
@@ -791,7 +791,7 @@ fn imported_histories_upgrade_as_alembic_does() {
                 .map(|(id, _)| id.clone())
                 .collect();
             // The longest runs of single-parent revisions Alembic runs offline.
-            for chain in chains(&runnable, &revisions).iter().filter(|c| c.len() > 1) {
+            for chain in chains(&runnable, revisions).iter().filter(|c| c.len() > 1) {
                 let last = chain.last().expect("not empty");
                 long.push((
                     *dialect,
