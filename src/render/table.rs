@@ -174,23 +174,12 @@ pub fn table_view(
     }
 }
 
-/// The constraints a column makes in SQLAlchemy: its foreign key, its
-/// `unique` (unless it is an indexed column, where the index is unique), and
-/// an enum's CHECK.
+/// The constraints a column makes in SQLAlchemy, in the order it writes
+/// them: its `unique` (unless it is an indexed column, where the index is
+/// unique), an enum's CHECK, then its foreign key (the key's constraint is
+/// made last, when the column joins the table).
 fn column_constraints(column: &Column) -> Vec<Constraint> {
     let mut made = Vec::new();
-    if let Some(fk) = &column.foreign_key {
-        made.push(Constraint {
-            ref_table: Some(fk.table.clone()),
-            ref_schema: fk.schema.clone(),
-            ref_columns: vec![fk.column.clone()],
-            ondelete: fk.ondelete.clone(),
-            onupdate: fk.onupdate.clone(),
-            deferrable: fk.deferrable,
-            initially: fk.initially.clone(),
-            ..Constraint::new("foreign_key", fk.name.clone(), vec![column.name.clone()])
-        });
-    }
     if column.unique && !column.index {
         made.push(Constraint::new("unique", None, vec![column.name.clone()]));
     }
@@ -204,6 +193,18 @@ fn column_constraints(column: &Column) -> Vec<Constraint> {
         made.push(Constraint {
             values: values.clone(),
             ..Constraint::new("enum_check", name.clone(), vec![column.name.clone()])
+        });
+    }
+    if let Some(fk) = &column.foreign_key {
+        made.push(Constraint {
+            ref_table: Some(fk.table.clone()),
+            ref_schema: fk.schema.clone(),
+            ref_columns: vec![fk.column.clone()],
+            ondelete: fk.ondelete.clone(),
+            onupdate: fk.onupdate.clone(),
+            deferrable: fk.deferrable,
+            initially: fk.initially.clone(),
+            ..Constraint::new("foreign_key", fk.name.clone(), vec![column.name.clone()])
         });
     }
     made

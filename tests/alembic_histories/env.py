@@ -32,6 +32,10 @@ class _Stub(types.ModuleType):
     def __call__(self, *args, **kwargs):
         return _Stub(f"{self.__name__}()")
 
+    def __mro_entries__(self, bases):
+        # `class Model(model_base.BASEV2)` in a revision file: a plain class.
+        return (object,)
+
 
 class _StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def find_spec(self, name, path, target=None):

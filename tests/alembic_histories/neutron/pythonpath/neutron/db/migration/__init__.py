@@ -1,0 +1,27 @@
+"""A stand-in for neutron.db.migration: the release names the revisions read
+(`neutron_milestone = [migration.LIBERTY]`), as neutron defines them. Its
+helpers read the database (reflection), so a revision using one fails offline."""
+
+LIBERTY = 'liberty'
+MITAKA = 'mitaka'
+NEWTON = 'newton'
+OCATA = 'ocata'
+PIKE = 'pike'
+QUEENS = 'queens'
+ROCKY = 'rocky'
+STEIN = 'stein'
+TRAIN = 'train'
+USSURI = 'ussuri'
+VICTORIA = 'victoria'
+WALLABY = 'wallaby'
+XENA = 'xena'
+YOGA = 'yoga'
+ZED = 'zed'
+RELEASE_2023_1 = '2023.1'
+RELEASE_2023_2 = '2023.2'
+RELEASE_2024_1 = '2024.1'
+RELEASE_2024_2 = '2024.2'
+RELEASE_2025_1 = '2025.1'
+RELEASE_2025_2 = '2025.2'
+RELEASE_2026_1 = '2026.1'
+RELEASE_2026_2 = '2026.2'
