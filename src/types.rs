@@ -7,6 +7,7 @@
 use crate::per_dialect::PerDialect;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A column type.
@@ -19,25 +20,37 @@ pub enum ColumnType {
     SmallInteger,
     /// `BigInteger`.
     BigInteger,
-    /// `String`, `String(255)`.
+    /// `String`, `String(255)`, `String(255, collation='C')`.
     String {
         /// Length, if given.
         length: Option<u32>,
+        /// `collation=`: the column's collation, written after the type.
+        collation: Option<String>,
     },
     /// `Text`, `Text(1000)`.
     Text {
         /// Length, if given.
         length: Option<u32>,
+        /// `collation=`.
+        collation: Option<String>,
     },
     /// `Unicode(50)`.
     Unicode {
         /// Length, if given.
         length: Option<u32>,
+        /// `collation=`.
+        collation: Option<String>,
     },
     /// `UnicodeText`.
     UnicodeText,
-    /// `Boolean`.
-    Boolean,
+    /// `Boolean`, `Boolean(create_constraint=True, name='ck')`.
+    Boolean {
+        /// `create_constraint=True`: a `CHECK (c IN (0, 1))` on dialects
+        /// without a native boolean (MySQL, SQLite), as SQLAlchemy writes.
+        create_constraint: bool,
+        /// `name=`: the name of that check.
+        name: Option<String>,
+    },
     /// `Float`, `Float(53)`.
     Float {
         /// Binary precision, if given.
@@ -74,7 +87,7 @@ pub enum ColumnType {
     Json,
     /// `Uuid`.
     Uuid,
-    /// `Enum('a', 'b', name='x')`.
+    /// `Enum('a', 'b', name='x')`, and `postgresql.ENUM(...)`.
     Enum {
         /// The allowed values, in order.
         values: Vec<String>,
@@ -84,6 +97,12 @@ pub enum ColumnType {
         create_constraint: bool,
         /// `native_enum=False`: always a VARCHAR.
         native_enum: bool,
+        /// `length=n`: the VARCHAR's length where the enum is not native
+        /// (else the longest value's).
+        length: Option<u32>,
+        /// `postgresql.ENUM(..., create_type=False)`: `create_table` does not
+        /// create the type, which must exist already.
+        create_type: bool,
     },
     /// A dialect type: `postgresql.JSONB`, `mysql.TINYINT(1)`, `postgresql.ARRAY(Integer)`.
     Dialect {
@@ -93,6 +112,10 @@ pub enum ColumnType {
         name: String,
         /// Positional arguments.
         args: Vec<TypeArg>,
+        /// The keyword arguments that change the SQL (`timezone=True`,
+        /// `collation='utf8mb4_bin'`), by keyword; those that change only
+        /// Python's side (`as_uuid`, `astext_type`) are dropped when parsed.
+        options: BTreeMap<String, TypeArg>,
     },
     /// SQLAlchemy's uppercase types (`VARCHAR(10)`, `TIMESTAMP(timezone=True)`,
     /// `DECIMAL(10, 2)`, `DOUBLE`) and `Double`: written by their own name,
@@ -110,6 +133,8 @@ pub enum ColumnType {
         scale: Option<u32>,
         /// `TIMESTAMP(timezone=True)`, `TIME(timezone=True)`.
         timezone: bool,
+        /// `collation=` of a character type.
+        collation: Option<String>,
     },
     /// A mapping of dialect name to type; resolved before rendering.
     PerDialect {
@@ -129,6 +154,8 @@ pub enum ColumnType {
 pub enum TypeArg {
     /// A number.
     Int(i64),
+    /// `True` or `False` (a keyword argument's).
+    Bool(bool),
     /// A quoted string.
     Str(String),
     /// A nested type (`ARRAY(Integer)`).
@@ -181,6 +208,7 @@ pub const UPPER_TYPE_NAMES: &[&str] = &[
     "TIME",
     "BLOB",
     "JSON",
+    "UUID",
 ];
 
 impl ColumnType {
@@ -193,13 +221,21 @@ impl ColumnType {
             precision,
             scale,
             timezone,
+            collation,
         } = self
         else {
             return self.clone();
         };
+        let collation = collation.clone();
         match name.as_str() {
-            "VARCHAR" | "CHAR" | "NVARCHAR" => ColumnType::String { length: *length },
-            "TEXT" | "CLOB" => ColumnType::Text { length: *length },
+            "VARCHAR" | "CHAR" | "NVARCHAR" => ColumnType::String {
+                length: *length,
+                collation,
+            },
+            "TEXT" | "CLOB" => ColumnType::Text {
+                length: *length,
+                collation,
+            },
             "INTEGER" => ColumnType::Integer,
             "BIGINT" => ColumnType::BigInteger,
             "SMALLINT" => ColumnType::SmallInteger,
@@ -210,13 +246,17 @@ impl ColumnType {
                 precision: *precision,
                 scale: *scale,
             },
-            "BOOLEAN" => ColumnType::Boolean,
+            "BOOLEAN" => ColumnType::Boolean {
+                create_constraint: false,
+                name: None,
+            },
             "DATE" => ColumnType::Date,
             "TIME" => ColumnType::Time {
                 timezone: *timezone,
             },
             "BLOB" => ColumnType::LargeBinary { length: None },
             "JSON" => ColumnType::Json,
+            "UUID" => ColumnType::Uuid,
             _ => ColumnType::Float {
                 precision: *precision,
             },
@@ -261,6 +301,142 @@ pub struct TypeError {
 /// the parser, and everything after it that walks a type, recurses once
 /// per level, so an unbounded depth let a long type text overflow the stack.
 pub const MAX_TYPE_DEPTH: usize = 32;
+
+/// What a dialect type's keyword argument is to retort.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keyword {
+    /// It changes only what Python reads back (`as_uuid`, `astext_type`):
+    /// the SQL is the same without it, so it is dropped.
+    PythonSide,
+    /// The type's first positional argument, spelled as a keyword
+    /// (`mysql.VARCHAR(length=63)` is `mysql.VARCHAR(63)`).
+    FirstPositional,
+    /// `True` or `False`, kept for the templates.
+    Flag,
+    /// A whole number, kept for the templates.
+    Number,
+    /// A collation or character set name, kept for the templates.
+    Name,
+}
+
+impl Keyword {
+    fn expected(self) -> &'static str {
+        match self {
+            Keyword::PythonSide => "anything",
+            Keyword::FirstPositional | Keyword::Number => "a whole number",
+            Keyword::Flag => "True or False",
+            Keyword::Name => "a quoted name",
+        }
+    }
+}
+
+/// Some dialect types and the keyword arguments they take:
+/// (dialect, type names, keywords).
+type KeywordsOf = (
+    &'static str,
+    &'static [&'static str],
+    &'static [(&'static str, Keyword)],
+);
+
+/// The keyword arguments of dialect types retort takes, as SQLAlchemy's
+/// classes take them.
+const DIALECT_KEYWORDS: &[KeywordsOf] = &[
+    ("postgresql", &["UUID"], &[("as_uuid", Keyword::PythonSide)]),
+    (
+        "postgresql",
+        &["JSON", "JSONB"],
+        &[
+            ("astext_type", Keyword::PythonSide),
+            ("none_as_null", Keyword::PythonSide),
+        ],
+    ),
+    (
+        "postgresql",
+        &["TIMESTAMP", "TIME"],
+        &[("timezone", Keyword::Flag), ("precision", Keyword::Number)],
+    ),
+    (
+        "postgresql",
+        &["ARRAY"],
+        &[
+            ("dimensions", Keyword::Number),
+            ("as_tuple", Keyword::PythonSide),
+            ("zero_indexes", Keyword::PythonSide),
+        ],
+    ),
+    (
+        "postgresql",
+        &["DOUBLE_PRECISION", "REAL"],
+        &[
+            // PostgreSQL's DOUBLE PRECISION and REAL take no precision.
+            ("precision", Keyword::PythonSide),
+            ("asdecimal", Keyword::PythonSide),
+            ("decimal_return_scale", Keyword::PythonSide),
+        ],
+    ),
+    (
+        "mysql",
+        &[
+            "VARCHAR",
+            "CHAR",
+            "NVARCHAR",
+            "NCHAR",
+            "TEXT",
+            "TINYTEXT",
+            "MEDIUMTEXT",
+            "LONGTEXT",
+        ],
+        &[
+            ("length", Keyword::FirstPositional),
+            ("collation", Keyword::Name),
+            ("charset", Keyword::Name),
+        ],
+    ),
+    (
+        "mysql",
+        &["INTEGER", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT"],
+        &[
+            ("display_width", Keyword::FirstPositional),
+            ("unsigned", Keyword::Flag),
+            ("zerofill", Keyword::Flag),
+        ],
+    ),
+    (
+        "mysql",
+        &["DATETIME", "TIMESTAMP", "TIME"],
+        &[
+            ("fsp", Keyword::FirstPositional),
+            // MySQL's DATETIME and TIMESTAMP have no time zone.
+            ("timezone", Keyword::PythonSide),
+        ],
+    ),
+];
+
+fn dialect_keyword(dialect: &str, name: &str, keyword: &str) -> Option<Keyword> {
+    DIALECT_KEYWORDS
+        .iter()
+        .filter(|(d, names, _)| *d == dialect && names.contains(&name))
+        .flat_map(|(_, _, keywords)| keywords.iter())
+        .find(|(k, _)| *k == keyword)
+        .map(|(_, takes)| *takes)
+}
+
+/// A collation or character set name: written into the SQL unquoted on
+/// MySQL and SQL Server, as SQLAlchemy writes it, so only letters, digits
+/// and `_ . -`.
+fn check_sql_word(word: &str) -> Result<(), String> {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    if plain {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{word}` is not a collation or character set name (letters, digits, `_`, `.`, `-`)"
+        ))
+    }
+}
 
 struct Parser<'a> {
     text: &'a str,
@@ -430,26 +606,73 @@ impl<'a> Parser<'a> {
         args: Vec<RawArg>,
         kwargs: Vec<(String, RawArg)>,
     ) -> Result<ColumnType, TypeError> {
-        if let Some((key, _)) = kwargs.first() {
-            return Err(self.error(format!(
-                "keyword argument `{key}` is not supported for dialect types; write the type as {{sql: ...}}"
-            )));
+        if (dialect, name) == ("postgresql", "ENUM") {
+            let mut sig = Signature {
+                parser: self,
+                name: "postgresql.ENUM",
+                args,
+                kwargs,
+            };
+            let ty = sig.enum_type()?;
+            sig.finish()?;
+            return Ok(ty);
         }
-        let args = args
+        let mut args = args
             .into_iter()
             .map(|arg| match arg {
-                RawArg::Int(n) => Ok(TypeArg::Int(n)),
-                RawArg::Str(s) => Ok(TypeArg::Str(s)),
-                RawArg::Type(t) => Ok(TypeArg::Type(Box::new(t))),
                 RawArg::Bool(_) => {
                     Err(self.error("a dialect type takes numbers, strings or types"))
                 }
+                arg => self.type_arg(arg),
             })
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut options = BTreeMap::new();
+        for (keyword, value) in kwargs {
+            let Some(takes) = dialect_keyword(dialect, name, &keyword) else {
+                return Err(self.error(format!(
+                    "`{dialect}.{name}` takes no keyword argument `{keyword}` retort knows; \
+                     write the type as {{sql: ...}}"
+                )));
+            };
+            let value = self.type_arg(value)?;
+            match (takes, &value) {
+                (Keyword::PythonSide, _) => {}
+                (Keyword::FirstPositional, TypeArg::Int(_)) if args.is_empty() => args.push(value),
+                (Keyword::FirstPositional, TypeArg::Int(_)) => {
+                    return Err(self.error(format!(
+                        "`{keyword}` is given twice: by position and by keyword"
+                    )))
+                }
+                (Keyword::Flag, TypeArg::Bool(_))
+                | (Keyword::Number, TypeArg::Int(_))
+                | (Keyword::Name, TypeArg::Str(_)) => {
+                    options.insert(keyword, value);
+                }
+                (kind, _) => {
+                    return Err(self.error(format!(
+                        "`{keyword}` of `{dialect}.{name}` must be {}",
+                        kind.expected()
+                    )))
+                }
+            }
+        }
+        if let Some(TypeArg::Str(word)) = options.get("collation").or(options.get("charset")) {
+            check_sql_word(word).map_err(|m| self.error(m))?;
+        }
         Ok(ColumnType::Dialect {
             dialect: dialect.to_owned(),
             name: name.to_owned(),
             args,
+            options,
+        })
+    }
+
+    fn type_arg(&self, arg: RawArg) -> Result<TypeArg, TypeError> {
+        Ok(match arg {
+            RawArg::Int(n) => TypeArg::Int(n),
+            RawArg::Str(s) => TypeArg::Str(s),
+            RawArg::Type(t) => TypeArg::Type(Box::new(t)),
+            RawArg::Bool(b) => TypeArg::Bool(b),
         })
     }
 
@@ -471,15 +694,21 @@ impl<'a> Parser<'a> {
             "BigInteger" => ColumnType::BigInteger,
             "String" => ColumnType::String {
                 length: sig.uint(0, "length")?,
+                collation: sig.collation(1)?,
             },
             "Text" => ColumnType::Text {
                 length: sig.uint(0, "length")?,
+                collation: sig.collation(1)?,
             },
             "Unicode" => ColumnType::Unicode {
                 length: sig.uint(0, "length")?,
+                collation: sig.collation(1)?,
             },
             "UnicodeText" => ColumnType::UnicodeText,
-            "Boolean" => ColumnType::Boolean,
+            "Boolean" => ColumnType::Boolean {
+                create_constraint: sig.flag("create_constraint")?,
+                name: sig.name()?,
+            },
             "Float" => ColumnType::Float {
                 precision: sig.uint(0, "precision")?,
             },
@@ -498,8 +727,14 @@ impl<'a> Parser<'a> {
             "LargeBinary" => ColumnType::LargeBinary {
                 length: sig.uint(0, "length")?,
             },
+            // A pickled Python object: SQLAlchemy stores it in a LargeBinary.
+            "PickleType" => ColumnType::LargeBinary { length: None },
             "JSON" => ColumnType::Json,
-            "Uuid" => ColumnType::Uuid,
+            "Uuid" => {
+                // `as_uuid` changes only what Python reads back.
+                sig.flag("as_uuid")?;
+                ColumnType::Uuid
+            }
             "Enum" => sig.enum_type()?,
             upper if UPPER_TYPE_NAMES.contains(&upper) => sig.upper_type()?,
             unknown => {
@@ -550,12 +785,38 @@ impl Signature<'_, '_> {
     }
 
     fn flag(&mut self, keyword: &str) -> Result<bool, TypeError> {
+        self.flag_or(keyword, false)
+    }
+
+    /// A `True`/`False` keyword, `default` when absent.
+    fn flag_or(&mut self, keyword: &str, default: bool) -> Result<bool, TypeError> {
         match self.take(usize::MAX, keyword) {
-            None => Ok(false),
+            None => Ok(default),
             Some(RawArg::Bool(b)) => Ok(b),
             Some(_) => Err(self
                 .parser
                 .error(format!("`{keyword}` must be True or False"))),
+        }
+    }
+
+    /// `collation='C'`, the character types' second positional argument.
+    fn collation(&mut self, position: usize) -> Result<Option<String>, TypeError> {
+        match self.take(position, "collation") {
+            None => Ok(None),
+            Some(RawArg::Str(s)) => {
+                check_sql_word(&s).map_err(|m| self.parser.error(m))?;
+                Ok(Some(s))
+            }
+            Some(_) => Err(self.parser.error("`collation` must be a quoted name")),
+        }
+    }
+
+    /// `name='x'`.
+    fn name(&mut self) -> Result<Option<String>, TypeError> {
+        match self.take(usize::MAX, "name") {
+            None => Ok(None),
+            Some(RawArg::Str(s)) => Ok(Some(s)),
+            Some(_) => Err(self.parser.error("`name` must be a quoted string")),
         }
     }
 
@@ -574,22 +835,31 @@ impl Signature<'_, '_> {
         if values.is_empty() {
             return Err(self.parser.error("Enum needs at least one value"));
         }
-        let name = match self.take(usize::MAX, "name") {
-            None => None,
-            Some(RawArg::Str(s)) => Some(s),
-            Some(_) => return Err(self.parser.error("`name` must be a quoted string")),
-        };
+        let name = self.name()?;
         let create_constraint = self.flag("create_constraint")?;
-        let native_enum = match self.take(usize::MAX, "native_enum") {
-            None => true,
-            Some(RawArg::Bool(b)) => b,
-            Some(_) => return Err(self.parser.error("`native_enum` must be True or False")),
+        let native_enum = self.flag_or("native_enum", true)?;
+        let length = self.uint(usize::MAX, "length")?;
+        if let Some(length) = length {
+            let longest = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+            if (length as usize) < longest {
+                return Err(self.parser.error(format!(
+                    "`length={length}` is shorter than the longest value ({longest} characters)"
+                )));
+            }
+        }
+        // Only postgresql.ENUM takes `create_type`.
+        let create_type = if self.name == "postgresql.ENUM" {
+            self.flag_or("create_type", true)?
+        } else {
+            true
         };
         Ok(ColumnType::Enum {
             values,
             name,
             create_constraint,
             native_enum,
+            length,
+            create_type,
         })
     }
 
@@ -598,8 +868,15 @@ impl Signature<'_, '_> {
     fn upper_type(&mut self) -> Result<ColumnType, TypeError> {
         let name = self.name.to_owned();
         let (mut length, mut precision, mut scale, mut timezone) = (None, None, None, false);
+        let mut collation = None;
         match name.as_str() {
-            "VARCHAR" | "CHAR" | "NVARCHAR" | "TEXT" | "CLOB" => length = self.uint(0, "length")?,
+            "VARCHAR" | "CHAR" | "NVARCHAR" | "TEXT" | "CLOB" => {
+                length = self.uint(0, "length")?;
+                collation = self.collation(1)?;
+            }
+            "UUID" => {
+                self.flag("as_uuid")?;
+            }
             "DECIMAL" | "NUMERIC" => {
                 precision = self.uint(0, "precision")?;
                 scale = self.uint(1, "scale")?;
@@ -614,6 +891,7 @@ impl Signature<'_, '_> {
             precision,
             scale,
             timezone,
+            collation,
         })
     }
 
@@ -624,9 +902,9 @@ impl Signature<'_, '_> {
                 .error(format!("`{}` takes no argument `{key}`", self.name)));
         }
         let expected = match self.name {
-            "Numeric" | "DECIMAL" | "NUMERIC" => 2,
-            "String" | "Text" | "Unicode" | "Float" | "LargeBinary" | "VARCHAR" | "CHAR"
-            | "NVARCHAR" | "TEXT" | "CLOB" | "FLOAT" => 1,
+            "Numeric" | "DECIMAL" | "NUMERIC" | "String" | "Text" | "Unicode" | "VARCHAR"
+            | "CHAR" | "NVARCHAR" | "TEXT" | "CLOB" => 2,
+            "Float" | "LargeBinary" | "FLOAT" => 1,
             _ => 0,
         };
         if self.args.len() > expected {
@@ -691,11 +969,17 @@ mod tests {
     fn parses_sized_and_keyword_types() {
         assert_eq!(
             ColumnType::parse("String(255)").unwrap(),
-            ColumnType::String { length: Some(255) }
+            ColumnType::String {
+                length: Some(255),
+                collation: None
+            }
         );
         assert_eq!(
             ColumnType::parse("String").unwrap(),
-            ColumnType::String { length: None }
+            ColumnType::String {
+                length: None,
+                collation: None
+            }
         );
         assert_eq!(
             ColumnType::parse("Numeric(10, 2)").unwrap(),
@@ -710,7 +994,10 @@ mod tests {
         );
         assert_eq!(
             ColumnType::parse("String(length=36)").unwrap(),
-            ColumnType::String { length: Some(36) }
+            ColumnType::String {
+                length: Some(36),
+                collation: None
+            }
         );
     }
 
@@ -718,7 +1005,10 @@ mod tests {
     fn the_sa_prefix_and_uppercase_types() {
         assert_eq!(
             ColumnType::parse("sa.String(10)").unwrap(),
-            ColumnType::String { length: Some(10) }
+            ColumnType::String {
+                length: Some(10),
+                collation: None
+            }
         );
         assert_eq!(
             ColumnType::parse("sa.Integer()").unwrap(),
@@ -730,6 +1020,7 @@ mod tests {
             precision,
             scale,
             timezone,
+            collation: None,
         };
         assert_eq!(
             ColumnType::parse("VARCHAR(40)").unwrap(),
@@ -754,7 +1045,10 @@ mod tests {
         );
         assert_eq!(
             upper("CHAR", Some(3), None, None, false).generic_kin(),
-            ColumnType::String { length: Some(3) }
+            ColumnType::String {
+                length: Some(3),
+                collation: None
+            }
         );
         assert!(ColumnType::parse("BIGINT(5)").is_err());
         assert!(ColumnType::parse("VARCHAR(timezone=True)").is_err());
@@ -769,6 +1063,8 @@ mod tests {
                 name: Some("source_type".into()),
                 create_constraint: false,
                 native_enum: true,
+                length: None,
+                create_type: true,
             }
         );
     }
@@ -781,6 +1077,7 @@ mod tests {
                 dialect: "postgresql".into(),
                 name: "ARRAY".into(),
                 args: vec![TypeArg::Type(Box::new(ColumnType::Integer))],
+                options: BTreeMap::new(),
             }
         );
         assert_eq!(
@@ -789,8 +1086,130 @@ mod tests {
                 dialect: "mysql".into(),
                 name: "TINYINT".into(),
                 args: vec![TypeArg::Int(1)],
+                options: BTreeMap::new(),
             }
         );
+    }
+
+    #[test]
+    fn keyword_arguments_as_autogenerate_writes_them() {
+        let dialect = |d: &str, name: &str, args: Vec<TypeArg>, options: &[(&str, TypeArg)]| {
+            ColumnType::Dialect {
+                dialect: d.into(),
+                name: name.into(),
+                args,
+                options: options
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                    .collect(),
+            }
+        };
+        // Keywords that change only Python's side are dropped.
+        assert_eq!(
+            ColumnType::parse("postgresql.UUID(as_uuid=True)").unwrap(),
+            dialect("postgresql", "UUID", vec![], &[])
+        );
+        assert_eq!(
+            ColumnType::parse("postgresql.JSONB(astext_type=sa.Text())").unwrap(),
+            dialect("postgresql", "JSONB", vec![], &[])
+        );
+        assert_eq!(
+            ColumnType::parse("postgresql.TIMESTAMP(timezone=True, precision=3)").unwrap(),
+            dialect(
+                "postgresql",
+                "TIMESTAMP",
+                vec![],
+                &[
+                    ("precision", TypeArg::Int(3)),
+                    ("timezone", TypeArg::Bool(true))
+                ]
+            )
+        );
+        // A first positional argument spelled as a keyword is positional.
+        assert_eq!(
+            ColumnType::parse("mysql.VARCHAR(length=63, collation='utf8mb4_bin')").unwrap(),
+            dialect(
+                "mysql",
+                "VARCHAR",
+                vec![TypeArg::Int(63)],
+                &[("collation", TypeArg::Str("utf8mb4_bin".into()))]
+            )
+        );
+        assert_eq!(
+            ColumnType::parse("mysql.INTEGER(display_width=11)").unwrap(),
+            dialect("mysql", "INTEGER", vec![TypeArg::Int(11)], &[])
+        );
+        assert_eq!(
+            ColumnType::parse("String(10, collation='C')").unwrap(),
+            ColumnType::String {
+                length: Some(10),
+                collation: Some("C".into())
+            }
+        );
+        assert_eq!(
+            ColumnType::parse("Boolean(create_constraint=True)").unwrap(),
+            ColumnType::Boolean {
+                create_constraint: true,
+                name: None
+            }
+        );
+        assert_eq!(
+            ColumnType::parse("sa.PickleType()").unwrap(),
+            ColumnType::LargeBinary { length: None }
+        );
+        assert_eq!(
+            ColumnType::parse("Uuid(as_uuid=True)").unwrap(),
+            ColumnType::Uuid
+        );
+        assert_eq!(
+            ColumnType::parse("UUID(as_uuid=True)")
+                .unwrap()
+                .generic_kin(),
+            ColumnType::Uuid
+        );
+        let ColumnType::Enum {
+            length,
+            create_type,
+            native_enum,
+            name,
+            ..
+        } = ColumnType::parse("postgresql.ENUM('a', 'b', name='e', create_type=False)").unwrap()
+        else {
+            panic!("postgresql.ENUM is an Enum");
+        };
+        assert_eq!((length, create_type, native_enum), (None, false, true));
+        assert_eq!(name.as_deref(), Some("e"));
+        let ColumnType::Enum { length, .. } =
+            ColumnType::parse("Enum('a', 'bb', native_enum=False, length=10)").unwrap()
+        else {
+            panic!("an Enum");
+        };
+        assert_eq!(length, Some(10));
+    }
+
+    #[test]
+    fn keyword_arguments_retort_does_not_know_are_refused() {
+        for (text, says) in [
+            (
+                "postgresql.UUID(bogus=True)",
+                "takes no keyword argument `bogus`",
+            ),
+            ("postgresql.TIMESTAMP(timezone=3)", "must be True or False"),
+            ("mysql.VARCHAR(63, length=63)", "given twice"),
+            ("String(10, collation='a b')", "not a collation"),
+            ("mysql.VARCHAR(10, collation='x; DROP')", "not a collation"),
+            (
+                "Enum('abc', native_enum=False, length=2)",
+                "shorter than the longest value",
+            ),
+            (
+                "Enum('a', create_type=False)",
+                "takes no argument `create_type`",
+            ),
+        ] {
+            let err = ColumnType::parse(text).unwrap_err();
+            assert!(err.message.contains(says), "{text}: {err}");
+        }
     }
 
     #[test]

@@ -10,9 +10,9 @@
 {% if t.kind == "Integer" %}INTEGER
 {%- elif t.kind == "SmallInteger" %}SMALLINT
 {%- elif t.kind == "BigInteger" %}BIGINT
-{%- elif t.kind == "String" %}VARCHAR({{ t.length if t.length is not none else "max" }})
-{%- elif t.kind == "Unicode" %}NVARCHAR({{ t.length if t.length is not none else "max" }})
-{%- elif t.kind == "Text" %}TEXT{% if t.length is not none %}({{ t.length }}){% endif %}
+{%- elif t.kind == "String" %}VARCHAR({{ t.length if t.length is not none else "max" }}){{ collate(t) }}
+{%- elif t.kind == "Unicode" %}NVARCHAR({{ t.length if t.length is not none else "max" }}){{ collate(t) }}
+{%- elif t.kind == "Text" %}TEXT{% if t.length is not none %}({{ t.length }}){% endif %}{{ collate(t) }}
 {%- elif t.kind == "UnicodeText" %}NTEXT
 {%- elif t.kind == "Boolean" %}BIT
 {%- elif t.kind == "Float" %}FLOAT{% if t.precision is not none %}({{ t.precision }}){% endif %}
@@ -24,7 +24,7 @@
 {%- elif t.kind == "LargeBinary" %}IMAGE
 {%- elif t.kind == "JSON" %}NVARCHAR(max)
 {%- elif t.kind == "Uuid" %}UNIQUEIDENTIFIER
-{%- elif t.kind == "Enum" %}VARCHAR({{ t.values | map("length") | max }})
+{%- elif t.kind == "Enum" %}VARCHAR({{ enum_length(t) }})
 {%- elif t.kind == "Sql" %}{{ t.sql }}
 {%- elif t.kind == "Upper" %}{{ upper(t) }}
 {%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
@@ -90,9 +90,10 @@ IDENTITY{% if i.start is not none or i.increment is not none %}({{ i.start if i.
 {%- endif %}
 {%- endmacro %}
 
-{#- Whether a table-level constraint is written: always (no native enums). -#}
+{#- Whether a table-level constraint is written: always (no native enums),
+    but a boolean's CHECK (SQLAlchemy takes the boolean as native here). -#}
 {% macro writes(c, table) -%}
-yes
+{% if c.kind != "bool_check" %}yes{% endif %}
 {%- endmacro %}
 
 {% macro index_columns(columns) -%}
@@ -140,16 +141,26 @@ exec('alter table {{ table_name | table(schema) }} drop constraint ' + @const_na
     SQLAlchemy writes them here; `refused` names those this engine has not. -#}
 {% macro upper(t) -%}
 {% set n = t.name %}
-{% set refused = {"BOOLEAN": "SQL Server has no BOOLEAN (Boolean is BIT)", "DOUBLE": "SQL Server has no DOUBLE (Double is DOUBLE PRECISION)", "BLOB": "SQL Server has no BLOB (LargeBinary is IMAGE)", "CLOB": "SQL Server has no CLOB"} %}
+{% set refused = {"UUID": "SQL Server has no UUID (Uuid is UNIQUEIDENTIFIER)", "BOOLEAN": "SQL Server has no BOOLEAN (Boolean is BIT)", "DOUBLE": "SQL Server has no DOUBLE (Double is DOUBLE PRECISION)", "BLOB": "SQL Server has no BLOB (LargeBinary is IMAGE)", "CLOB": "SQL Server has no CLOB"} %}
 {% if n in refused %}{{ fail(n ~ " has no " ~ dialect.name ~ " form: " ~ refused[n] ~ "; give a mapping of dialect to type, e.g. {" ~ dialect.name ~ ": ..., default: " ~ n ~ "}") }}{% endif %}
-{% if n in ["VARCHAR", "NVARCHAR"] and t.length is none %}{{ n }}(max)
+{% if n in ["VARCHAR", "NVARCHAR"] and t.length is none %}{{ n }}(max){{ collate(t) }}
 {%- elif n in ["Double", "DOUBLE_PRECISION"] %}DOUBLE PRECISION
 {%- elif n == "JSON" %}NVARCHAR(max)
-{%- else %}{{ sized(t) }}{% endif %}
+{%- else %}{{ sized(t) }}{{ collate(t) }}{% endif %}
 {%- endmacro %}
 
 {#- An uppercase type's name with its length, or precision and scale. -#}
 {% macro sized(t) -%}
 {% set numbers = [t.length, t.precision, t.scale] | reject("none") | list %}
 {{- t.name }}{% if numbers %}({{ numbers | join(", ") }}){% endif %}
+{%- endmacro %}
+
+{#- A non-native enum's VARCHAR length: `length=`, else the longest value's. -#}
+{% macro enum_length(t) -%}
+{{ t.length if t.length is not none else t.values | map("length") | max }}
+{%- endmacro %}
+
+{#- A character type's collation, unquoted as SQLAlchemy writes it on SQL Server. -#}
+{% macro collate(t) -%}
+{% if t.collation is not none %} COLLATE {{ t.collation }}{% endif %}
 {%- endmacro %}

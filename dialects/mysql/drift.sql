@@ -82,7 +82,7 @@ CREATE TEMPORARY TABLE retort_drift_found (
 {% endfor %}
 {% for c in t.constraints if c.name is not none and m.writes(c, t) %}
 {% set object = "constraint " ~ c.name ~ " on " ~ name %}
-{% set collected.rows = collected.rows + [(object, "exists", "present", parent), (object, "kind", c.kind | replace("enum_check", "check") | replace("_", " "), parent)] %}
+{% set collected.rows = collected.rows + [(object, "exists", "present", parent), (object, "kind", c.kind | replace("enum_check", "check") | replace("bool_check", "check") | replace("_", " "), parent)] %}
 {% endfor %}
 {% endfor %}
 {% for o in drift.absent.tables %}{% set collected.rows = collected.rows + [("table " ~ qualified(o.schema, o.name), "exists", "absent", none)] %}{% endfor %}

@@ -8,8 +8,8 @@
 {% if t.kind == "Integer" %}INTEGER
 {%- elif t.kind == "SmallInteger" %}SMALLINT
 {%- elif t.kind == "BigInteger" %}BIGINT
-{%- elif t.kind in ["String", "Unicode"] %}{% if t.length is none %}{{ fail("VARCHAR requires a length on dialect mysql: write String(n)") }}{% endif %}VARCHAR({{ t.length }})
-{%- elif t.kind == "Text" %}TEXT{% if t.length is not none %}({{ t.length }}){% endif %}
+{%- elif t.kind in ["String", "Unicode"] %}{% if t.length is none %}{{ fail("VARCHAR requires a length on dialect mysql: write String(n)") }}{% endif %}VARCHAR({{ t.length }}){{ collate(t) }}
+{%- elif t.kind == "Text" %}TEXT{% if t.length is not none %}({{ t.length }}){% endif %}{{ collate(t) }}
 {%- elif t.kind == "UnicodeText" %}TEXT
 {%- elif t.kind == "Boolean" %}BOOL
 {%- elif t.kind == "Float" %}FLOAT{% if t.precision is not none %}({{ t.precision }}){% endif %}
@@ -21,7 +21,7 @@
 {%- elif t.kind == "LargeBinary" %}BLOB{% if t.length is not none %}({{ t.length }}){% endif %}
 {%- elif t.kind == "JSON" %}JSON
 {%- elif t.kind == "Uuid" %}CHAR(32)
-{%- elif t.kind == "Enum" %}{% if t.native_enum %}ENUM({% for v in t.values %}{{ v | literal }}{{ "," if not loop.last }}{% endfor %}){% else %}VARCHAR({{ t.values | map("length") | max }}){% endif %}
+{%- elif t.kind == "Enum" %}{% if t.native_enum %}ENUM({% for v in t.values %}{{ v | literal }}{{ "," if not loop.last }}{% endfor %}){% else %}VARCHAR({{ enum_length(t) }}){% endif %}
 {%- elif t.kind == "Sql" %}{{ t.sql }}
 {%- elif t.kind == "Upper" %}{{ upper(t) }}
 {%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
@@ -36,6 +36,10 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {% macro dialect_type(t) -%}
 {% if t.dialect != dialect.name %}{{ fail(t.dialect ~ "." ~ t.name ~ " is a " ~ t.dialect ~ " type; give a mapping of dialect to type, e.g. {" ~ t.dialect ~ ": " ~ t.name ~ ", default: ...}") }}{% endif %}
 {{ t.name }}{% if t.args %}({% for a in t.args %}{{ type_arg(a) }}{{ ", " if not loop.last }}{% endfor %}){% endif %}
+{#- SQLAlchemy's order: UNSIGNED ZEROFILL; CHARACTER SET, COLLATE. #}
+{%- for flag in ["unsigned", "zerofill"] if flag in t.options and t.options[flag].value %} {{ flag | upper }}{% endfor %}
+{%- if "charset" in t.options %} CHARACTER SET {{ t.options.charset.value }}{% endif %}
+{%- if "collation" in t.options %} COLLATE {{ t.options.collation.value }}{% endif %}
 {%- endmacro %}
 
 {% macro type_arg(a) -%}
@@ -91,6 +95,7 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {%- elif c.kind == "unique" %}UNIQUE ({{ names(c.columns) }})
 {%- elif c.kind == "check" %}CHECK ({{ c.condition }})
 {%- elif c.kind == "enum_check" %}CHECK ({{ c.columns[0] | quote }} IN ({% for v in c.values %}{{ v | literal }}{{ ", " if not loop.last }}{% endfor %}))
+{%- elif c.kind == "bool_check" %}CHECK ({{ c.columns[0] | quote }} IN (0, 1))
 {%- elif c.kind == "foreign_key" %}FOREIGN KEY({{ names(c.columns) }}) REFERENCES {{ c.ref_table | table(c.ref_schema) }} ({{ names(c.ref_columns) }})
 {%- if c.ondelete is not none %} ON DELETE {{ phrase(c.ondelete, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "ondelete") }}{% endif %}
 {%- if c.onupdate is not none %} ON UPDATE {{ phrase(c.onupdate, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "onupdate") }}{% endif %}
@@ -122,15 +127,25 @@ CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "IF NOT EXISTS " if ix.if_not_exists
 {% set refused = {"CLOB": "MySQL and MariaDB have no CLOB (TEXT is)"} %}
 {% if n in refused %}{{ fail(n ~ " has no " ~ dialect.name ~ " form: " ~ refused[n] ~ "; give a mapping of dialect to type, e.g. {" ~ dialect.name ~ ": ..., default: " ~ n ~ "}") }}{% endif %}
 {% if n in ["VARCHAR", "NVARCHAR"] and t.length is none %}{{ fail(n ~ " requires a length on dialect mysql: write " ~ n ~ "(n)") }}{% endif %}
-{%- if n == "NVARCHAR" %}NATIONAL VARCHAR({{ t.length }})
+{%- if n == "NVARCHAR" %}NATIONAL VARCHAR({{ t.length }}){{ collate(t) }}
 {%- elif n == "BOOLEAN" %}BOOL
 {%- elif n == "Double" %}DOUBLE
 {%- elif n == "DOUBLE_PRECISION" %}DOUBLE PRECISION
-{%- else %}{{ sized(t) }}{% endif %}
+{%- else %}{{ sized(t) }}{{ collate(t) }}{% endif %}
 {%- endmacro %}
 
 {#- An uppercase type's name with its length, or precision and scale. -#}
 {% macro sized(t) -%}
 {% set numbers = [t.length, t.precision, t.scale] | reject("none") | list %}
 {{- t.name }}{% if numbers %}({{ numbers | join(", ") }}){% endif %}
+{%- endmacro %}
+
+{#- A non-native enum's VARCHAR length: `length=`, else the longest value's. -#}
+{% macro enum_length(t) -%}
+{{ t.length if t.length is not none else t.values | map("length") | max }}
+{%- endmacro %}
+
+{#- A character type's collation, unquoted as SQLAlchemy writes it on MySQL. -#}
+{% macro collate(t) -%}
+{% if t.collation is not none %} COLLATE {{ t.collation }}{% endif %}
 {%- endmacro %}

@@ -19,7 +19,7 @@
 {%- elif t.kind == "LargeBinary" %}BLOB
 {%- elif t.kind == "JSON" %}JSON
 {%- elif t.kind == "Uuid" %}CHAR(32)
-{%- elif t.kind == "Enum" %}VARCHAR({{ t.values | map("length") | max }} CHAR)
+{%- elif t.kind == "Enum" %}VARCHAR({{ enum_length(t) }} CHAR)
 {%- elif t.kind == "Sql" %}{{ t.sql }}
 {%- elif t.kind == "Upper" %}{{ upper(t) }}
 {%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
@@ -89,9 +89,10 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {%- endif %}
 {%- endmacro %}
 
-{#- Whether a table-level constraint is written: always (no native enums). -#}
+{#- Whether a table-level constraint is written: always (no native enums),
+    but a boolean's CHECK (SQLAlchemy takes the boolean as native here). -#}
 {% macro writes(c, table) -%}
-yes
+{% if c.kind != "bool_check" %}yes{% endif %}
 {%- endmacro %}
 
 {% macro index_columns(columns) -%}
@@ -131,13 +132,15 @@ COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ co
     SQLAlchemy writes them here; `refused` names those this engine has not. -#}
 {% macro upper(t) -%}
 {% set n = t.name %}
-{% set refused = {"TEXT": "Oracle has no TEXT (Text is CLOB)", "DOUBLE": "Oracle has no DOUBLE (Double is DOUBLE PRECISION)", "DATETIME": "Oracle has no DATETIME (DateTime is DATE)", "TIME": "Oracle has no TIME"} %}
+{% set refused = {"UUID": "Oracle has no UUID (Uuid is CHAR(32))", "TEXT": "Oracle has no TEXT (Text is CLOB)", "DOUBLE": "Oracle has no DOUBLE (Double is DOUBLE PRECISION)", "DATETIME": "Oracle has no DATETIME (DateTime is DATE)", "TIME": "Oracle has no TIME"} %}
 {% if n in refused %}{{ fail(n ~ " has no " ~ dialect.name ~ " form: " ~ refused[n] ~ "; give a mapping of dialect to type, e.g. {" ~ dialect.name ~ ": ..., default: " ~ n ~ "}") }}{% endif %}
 {% if n == "VARCHAR" %}VARCHAR{% if t.length is not none %}({{ t.length }} CHAR){% endif %}
 {%- elif n == "NVARCHAR" %}NVARCHAR2{% if t.length is not none %}({{ t.length }}){% endif %}
 {%- elif n == "TIMESTAMP" and t.timezone %}TIMESTAMP WITH TIME ZONE
 {%- elif n in ["Double", "DOUBLE_PRECISION"] %}DOUBLE PRECISION
 {%- elif n == "FLOAT" and t.precision is not none %}{{ fail("Oracle FLOAT types use 'binary precision', which does not convert cleanly from decimal 'precision'; give an Oracle type") }}
+{#- SQLAlchemy writes a collation on Oracle only after CHAR. #}
+{%- elif n == "CHAR" %}{{ sized(t) }}{% if t.collation is not none %} COLLATE {{ t.collation | quote }}{% endif %}
 {%- else %}{{ sized(t) }}{% endif %}
 {%- endmacro %}
 
@@ -145,4 +148,9 @@ COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ co
 {% macro sized(t) -%}
 {% set numbers = [t.length, t.precision, t.scale] | reject("none") | list %}
 {{- t.name }}{% if numbers %}({{ numbers | join(", ") }}){% endif %}
+{%- endmacro %}
+
+{#- A non-native enum's VARCHAR length: `length=`, else the longest value's. -#}
+{% macro enum_length(t) -%}
+{{ t.length if t.length is not none else t.values | map("length") | max }}
 {%- endmacro %}

@@ -1,8 +1,9 @@
 {# CREATE TYPE for each native enum, before the table (SQLAlchemy's before_create);
    the schema model lists in `creates_enums` the types that do not exist yet;
-   a type two columns share is created once. #}
+   a type two columns share is created once; postgresql.ENUM(create_type=False)
+   is a type made before. #}
 {% set enums = namespace(written=[]) %}
-{% for c in table.columns %}{% set t = c.type | resolve %}{% if t.kind == "Enum" and t.native_enum and t.name not in enums.written and (op.creates_enums is none or t.name in op.creates_enums) %}{% set enums.written = enums.written + [t.name] %}
+{% for c in table.columns %}{% set t = c.type | resolve %}{% if t.kind == "Enum" and t.native_enum and t.name not in enums.written and (t.name in op.creates_enums if op.creates_enums is not none else t.create_type) %}{% set enums.written = enums.written + [t.name] %}
 CREATE TYPE {{ m.enum_name(t) }} AS ENUM ({% for v in t.values %}{{ v | literal }}{{ ", " if not loop.last }}{% endfor %})
 {{ statement_end }}
 {% endif %}{% endfor %}

@@ -8,8 +8,8 @@
 {% if t.kind == "Integer" %}INTEGER
 {%- elif t.kind == "SmallInteger" %}SMALLINT
 {%- elif t.kind == "BigInteger" %}BIGINT
-{%- elif t.kind in ["String", "Unicode"] %}VARCHAR{% if t.length is not none %}({{ t.length }}){% endif %}
-{%- elif t.kind == "Text" %}TEXT{% if t.length is not none %}({{ t.length }}){% endif %}
+{%- elif t.kind in ["String", "Unicode"] %}VARCHAR{% if t.length is not none %}({{ t.length }}){% endif %}{{ collate(t) }}
+{%- elif t.kind == "Text" %}TEXT{% if t.length is not none %}({{ t.length }}){% endif %}{{ collate(t) }}
 {%- elif t.kind == "UnicodeText" %}TEXT
 {%- elif t.kind == "Boolean" %}BOOLEAN
 {%- elif t.kind == "Float" %}FLOAT{% if t.precision is not none %}({{ t.precision }}){% endif %}
@@ -21,7 +21,7 @@
 {%- elif t.kind == "LargeBinary" %}BYTEA
 {%- elif t.kind == "JSON" %}JSON
 {%- elif t.kind == "Uuid" %}UUID
-{%- elif t.kind == "Enum" %}{% if t.native_enum %}{{ enum_name(t) }}{% else %}VARCHAR({{ t.values | map("length") | max }}){% endif %}
+{%- elif t.kind == "Enum" %}{% if t.native_enum %}{{ enum_name(t) }}{% else %}VARCHAR({{ enum_length(t) }}){% endif %}
 {%- elif t.kind == "Sql" %}{{ t.sql }}
 {%- elif t.kind == "Upper" %}{{ upper(t) }}
 {%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
@@ -40,7 +40,9 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 
 {% macro dialect_type(t) -%}
 {% if t.dialect != dialect.name %}{{ fail(t.dialect ~ "." ~ t.name ~ " is a " ~ t.dialect ~ " type; give a mapping of dialect to type, e.g. {" ~ t.dialect ~ ": " ~ t.name ~ ", default: ...}") }}{% endif %}
-{% if t.name == "ARRAY" %}{{ type(t.args[0].value) }}[]
+{% if t.name == "ARRAY" %}{{ type(t.args[0].value) }}{% for _ in range(t.options.dimensions.value if "dimensions" in t.options else 1) %}[]{% endfor %}
+{%- elif t.name in ["TIMESTAMP", "TIME"] %}{{ t.name }}{% if "precision" in t.options %}({{ t.options.precision.value }}){% endif %} {{ "WITH" if "timezone" in t.options and t.options.timezone.value else "WITHOUT" }} TIME ZONE
+{%- elif t.name == "DOUBLE_PRECISION" %}DOUBLE PRECISION
 {%- else %}{{ t.name }}{% if t.args %}({% for a in t.args %}{{ type_arg(a) }}{{ ", " if not loop.last }}{% endfor %}){% endif %}
 {%- endif %}
 {%- endmacro %}
@@ -105,9 +107,9 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {%- endmacro %}
 
 {#- Whether a table-level constraint is written on this dialect: an enum's
-    CHECK only where the enum is not native. -#}
+    CHECK only where the enum is not native; a boolean's never (native). -#}
 {% macro writes(c, table) -%}
-{% if c.kind != "enum_check" %}yes{% else %}{% for col in table.columns if col.name == c.columns[0] %}{% set t = col.type | resolve %}{% if not t.native_enum %}yes{% endif %}{% endfor %}{% endif %}
+{% if c.kind == "bool_check" %}{% elif c.kind != "enum_check" %}yes{% else %}{% for col in table.columns if col.name == c.columns[0] %}{% set t = col.type | resolve %}{% if not t.native_enum %}yes{% endif %}{% endfor %}{% endif %}
 {%- endmacro %}
 
 {#- PostgreSQL 15's treatment of NULLs in a unique index or constraint, with
@@ -140,11 +142,21 @@ COMMENT ON COLUMN {{ table_name | table(schema) }}.{{ column | quote }} IS {{ co
 {% if n in ["TIMESTAMP", "TIME"] %}{{ n }} {{ "WITH" if t.timezone else "WITHOUT" }} TIME ZONE
 {%- elif n in ["Double", "DOUBLE_PRECISION"] %}DOUBLE PRECISION
 {%- elif n == "TEXT" and t.length is not none %}{{ fail("PostgreSQL's TEXT takes no length: write TEXT or VARCHAR(" ~ t.length ~ ")") }}
-{%- else %}{{ sized(t) }}{% endif %}
+{%- else %}{{ sized(t) }}{{ collate(t) }}{% endif %}
 {%- endmacro %}
 
 {#- An uppercase type's name with its length, or precision and scale. -#}
 {% macro sized(t) -%}
 {% set numbers = [t.length, t.precision, t.scale] | reject("none") | list %}
 {{- t.name }}{% if numbers %}({{ numbers | join(", ") }}){% endif %}
+{%- endmacro %}
+
+{#- A non-native enum's VARCHAR length: `length=`, else the longest value's. -#}
+{% macro enum_length(t) -%}
+{{ t.length if t.length is not none else t.values | map("length") | max }}
+{%- endmacro %}
+
+{#- A character type's collation, quoted where SQLAlchemy's identifier rules quote it. -#}
+{% macro collate(t) -%}
+{% if t.collation is not none %} COLLATE {{ t.collation | quote }}{% endif %}
 {%- endmacro %}

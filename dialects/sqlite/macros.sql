@@ -8,8 +8,8 @@
 {% if t.kind == "Integer" %}INTEGER
 {%- elif t.kind == "SmallInteger" %}SMALLINT
 {%- elif t.kind == "BigInteger" %}BIGINT
-{%- elif t.kind in ["String", "Unicode"] %}VARCHAR{% if t.length is not none %}({{ t.length }}){% endif %}
-{%- elif t.kind == "Text" %}TEXT{% if t.length is not none %}({{ t.length }}){% endif %}
+{%- elif t.kind in ["String", "Unicode"] %}VARCHAR{% if t.length is not none %}({{ t.length }}){% endif %}{{ collate(t) }}
+{%- elif t.kind == "Text" %}TEXT{% if t.length is not none %}({{ t.length }}){% endif %}{{ collate(t) }}
 {%- elif t.kind == "UnicodeText" %}TEXT
 {%- elif t.kind == "Boolean" %}BOOLEAN
 {%- elif t.kind == "Float" %}FLOAT
@@ -21,7 +21,7 @@
 {%- elif t.kind == "LargeBinary" %}BLOB
 {%- elif t.kind == "JSON" %}JSON
 {%- elif t.kind == "Uuid" %}CHAR(32)
-{%- elif t.kind == "Enum" %}VARCHAR({{ t.values | map("length") | max }})
+{%- elif t.kind == "Enum" %}VARCHAR({{ enum_length(t) }})
 {%- elif t.kind == "Sql" %}{{ t.sql }}
 {%- elif t.kind == "Upper" %}{{ upper(t) }}
 {%- elif t.kind == "Dialect" %}{{ dialect_type(t) }}
@@ -75,6 +75,7 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {%- elif c.kind == "unique" %}UNIQUE ({{ names(c.columns) }})
 {%- elif c.kind == "check" %}CHECK ({{ c.condition }})
 {%- elif c.kind == "enum_check" %}CHECK ({{ c.columns[0] | quote }} IN ({% for v in c.values %}{{ v | literal }}{{ ", " if not loop.last }}{% endfor %}))
+{%- elif c.kind == "bool_check" %}CHECK ({{ c.columns[0] | quote }} IN (0, 1))
 {#- SQLite's REFERENCES takes no schema: the referent is in the table's own database. #}
 {%- elif c.kind == "foreign_key" %}FOREIGN KEY({{ names(c.columns) }}) REFERENCES {{ c.ref_table | quote }} ({{ names(c.ref_columns) }})
 {%- if c.ondelete is not none %} ON DELETE {{ phrase(c.ondelete, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "ondelete") }}{% endif %}
@@ -136,11 +137,21 @@ CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "IF NOT EXISTS " if ix.if_not_exists
 {% if n == "Double" %}DOUBLE
 {%- elif n == "DOUBLE_PRECISION" %}DOUBLE PRECISION
 {%- elif n == "FLOAT" %}FLOAT
-{%- else %}{{ sized(t) }}{% endif %}
+{%- else %}{{ sized(t) }}{{ collate(t) }}{% endif %}
 {%- endmacro %}
 
 {#- An uppercase type's name with its length, or precision and scale. -#}
 {% macro sized(t) -%}
 {% set numbers = [t.length, t.precision, t.scale] | reject("none") | list %}
 {{- t.name }}{% if numbers %}({{ numbers | join(", ") }}){% endif %}
+{%- endmacro %}
+
+{#- A non-native enum's VARCHAR length: `length=`, else the longest value's. -#}
+{% macro enum_length(t) -%}
+{{ t.length if t.length is not none else t.values | map("length") | max }}
+{%- endmacro %}
+
+{#- A character type's collation, quoted where SQLAlchemy's identifier rules quote it. -#}
+{% macro collate(t) -%}
+{% if t.collation is not none %} COLLATE {{ t.collation | quote }}{% endif %}
 {%- endmacro %}

@@ -578,7 +578,65 @@ fn option_word(
     Ok(())
 }
 
+/// SQLAlchemy lower-cases a dialect keyword's dialect and option
+/// (`mysql_ENGINE` is `mysql_engine`); the YAML keys are lower case.
+fn lowercase_dialect_keywords(call: &Call) -> Call {
+    const DIALECTS: &[&str] = &[
+        "mysql_",
+        "mariadb_",
+        "postgresql_",
+        "mssql_",
+        "oracle_",
+        "sqlite_",
+    ];
+    let kwargs = call
+        .kwargs
+        .iter()
+        .map(|(k, v)| {
+            let lower = k.to_ascii_lowercase();
+            let key = if DIALECTS.iter().any(|d| lower.starts_with(d)) {
+                lower
+            } else {
+                k.clone()
+            };
+            (key, v.clone())
+        })
+        .collect();
+    Call {
+        func: call.func.clone(),
+        args: call.args.clone(),
+        kwargs,
+    }
+}
+
+/// `sa.Index("ix", "a", "b", unique=True, ...)` among `create_table`'s
+/// arguments: SQLAlchemy creates it after the table, as `op.create_index`
+/// would (the same name, columns and keywords).
+fn index_in_create_table(
+    table: &str,
+    schema: Option<&Val>,
+    index: &Call,
+) -> Result<Vec<Value>, Unconvertible> {
+    let Some((name, columns)) = index.args.split_first() else {
+        return Err(person("an Index with no name inside create_table"));
+    };
+    let mut kwargs: Vec<(String, Val)> = index.kwargs.clone();
+    if let Some(schema) = schema {
+        kwargs.push(("schema".into(), schema.clone()));
+    }
+    convert_op(&Call {
+        func: "alembic.op.create_index".into(),
+        args: vec![
+            name.clone(),
+            Val::Str(table.to_owned()),
+            Val::List(columns.to_vec()),
+        ],
+        kwargs,
+    })
+}
+
 pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
+    let call = &lowercase_dialect_keywords(call);
     let op = call.name().to_owned();
     let mut out = Mapping::new();
     match op.as_str() {
@@ -597,15 +655,17 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                 ],
                 "create_table",
             )?;
-            set(&mut out, "name", Value::String(name));
+            set(&mut out, "name", Value::String(name.clone()));
             set_opt_str(&mut out, "schema", call.kw("schema"))?;
             let mut columns = Vec::new();
             let mut constraints = Vec::new();
+            let mut indexes = Vec::new();
             for arg in &call.args[1..] {
                 match arg {
                     Val::Call(c) if c.func == "sqlalchemy.Column" => columns.push(column(arg)?),
                     Val::Call(c) if c.func == "sqlalchemy.Index" => {
-                        return Err(surface("an Index inside create_table"))
+                        let c = lowercase_dialect_keywords(c);
+                        indexes.extend(index_in_create_table(&name, call.kw("schema"), &c)?);
                     }
                     Val::Call(c) => constraints.push(sa::table_constraint(c)?),
                     other => {
@@ -625,6 +685,9 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
             for key in ["mysql_engine", "mysql_charset", "mysql_collate"] {
                 option_word(&mut out, key, call.kw(key), "create_table")?;
             }
+            let mut ops = one(&op, out);
+            ops.extend(indexes);
+            return Ok(ops);
         }
         "drop_table" => {
             let b = bind(call, &["table_name"], "drop_table")?;
@@ -1255,6 +1318,20 @@ mod tests {
                 "! 4 surface: create_index with no name (name=None)",
                 "! 5 surface: create_table option `mysql_row_format`",
                 "! 6 surface: an op other than CREATE/DROP INDEX CONCURRENTLY in autocommit_block (outside the transaction)",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_index_inside_create_table_is_created_after_it() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    op.create_table('t', sa.Column('a', sa.Integer), sa.Index('ix_t_a', 'a', unique=True, mysql_USING='hash'), mysql_ENGINE='InnoDB')\n"
+        ));
+        assert_eq!(
+            items,
+            vec![
+                "create_table:\n  name: t\n  columns:\n  - name: a\n    type: Integer\n  mysql_engine: InnoDB\n",
+                "create_index:\n  name: ix_t_a\n  table: t\n  columns:\n  - a\n  unique: true\n  mysql_using: hash\n",
             ]
         );
     }

@@ -606,9 +606,27 @@ mod tests {
                 "{expr}"
             );
         }
-        let err = column_type(&val(SA, "sa.PickleType()")).expect_err("not in the surface");
+        // ...and the dialect types with their keyword arguments.
+        for (expr, spelled) in [
+            (
+                "postgresql.UUID(as_uuid=True)",
+                "postgresql.UUID(as_uuid=True)",
+            ),
+            (
+                "postgresql.JSONB(astext_type=sa.Text())",
+                "postgresql.JSONB(astext_type=Text)",
+            ),
+            ("sa.PickleType()", "PickleType"),
+        ] {
+            assert_eq!(
+                column_type(&val(SA, expr)),
+                Ok(Value::String(spelled.into())),
+                "{expr}"
+            );
+        }
+        let err = column_type(&val(SA, "sa.ARRAY(sa.Integer())")).expect_err("not in the surface");
         assert_eq!(err.kind, super::super::eval::NeedsKind::Surface);
-        assert!(err.reason.contains("PickleType"), "{err:?}");
+        assert!(err.reason.contains("ARRAY"), "{err:?}");
     }
 
     #[test]

@@ -33,9 +33,11 @@ pub struct TableView {
 /// One constraint, in a shape common to every kind.
 #[derive(Debug, Clone, Serialize)]
 pub struct Constraint {
-    /// `primary_key`, `unique`, `foreign_key`, `check` or `enum_check` (the
+    /// `primary_key`, `unique`, `foreign_key`, `check`, `enum_check` (the
     /// CHECK of an `Enum(create_constraint=True)` column; written only where
-    /// the dialect's enum is not native).
+    /// the dialect's enum is not native) or `bool_check` (the CHECK of a
+    /// `Boolean(create_constraint=True)` column; written only where the
+    /// dialect's boolean is not native).
     pub kind: &'static str,
     /// Constraint name.
     pub name: Option<String>,
@@ -194,6 +196,17 @@ fn column_constraints(column: &Column) -> Vec<Constraint> {
             values: values.clone(),
             ..Constraint::new("enum_check", name.clone(), vec![column.name.clone()])
         });
+    }
+    if let ColumnType::Boolean {
+        create_constraint: true,
+        name,
+    } = &column.type_
+    {
+        made.push(Constraint::new(
+            "bool_check",
+            name.clone(),
+            vec![column.name.clone()],
+        ));
     }
     if let Some(fk) = &column.foreign_key {
         made.push(Constraint {

@@ -42,11 +42,11 @@ fn shape(column_type: &ColumnType) -> Shape {
         ColumnType::Integer => Shape::Integer(32),
         ColumnType::SmallInteger => Shape::Integer(16),
         ColumnType::BigInteger => Shape::Integer(64),
-        ColumnType::String { length } | ColumnType::Unicode { length } => Shape::Text {
+        ColumnType::String { length, .. } | ColumnType::Unicode { length, .. } => Shape::Text {
             length: *length,
             clob: false,
         },
-        ColumnType::Text { length } => Shape::Text {
+        ColumnType::Text { length, .. } => Shape::Text {
             length: *length,
             clob: true,
         },
@@ -54,7 +54,7 @@ fn shape(column_type: &ColumnType) -> Shape {
             length: None,
             clob: true,
         },
-        ColumnType::Boolean => Shape::Boolean,
+        ColumnType::Boolean { .. } => Shape::Boolean,
         ColumnType::Float { precision } => Shape::Float(*precision),
         ColumnType::Numeric { precision, scale } => Shape::Decimal {
             precision: *precision,

@@ -16,25 +16,36 @@ pub fn type_text(column_type: &ColumnType) -> String {
             precision,
             scale,
             timezone,
+            collation,
         } => {
-            let numbers: Vec<String> = [length, precision, scale]
+            let mut args: Vec<String> = [length, precision, scale]
                 .iter()
                 .filter_map(|n| n.map(|n| n.to_string()))
                 .collect();
-            match (numbers.is_empty(), *timezone) {
-                (_, true) => format!("{name}(timezone=True)"),
-                (true, false) => name.clone(),
-                (false, false) => format!("{name}({})", numbers.join(", ")),
+            if *timezone {
+                args.push("timezone=True".into());
             }
+            args.extend(collation.iter().map(|c| format!("collation='{c}'")));
+            called(name, &args)
         }
         ColumnType::Integer => "Integer".into(),
         ColumnType::SmallInteger => "SmallInteger".into(),
         ColumnType::BigInteger => "BigInteger".into(),
-        ColumnType::String { length } => sized("String", length),
-        ColumnType::Text { length } => sized("Text", length),
-        ColumnType::Unicode { length } => sized("Unicode", length),
+        ColumnType::String { length, collation } => collated("String", length, collation),
+        ColumnType::Text { length, collation } => collated("Text", length, collation),
+        ColumnType::Unicode { length, collation } => collated("Unicode", length, collation),
         ColumnType::UnicodeText => "UnicodeText".into(),
-        ColumnType::Boolean => "Boolean".into(),
+        ColumnType::Boolean {
+            create_constraint,
+            name,
+        } => {
+            let mut args = Vec::new();
+            if *create_constraint {
+                args.push("create_constraint=True".to_owned());
+            }
+            args.extend(name.iter().map(|n| format!("name='{n}'")));
+            called("Boolean", &args)
+        }
         ColumnType::Float { precision } => sized("Float", precision),
         ColumnType::Numeric { precision, scale } => match (precision, scale) {
             (Some(p), Some(s)) => format!("Numeric({p}, {s})"),
@@ -59,13 +70,11 @@ pub fn type_text(column_type: &ColumnType) -> String {
             dialect,
             name,
             args,
+            options,
         } => {
-            if args.is_empty() {
-                format!("{dialect}.{name}")
-            } else {
-                let args: Vec<String> = args.iter().map(arg_text).collect();
-                format!("{dialect}.{name}({})", args.join(", "))
-            }
+            let mut args: Vec<String> = args.iter().map(arg_text).collect();
+            args.extend(options.iter().map(|(k, v)| format!("{k}={}", arg_text(v))));
+            called(&format!("{dialect}.{name}"), &args)
         }
         ColumnType::PerDialect { types } => {
             let entries: Vec<String> = types
@@ -76,6 +85,22 @@ pub fn type_text(column_type: &ColumnType) -> String {
         }
         ColumnType::Sql { sql } => format!("{{sql: {sql}}}"),
     }
+}
+
+/// `name(a, b)`, or `name` alone without arguments.
+fn called(name: &str, args: &[String]) -> String {
+    if args.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name}({})", args.join(", "))
+    }
+}
+
+/// `String(32)`, `String(32, collation='C')`.
+fn collated(name: &str, length: &Option<u32>, collation: &Option<String>) -> String {
+    let mut args: Vec<String> = length.iter().map(u32::to_string).collect();
+    args.extend(collation.iter().map(|c| format!("collation='{c}'")));
+    called(name, &args)
 }
 
 fn timezoned(name: &str, timezone: bool) -> String {
@@ -89,6 +114,7 @@ fn timezoned(name: &str, timezone: bool) -> String {
 fn arg_text(arg: &TypeArg) -> String {
     match arg {
         TypeArg::Int(n) => n.to_string(),
+        TypeArg::Bool(b) => if *b { "True" } else { "False" }.to_owned(),
         TypeArg::Str(s) => format!("'{s}'"),
         TypeArg::Type(t) => type_text(t),
     }

@@ -163,7 +163,7 @@ fn affinity(column_type: &ColumnType) -> &'static str {
         | ColumnType::UnicodeText
         | ColumnType::Enum { .. } => "String",
         ColumnType::Float { .. } | ColumnType::Numeric { .. } => "Numeric",
-        ColumnType::Boolean => "Boolean",
+        ColumnType::Boolean { .. } => "Boolean",
         ColumnType::Date => "Date",
         ColumnType::DateTime { .. } => "DateTime",
         ColumnType::Time { .. } => "Time",

@@ -284,6 +284,11 @@ fn register_enums(
         let Some((name, values)) = named_enum(&column.type_) else {
             continue;
         };
+        if !creates_type(&column.type_) {
+            // postgresql.ENUM(..., create_type=False): the type must exist.
+            enum_exists(schema, ns, &column.type_)?;
+            continue;
+        }
         let enums = &mut schema.namespace_mut(ns).enums;
         match enums.get(name) {
             Some(existing) if existing != values => {
@@ -302,6 +307,16 @@ fn register_enums(
         }
     }
     Ok(created)
+}
+
+/// Whether `create_table` creates the column type's named enum (not for
+/// `postgresql.ENUM(..., create_type=False)`).
+fn creates_type(column_type: &ColumnType) -> bool {
+    match column_type {
+        ColumnType::Enum { create_type, .. } => *create_type,
+        ColumnType::PerDialect { types } => types.iter().all(|(_, t)| creates_type(t)),
+        _ => true,
+    }
 }
 
 fn drop_table(schema: &mut Schema, op: &DropTable) -> Result<DropTable, Problem> {

@@ -268,7 +268,10 @@ fn alter_column_is_completed_from_the_model() {
     };
     assert_eq!(
         alter.existing_type,
-        Some(crate::types::ColumnType::String { length: Some(255) })
+        Some(crate::types::ColumnType::String {
+            length: Some(255),
+            collation: None
+        })
     );
     assert_eq!(alter.existing_nullable, Some(true));
     assert_eq!(
@@ -812,7 +815,10 @@ fn step_ops_derives_automatic_downgrades() {
         .unwrap();
     assert_eq!(
         status.type_,
-        crate::types::ColumnType::String { length: Some(32) }
+        crate::types::ColumnType::String {
+            length: Some(32),
+            collation: None
+        }
     );
     assert!(rebuild
         .create
@@ -945,6 +951,28 @@ fn a_dialect_mapping_with_a_named_enum_creates_the_type() {
         panic!()
     };
     assert_eq!(table.creates_enums, Some(vec!["mood".to_owned()]));
+}
+
+#[test]
+fn a_postgresql_enum_with_create_type_false_needs_the_type_and_creates_none() {
+    let column = "{name: m, type: \"postgresql.ENUM('x', name='mood', create_type=False)\"}";
+    let error = apply_one(
+        &mut base(),
+        &format!("- create_table: {{name: t, columns: [{column}]}}"),
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("enum type `mood`"), "{error}");
+    let mut schema = base();
+    apply_one(&mut schema, "- create_enum: {name: mood, values: [x]}").unwrap();
+    let done = apply_one(
+        &mut schema,
+        &format!("- create_table: {{name: t, columns: [{column}]}}"),
+    )
+    .unwrap();
+    let Op::CreateTable(table) = done.op else {
+        panic!()
+    };
+    assert_eq!(table.creates_enums, Some(Vec::new()));
 }
 
 #[test]

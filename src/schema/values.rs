@@ -26,11 +26,11 @@ fn check_type(column_type: &ColumnType, value: &Literal) -> Result<(), String> {
         ColumnType::BigInteger => integer(value, i64::MIN, i64::MAX, "BigInteger"),
         ColumnType::Float { .. } => number(value).map(|_| ()),
         ColumnType::Numeric { precision, scale } => numeric(value, *precision, *scale),
-        ColumnType::String { length }
-        | ColumnType::Text { length }
-        | ColumnType::Unicode { length } => text(value, *length),
+        ColumnType::String { length, .. }
+        | ColumnType::Text { length, .. }
+        | ColumnType::Unicode { length, .. } => text(value, *length),
         ColumnType::UnicodeText => text(value, None),
-        ColumnType::Boolean => match value {
+        ColumnType::Boolean { .. } => match value {
             Literal::Bool(_) => Ok(()),
             other => Err(format!(
                 "{} in a Boolean column; write true or false",

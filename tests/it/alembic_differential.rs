@@ -994,6 +994,7 @@ const PROJECT_CASES: &[(&str, &[&str])] = &[
     ("partial_index", &[]),
     ("settings", &[]),
     ("online_ddl", ONLINE_DDL_CASES),
+    ("alembic_surface", &[]),
 ];
 
 /// online_ddl: k2 and k3 build and drop indexes outside the transaction, k4
@@ -1085,6 +1086,12 @@ fn settings_match_alembic() {
 #[test]
 fn online_ddl_matches_alembic() {
     check_named("online_ddl");
+}
+
+/// Issue 17's forms: types as autogenerate spells them, table and index options.
+#[test]
+fn alembic_surface_matches_alembic() {
+    check_named("alembic_surface");
 }
 
 /// Projects without their own case list get the default cases.

@@ -135,7 +135,7 @@ const HISTORIES: &[History] = &[
     History {
         name: "warehouse",
         dialects: &["postgresql"],
-        summary: "288 revisions written, 189 converted exactly.",
+        summary: "288 revisions written, 257 converted exactly.",
         person: 42,
         surface: 137,
         person_left: 42,

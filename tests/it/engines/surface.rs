@@ -18,6 +18,7 @@ per_engine! {
     uppercase_types_the_engine_lacks_are_refused,
     surface_options_reach_the_catalog,
     nulls_not_distinct_reaches_the_catalog,
+    keyword_types_reach_the_catalog,
 }
 
 fn surface_round_trips(engine: Engine) {
@@ -261,10 +262,16 @@ fn uppercase_types_the_engine_lacks_are_refused(engine: Engine) {
     let (refused, taken): (&[&str], &[&str]) = match engine {
         Engine::Postgres => (
             &["NVARCHAR(5)", "CLOB", "BLOB", "DOUBLE", "DATETIME"],
-            &["VARCHAR(5)", "TEXT", "DOUBLE_PRECISION"],
+            &["VARCHAR(5)", "TEXT", "DOUBLE_PRECISION", "UUID"],
         ),
-        Engine::MariaDb => (&["CLOB"], &["NVARCHAR(5)", "BLOB", "DOUBLE", "DATETIME"]),
-        Engine::Sqlite => (&[], &["NVARCHAR(5)", "CLOB", "BLOB", "DOUBLE", "DATETIME"]),
+        Engine::MariaDb => (
+            &["CLOB"],
+            &["NVARCHAR(5)", "BLOB", "DOUBLE", "DATETIME", "UUID"],
+        ),
+        Engine::Sqlite => (
+            &[],
+            &["NVARCHAR(5)", "CLOB", "BLOB", "DOUBLE", "DATETIME", "UUID"],
+        ),
     };
     for (i, spelled) in refused.iter().chain(taken).enumerate() {
         let revision = format!(
@@ -300,6 +307,109 @@ fn uppercase_types_the_engine_lacks_are_refused(engine: Engine) {
             if let Some(fresh) = engine.fresh_database() {
                 fresh.run_ok(&compiled.expect_success().stdout);
             }
+        }
+    }
+}
+
+/// The types with keyword arguments of s2's `keyworded` table, as the
+/// engine's catalog has them: time zones, array dimensions, collations,
+/// display widths and UNSIGNED, and the CHECK of `Boolean(create_constraint=True)`
+/// where the engine's boolean is not native (it refuses a 2).
+fn keyword_types_reach_the_catalog(engine: Engine) {
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let scripts = ScriptSource::for_project(&test_project(PROJECT));
+    db.run_ok(&scripts.script(engine, &["upgrade", "s2"]));
+    let not_a_boolean = "INSERT INTO keyworded (id, flag) VALUES (2, 2)";
+    match engine {
+        Engine::Postgres => {
+            assert_eq!(
+                db.query(
+                    "SELECT column_name, data_type, udt_name, datetime_precision::text, \
+                     collation_name FROM information_schema.columns \
+                     WHERE table_name = 'keyworded' AND column_name IN \
+                     ('ref_id', 'seen_at', 'stamped_at', 'doc', 'grid', 'ratio', 'mood', 'label') \
+                     ORDER BY column_name"
+                ),
+                support::rows(&[
+                    &[Some("doc"), Some("jsonb"), Some("jsonb"), None, None],
+                    &[Some("grid"), Some("ARRAY"), Some("_int4"), None, None],
+                    &[
+                        Some("label"),
+                        Some("character varying"),
+                        Some("varchar"),
+                        None,
+                        Some("C")
+                    ],
+                    &[Some("mood"), Some("USER-DEFINED"), Some("mood"), None, None],
+                    &[
+                        Some("ratio"),
+                        Some("double precision"),
+                        Some("float8"),
+                        None,
+                        None
+                    ],
+                    &[Some("ref_id"), Some("uuid"), Some("uuid"), None, None],
+                    &[
+                        Some("seen_at"),
+                        Some("timestamp with time zone"),
+                        Some("timestamptz"),
+                        Some("6"),
+                        None
+                    ],
+                    &[
+                        Some("stamped_at"),
+                        Some("timestamp without time zone"),
+                        Some("timestamp"),
+                        Some("3"),
+                        None
+                    ],
+                ])
+            );
+            // keyworded_too's column has the type keyworded created.
+            assert_eq!(
+                db.query(
+                    "SELECT udt_name FROM information_schema.columns \
+                     WHERE table_name = 'keyworded_too' AND column_name = 'mood'"
+                ),
+                support::rows(&[&[Some("mood")]])
+            );
+            assert!(
+                db.run_script(not_a_boolean).is_err(),
+                "PostgreSQL took 2 as a boolean"
+            );
+        }
+        Engine::MariaDb => {
+            assert_eq!(
+                db.query(
+                    "SELECT column_name, column_type, collation_name FROM information_schema.columns \
+                     WHERE table_schema = DATABASE() AND table_name = 'keyworded' \
+                     AND column_name IN ('token', 'code', 'width', 'label', 'kind') ORDER BY column_name"
+                ),
+                support::rows(&[
+                    &[Some("code"), Some("varchar(63)"), Some("utf8mb4_bin")],
+                    &[Some("kind"), Some("varchar(10)"), Some("utf8mb4_general_ci")],
+                    &[Some("label"), Some("varchar(10)"), Some("utf8mb4_bin")],
+                    &[Some("token"), Some("uuid"), None],
+                    &[Some("width"), Some("int(11) unsigned"), None],
+                ])
+            );
+            let refused = db
+                .run_script(not_a_boolean)
+                .expect_err("the CHECK refuses a 2");
+            assert!(refused.contains("ck_keyworded_flag"), "{refused}");
+        }
+        Engine::Sqlite => {
+            let refused = db
+                .run_script(not_a_boolean)
+                .expect_err("the CHECK refuses a 2");
+            assert!(refused.contains("ck_keyworded_flag"), "{refused}");
+            // NOCASE: the label compares without case.
+            assert_eq!(
+                db.query("SELECT count(*) FROM keyworded WHERE label = 'B'"),
+                support::rows(&[&[Some("1")]])
+            );
         }
     }
 }
