@@ -15,7 +15,7 @@
 {#- COLUMN_TYPE as MariaDB reports the type the templates write. -#}
 {% set reported = {
     "integer": "int(11)", "smallint": "smallint(6)", "bigint": "bigint(20)", "bool": "tinyint(1)",
-    "numeric": "decimal(10,0)", "json": "longtext", "uuid": "char(32)", "float(53)": "double",
+    "numeric": "decimal(10,0)", "json": "longtext", "float(53)": "double",
     "double precision": "double", "real": "double",
 } %}
 {#- BLOB(n) and TEXT(n) become the smallest type that holds n bytes (a
@@ -28,7 +28,8 @@
 {% if t.kind == "LargeBinary" and t.length is not none %}{{ sized("blob", t.length) }}
 {%- elif t.kind == "Text" and t.length is not none %}{{ sized("text", t.length * 4) }}
 {%- elif t.kind == "Enum" and t.native_enum %}enum({% for v in t["values"] %}{{ v | literal }}{{ "," if not loop.last }}{% endfor %})
-{%- else %}{% set written = m.type(c.type) | lower | replace(", ", ",") | replace("numeric(", "decimal(") | replace("national ", "") %}{{ reported[written] if written in reported else written }}
+{#- COLUMN_TYPE has no collation (COLLATION_NAME has it), and says int(11). #}
+{%- else %}{% set written = (m.type(c.type) | lower | split(" collate "))[0] | replace(", ", ",") | replace("numeric(", "decimal(") | replace("national ", "") | replace("integer(", "int(") %}{{ reported[written] if written in reported else written }}
 {%- endif %}
 {%- endmacro %}
 {% set reported_sql = {"current_timestamp": "current_timestamp()", "now()": "current_timestamp()", "true": "1", "false": "0"} %}
