@@ -78,12 +78,12 @@ const HISTORIES: &[History] = &[
         // MySQL only: 9bf4d21caaea drops MySQL's `PRIMARY` key and
         // e37941b010db runs MySQL's UPDATE ... JOIN.
         dialects: &["mysql"],
-        summary: "95 revisions written, 79 converted exactly.",
+        summary: "95 revisions written, 80 converted exactly.",
         person: 34,
-        surface: 1,
+        surface: 0,
         person_left: 0,
-        loaded: 25,
-        compared_at_least: 23,
+        loaded: 95,
+        compared_at_least: 88,
         resolved_differently: &[(
             "46d914b2a5e5",
             "the Python seeds a row with datetime.now(), which Alembic prints as a literal of \
@@ -91,18 +91,25 @@ const HISTORIES: &[History] = &[
         )],
         downgrade_refused: Some("revisions/29ff921a6eb_shared_pools.yaml:24:3: add_column"),
         schema_setup: "",
-        schema_raw_after: "",
+        // a5762a99609a and fac584114642 change keys and a column in raw
+        // SQL that their `execute`s do not describe (no `effect:` yet).
+        schema_raw_after:
+            "ALTER TABLE listener DROP INDEX uq_listener_load_balancer_id_protocol_port, \
+                           ADD UNIQUE KEY uq_listener_load_balancer_id_protocol_port \
+                           (load_balancer_id, protocol, protocol_port);\n\
+                           ALTER TABLE health_monitor MODIFY id varchar(36) NOT NULL;\n\
+                           ALTER TABLE health_monitor DROP PRIMARY KEY, ADD PRIMARY KEY(id);",
         engines: &[Engine::MariaDb],
     },
     History {
         name: "ironic",
         dialects: &["mysql", "postgresql"],
-        summary: "81 revisions written, 64 converted exactly.",
+        summary: "81 revisions written, 69 converted exactly.",
         person: 16,
-        surface: 6,
+        surface: 1,
         person_left: 0,
-        loaded: 12,
-        compared_at_least: 7,
+        loaded: 60,
+        compared_at_least: 60,
         resolved_differently: &[],
         downgrade_refused: Some(
             "revisions/5674c57409b9_replace_nostate_with_available.yaml:7:3: execute",
@@ -137,10 +144,10 @@ const HISTORIES: &[History] = &[
         dialects: &["postgresql"],
         summary: "288 revisions written, 257 converted exactly.",
         person: 42,
-        surface: 137,
+        surface: 10,
         person_left: 42,
-        loaded: 2,
-        compared_at_least: 2,
+        loaded: 50,
+        compared_at_least: 48,
         resolved_differently: &[],
         downgrade_refused: None,
         // 283c68f2ab2 (an `execute`) creates the extension the CITEXT columns need.
@@ -771,7 +778,10 @@ fn imported_histories_upgrade_as_alembic_does() {
         };
         // Each revision on its own: which ones Alembic runs offline.
         let mut singles = Vec::new();
-        for id in keep {
+        let compared_as_written = keep
+            .iter()
+            .filter(|id| !history.resolved_differently.iter().any(|(d, _)| d == id));
+        for id in compared_as_written {
             match revisions[id].parents.as_slice() {
                 [] => singles.push((id.clone(), id.clone())),
                 [parent] => singles.push((id.clone(), format!("{parent}:{id}"))),
@@ -792,10 +802,7 @@ fn imported_histories_upgrade_as_alembic_does() {
         for dialect in history.dialects {
             let runnable: BTreeSet<String> = singles
                 .iter()
-                .filter(|(id, range)| {
-                    offline_ok.contains(&(*dialect, range.clone()))
-                        && !history.resolved_differently.iter().any(|(d, _)| d == id)
-                })
+                .filter(|(_, range)| offline_ok.contains(&(*dialect, range.clone())))
                 .map(|(id, _)| id.clone())
                 .collect();
             // The longest runs of single-parent revisions Alembic runs offline.
