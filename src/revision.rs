@@ -598,6 +598,11 @@ pub struct DropIndex {
     /// `DROP INDEX CONCURRENTLY` (PostgreSQL).
     #[serde(default)]
     pub concurrently: bool,
+    /// The foreign keys of the table that use the index where the engine
+    /// refuses to drop it under them (MariaDB): dropped with it and added
+    /// again. Filled by the schema model (not written in YAML).
+    #[serde(skip_deserializing, default)]
+    pub refit_foreign_keys: Vec<ForeignKeyDef>,
 }
 
 /// `create_primary_key`.
@@ -732,6 +737,11 @@ pub struct DropConstraint {
     /// With `name: null`: the constraint's columns, in order (none for a check).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub columns: Option<Vec<String>>,
+    /// The foreign keys of the table that use the key where the engine
+    /// refuses to drop it under them (MariaDB): dropped with it and added
+    /// again. Filled by the schema model (not written in YAML).
+    #[serde(skip_deserializing, default)]
+    pub refit_foreign_keys: Vec<ForeignKeyDef>,
 }
 
 /// `create_table_comment`.

@@ -16,6 +16,14 @@ pub struct ForeignKeyRules {
     /// to make such a column NOT NULL later).
     #[serde(default)]
     pub set_null_needs_nullable: bool,
+    /// Whether the engine makes its own index for a foreign key whose
+    /// columns lead no index (InnoDB): named after the constraint (unnamed:
+    /// after its first column, `_2`, `_3`... when taken in the table), dropped
+    /// when a later index leads with the same columns, kept when the foreign
+    /// key goes. Dropping the index a foreign key uses is refused (error 1553,
+    /// errno 150 for a primary key).
+    #[serde(default)]
+    pub own_index: bool,
 }
 
 /// What the referenced columns of a foreign key must have.

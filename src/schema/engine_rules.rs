@@ -226,7 +226,7 @@ fn same_set(a: &[&str], b: &[String]) -> bool {
     a.len() == b.len() && b.iter().all(|name| a.contains(&name.as_str()))
 }
 
-fn has_unique_key_on(table: &Table, columns: &[String]) -> bool {
+pub(super) fn has_unique_key_on(table: &Table, columns: &[String]) -> bool {
     let constraint = table.constraints.iter().any(|c| match c {
         TableConstraint::PrimaryKey(pk) => same_set(&as_strs(&pk.columns), columns),
         TableConstraint::Unique(unique) => same_set(&as_strs(&unique.columns), columns),
@@ -240,10 +240,8 @@ fn has_unique_key_on(table: &Table, columns: &[String]) -> bool {
         })
 }
 
-fn has_index_led_by(table: &Table, columns: &[String]) -> bool {
-    let leads = |names: &[&str]| {
-        names.len() >= columns.len() && names.iter().zip(columns).all(|(a, b)| *a == b)
-    };
+pub(super) fn has_index_led_by(table: &Table, columns: &[String]) -> bool {
+    let leads = |names: &[&str]| super::fk_indexes::leads(names, columns);
     let constraint = table.constraints.iter().any(|c| match c {
         TableConstraint::PrimaryKey(pk) => leads(&as_strs(&pk.columns)),
         TableConstraint::Unique(unique) => leads(&as_strs(&unique.columns)),
@@ -251,11 +249,7 @@ fn has_index_led_by(table: &Table, columns: &[String]) -> bool {
         TableConstraint::ForeignKey(fk) => leads(&as_strs(&fk.columns)),
         _ => false,
     });
-    constraint
-        || table
-            .indexes
-            .iter()
-            .any(|index| index_columns(&index.columns).is_some_and(|names| leads(&names)))
+    constraint || super::fk_indexes::any_index_leads(table, columns)
 }
 
 fn as_strs(names: &[String]) -> Vec<&str> {

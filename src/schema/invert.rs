@@ -168,6 +168,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
                 return Ok(Vec::new());
             }
             vec![Op::DropIndex(DropIndex {
+                refit_foreign_keys: Vec::new(),
                 name: o.name.clone(),
                 table: Some(o.table.clone()),
                 schema: o.schema.clone(),
@@ -187,6 +188,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             None => Vec::new(),
         },
         Op::CreatePrimaryKey(o) => vec![Op::DropConstraint(DropConstraint {
+            refit_foreign_keys: Vec::new(),
             name: o.name.clone(),
             table: o.table.clone(),
             schema: o.schema.clone(),
@@ -194,6 +196,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             columns: Some(o.columns.clone()),
         })],
         Op::CreateUniqueConstraint(o) => vec![Op::DropConstraint(DropConstraint {
+            refit_foreign_keys: Vec::new(),
             name: o.name.clone(),
             table: o.table.clone(),
             schema: o.schema.clone(),
@@ -201,6 +204,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             columns: Some(o.columns.clone()),
         })],
         Op::CreateForeignKey(o) => vec![Op::DropConstraint(DropConstraint {
+            refit_foreign_keys: Vec::new(),
             name: o.name.clone(),
             table: o.source_table.clone(),
             schema: o.schema.clone(),
@@ -208,6 +212,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             columns: Some(o.local_cols.clone()),
         })],
         Op::CreateCheckConstraint(o) => vec![Op::DropConstraint(DropConstraint {
+            refit_foreign_keys: Vec::new(),
             name: Some(unnamed_guard(&o.name)?.to_owned()),
             table: o.table.clone(),
             schema: o.schema.clone(),
@@ -293,6 +298,7 @@ fn invert_add_column(op: &AddColumn) -> Result<Vec<Op>, String> {
     let mut ops = Vec::new();
     if column.index {
         ops.push(Op::DropIndex(DropIndex {
+            refit_foreign_keys: Vec::new(),
             name: super::state::column_index_name(&op.table, &column.name),
             table: Some(op.table.clone()),
             schema: op.schema.clone(),
@@ -425,6 +431,7 @@ fn dropped_constraint<'t>(table: &'t Table, op: &DropConstraint) -> Option<&'t T
 /// column: by `name`, or without one by its type and column.
 fn drop_column_constraint(op: &AddColumn, name: Option<&str>, kind: ConstraintKind) -> Op {
     Op::DropConstraint(DropConstraint {
+        refit_foreign_keys: Vec::new(),
         name: name.map(str::to_owned),
         table: op.table.clone(),
         schema: op.schema.clone(),

@@ -21,6 +21,7 @@ pub mod effect;
 pub mod engine_names;
 pub mod engine_rules;
 pub mod error;
+pub mod fk_indexes;
 pub mod invert;
 pub mod rebuild;
 mod rename_sql;

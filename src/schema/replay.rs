@@ -19,6 +19,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 pub fn apply(schema: &mut Schema, entry: &OpEntry) -> Result<OpEntry, SchemaError> {
     let op = apply_op(schema, &entry.op)
         .map_err(|problem| SchemaError::new(&entry.location, entry.op.name(), problem))?;
+    super::fk_indexes::settle_engine_indexes(schema);
     schema.index_foreign_keys();
     Ok(OpEntry {
         op,
@@ -775,6 +776,7 @@ fn check_constraint_columns(
     };
     columns_exist(target, &fk.ref_columns)?;
     schema.rules.check_foreign_key_target(fk, target)?;
+    schema.rules.check_foreign_key_index(table, fk)?;
     schema.rules.check_set_null(fk, table)
 }
 
@@ -829,12 +831,19 @@ fn drop_index(schema: &mut Schema, op: &DropIndex) -> Result<DropIndex, Problem>
             });
         }
     }
-    table_mut(schema, &op.schema, &owner_name)?
-        .indexes
-        .retain(|i| i.name != op.name);
+    let before = table(schema, &op.schema, &owner_name)?;
+    let mut after = before.clone();
+    after.indexes.retain(|i| i.name != op.name);
+    let removed = super::fk_indexes::only(before, |name| name == op.name, |_| false);
+    schema
+        .rules
+        .check_referenced_key_drop(schema, &after, &removed)?;
+    let refit_foreign_keys = schema.rules.refit_foreign_keys(&mut after)?;
+    *table_mut(schema, &op.schema, &owner_name)? = after;
     schema.index_removed(&op.schema, &op.name);
     Ok(DropIndex {
         table: Some(owner_name),
+        refit_foreign_keys,
         ..op.clone()
     })
 }
@@ -924,18 +933,30 @@ fn drop_constraint(schema: &mut Schema, op: &DropConstraint) -> Result<DropConst
         }
     }
     let autoincrement = current.autoincrement_column().map(str::to_owned);
-    let changed = table_mut(schema, &op.schema, &op.table)?;
+    let mut changed = current.clone();
     changed.constraints.remove(position);
     changed.keep_autoincrement(autoincrement.as_deref());
+    let removed = super::fk_indexes::only(current, |_| false, |c| c == found);
+    schema
+        .rules
+        .check_referenced_key_drop(schema, &changed, &removed)?;
+    let refit_foreign_keys = match kind {
+        ConstraintKind::Primary | ConstraintKind::Unique => {
+            schema.rules.refit_foreign_keys(&mut changed)?
+        }
+        _ => Vec::new(),
+    };
     if kind == ConstraintKind::Primary {
         // The columns stay NOT NULL, as on the engines.
         for column in &mut changed.columns {
             column.primary_key = false;
         }
     }
+    *table_mut(schema, &op.schema, &op.table)? = changed;
     Ok(DropConstraint {
         name,
         type_: Some(kind),
+        refit_foreign_keys,
         ..op.clone()
     })
 }

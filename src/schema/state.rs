@@ -98,6 +98,10 @@ pub struct Table {
     pub constraints: Vec<TableConstraint>,
     /// Indexes in creation order.
     pub indexes: Vec<IndexDef>,
+    /// The indexes the engine made for foreign keys by itself (MariaDB's
+    /// InnoDB, see [`crate::dialect::ForeignKeyRules::own_index`]): never
+    /// written in a script, but they name-clash, serve foreign keys and go.
+    pub engine_indexes: Vec<super::fk_indexes::EngineIndex>,
     /// Table comment.
     pub comment: Option<String>,
     /// The dialect-specific options it was created with (MySQL's engine...).
@@ -343,6 +347,11 @@ impl Schema {
         self.foreign_keys
             .changed
             .insert((schema.clone(), name.to_owned()));
+    }
+
+    /// The tables changed since the last [`Schema::index_foreign_keys`].
+    pub fn changed_tables(&self) -> Vec<TableKey> {
+        self.foreign_keys.changed.iter().cloned().collect()
     }
 
     /// Indexes the foreign keys of the tables changed since the last call,
@@ -641,6 +650,7 @@ impl Table {
             columns: Vec::new(),
             constraints: Vec::new(),
             indexes: Vec::new(),
+            engine_indexes: Vec::new(),
             comment: op.comment.clone(),
             options: op.options(),
             sequence: 0,
@@ -954,6 +964,9 @@ impl Table {
                     rename(name);
                 }
             }
+        }
+        for index in &mut self.engine_indexes {
+            index.columns.iter_mut().for_each(rename);
         }
     }
 }

@@ -11,6 +11,7 @@ mod drop_table_takes;
 mod drop_takes;
 mod execute;
 mod execute_effect;
+mod fk_indexes;
 mod helpers;
 mod shared_enum;
 mod surface;
