@@ -344,4 +344,61 @@ mod tests {
         let schema = on("postgresql", &covering).expect("valid");
         assert_eq!(own_indexes(&schema), pairs(&[]), "PostgreSQL makes none");
     }
+
+    #[test]
+    fn dropping_the_index_a_foreign_key_uses_refits_the_key_on_mariadb_only() {
+        let more = "- create_index: {name: ix_child_a, table: child, columns: [a]}\n\
+                    - drop_index: {name: ix_child_a, table: child}\n";
+        let facts = crate::dialect::Dialect::load("mysql", None)
+            .expect("a built-in dialect")
+            .facts;
+        let mut schema = Schema::on(&facts);
+        let done = apply_ops(
+            &mut schema,
+            &crate::test_fixtures::ops_in("rev.yaml", &format!("{TABLES}{more}")),
+            Some(&facts),
+        )
+        .expect("valid");
+        let crate::revision::Op::DropIndex(dropped) = &done[3].op else {
+            panic!("the drop_index: {:?}", done[3].op);
+        };
+        let refit: Vec<_> = dropped
+            .refit_foreign_keys
+            .iter()
+            .map(|fk| fk.name.clone())
+            .collect();
+        assert_eq!(refit, vec![Some("fk_child_a".to_owned())]);
+        assert_eq!(own_indexes(&schema), pairs(&[("fk_child_a", &["a"])]));
+        let schema = on("postgresql", more).expect("valid");
+        assert_eq!(own_indexes(&schema), pairs(&[]));
+    }
+
+    #[test]
+    fn a_key_a_foreign_key_references_cannot_be_dropped() {
+        let referenced = "- create_table:\n    name: other\n    columns:\n      \
+             - {name: id, type: Integer, primary_key: true}\n      \
+             - {name: code, type: Integer, unique: true}\n      \
+             - {name: code_again, type: Integer}\n\
+             - create_table:\n    name: user_of_code\n    columns:\n      \
+             - {name: code, type: Integer, foreign_key: {table: other, column: code}}\n";
+        let drop_unique = format!(
+            "{referenced}- drop_constraint: {{name: null, table: other, type: unique, columns: [code]}}\n"
+        );
+        for dialect in ["postgresql", "mysql"] {
+            let refused = on(dialect, &drop_unique).expect_err("the key is referenced");
+            assert!(
+                refused
+                    .to_string()
+                    .contains("cannot be dropped while the foreign key is there"),
+                "{dialect}: {refused}"
+            );
+        }
+        on("sqlite", &drop_unique).expect("SQLite checks at DML time");
+        let with_index = format!(
+            "{referenced}- create_index: {{name: ix_other_code, table: other, columns: [code]}}\n\
+             - drop_constraint: {{name: null, table: other, type: unique, columns: [code]}}\n"
+        );
+        on("mysql", &with_index).expect("MariaDB: another index leads with the column");
+        on("postgresql", &with_index).expect_err("PostgreSQL: the key the foreign key uses");
+    }
 }

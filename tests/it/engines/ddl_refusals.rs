@@ -22,6 +22,8 @@ struct Case {
     sql: &'static str,
     /// The engines that refuse `sql`.
     refused_on: &'static [Engine],
+    /// MariaDB's spelling of `sql`, where it differs.
+    mariadb_sql: Option<&'static str>,
     /// What retort's refusal says.
     rule: &'static str,
 }
@@ -53,6 +55,7 @@ const CASES: &[Case] = &[
         sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
               FOREIGN KEY (code) REFERENCES parent (code));",
         refused_on: &[Engine::Postgres, Engine::MariaDb],
+        mariadb_sql: None,
         rule: NO_KEY,
     },
     Case {
@@ -69,6 +72,7 @@ const CASES: &[Case] = &[
         sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
               FOREIGN KEY (code) REFERENCES parent (code));",
         refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
         rule: NO_KEY,
     },
     Case {
@@ -85,6 +89,7 @@ const CASES: &[Case] = &[
         sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
               FOREIGN KEY (code) REFERENCES parent (code));",
         refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
         rule: NO_KEY,
     },
     Case {
@@ -101,6 +106,7 @@ const CASES: &[Case] = &[
         setup_sql: "",
         sql: "",
         refused_on: &[],
+        mariadb_sql: None,
         rule: "",
     },
     Case {
@@ -117,6 +123,7 @@ const CASES: &[Case] = &[
         sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER NOT NULL, \
               FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE SET NULL);",
         refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
         rule: "a SET NULL action needs nullable columns",
     },
     Case {
@@ -133,6 +140,7 @@ const CASES: &[Case] = &[
                     FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE SET NULL);",
         sql: "ALTER TABLE child MODIFY parent_id INTEGER NOT NULL;",
         refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
         rule: "a SET NULL action needs nullable columns",
     },
     Case {
@@ -150,6 +158,7 @@ const CASES: &[Case] = &[
                     CREATE INDEX shared_name ON other (v);",
         sql: "ALTER TABLE parent ADD CONSTRAINT shared_name UNIQUE (code);",
         refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
         rule: KEY_NAMES,
     },
     Case {
@@ -167,9 +176,69 @@ const CASES: &[Case] = &[
                     CREATE TABLE other (id INTEGER NOT NULL PRIMARY KEY, v INTEGER);",
         sql: "CREATE INDEX uq_shared ON other (v);",
         refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
         rule: KEY_NAMES,
     },
+    Case {
+        label: "dropping the unique constraint a foreign key references",
+        setup_ops: "
+  - create_unique_constraint: {name: uq_parent_code, table: parent, columns: [code]}
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: code, type: Integer, foreign_key: {table: parent, column: code}}",
+        ops: "
+  - drop_constraint: {name: uq_parent_code, table: parent, type: unique}",
+        setup_sql: "ALTER TABLE parent ADD CONSTRAINT uq_parent_code UNIQUE (code); \
+                    CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
+                    FOREIGN KEY (code) REFERENCES parent (code));",
+        sql: "ALTER TABLE parent DROP CONSTRAINT uq_parent_code;",
+        refused_on: &[Engine::Postgres, Engine::MariaDb],
+        mariadb_sql: None,
+        rule: KEY_IN_USE,
+    },
+    Case {
+        label: "dropping a unique index a foreign key references, another leading with its column",
+        setup_ops: "
+  - create_index: {name: ix_parent_code, table: parent, columns: [code, code2]}
+  - create_index: {name: uq_parent_code, table: parent, columns: [code], unique: true}
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: code, type: Integer, foreign_key: {table: parent, column: code}}",
+        ops: "
+  - drop_index: {name: uq_parent_code, table: parent}",
+        setup_sql: "CREATE INDEX ix_parent_code ON parent (code, code2); \
+                    CREATE UNIQUE INDEX uq_parent_code ON parent (code); \
+                    CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
+                    FOREIGN KEY (code) REFERENCES parent (code));",
+        sql: "DROP INDEX uq_parent_code;",
+        refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
+        rule: KEY_IN_USE,
+    },
+    Case {
+        label: "dropping the primary key a foreign key references",
+        setup_ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: Integer, foreign_key: {table: parent, column: id}}",
+        ops: "
+  - drop_constraint: {name: null, table: parent, type: primary}",
+        setup_sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER, \
+                    FOREIGN KEY (parent_id) REFERENCES parent (id));",
+        sql: "ALTER TABLE parent DROP CONSTRAINT parent_pkey;",
+        refused_on: &[Engine::Postgres, Engine::MariaDb],
+        mariadb_sql: Some("ALTER TABLE parent DROP PRIMARY KEY;"),
+        rule: KEY_IN_USE,
+    },
 ];
+
+const KEY_IN_USE: &str = "a key or index that a foreign key references cannot be dropped";
 
 const KEY_NAMES: &str = "index names are one namespace per schema";
 
@@ -223,11 +292,15 @@ fn refusals_match_the_engine(engine: Engine) {
             case.label
         );
         db.run_ok(&format!("{PARENT_SQL}\n{}", case.setup_sql));
+        let sql = match engine {
+            Engine::MariaDb => case.mariadb_sql.unwrap_or(case.sql),
+            _ => case.sql,
+        };
         assert!(
-            db.run_script(case.sql).is_err(),
+            db.run_script(sql).is_err(),
             "{}: {engine:?} takes what retort refuses:\n{}",
             case.label,
-            case.sql
+            sql
         );
     }
 }
