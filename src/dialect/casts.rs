@@ -63,7 +63,8 @@ impl Conversion {
 const KNOWN_KINDS: &[&str] = crate::types::TYPE_NAMES;
 
 impl KindPairs {
-    fn covers(&self, from: &str, to: &str) -> bool {
+    /// Whether `from` is one of the `from` kinds and `to` one of the `to` kinds.
+    pub fn covers(&self, from: &str, to: &str) -> bool {
         let has = |kinds: &[String], kind: &str| kinds.iter().any(|k| k == kind || k == ANY_KIND);
         has(&self.from, from) && has(&self.to, to)
     }

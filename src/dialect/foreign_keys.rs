@@ -24,6 +24,17 @@ pub struct ForeignKeyRules {
     /// errno 150 for a primary key).
     #[serde(default)]
     pub own_index: bool,
+    /// Whether a column a foreign key uses (on either side) keeps its type:
+    /// MariaDB refuses any type change of it ("Cannot change column ...:
+    /// used in a foreign key constraint", errors 1832 and 1833).
+    #[serde(default)]
+    pub key_columns_keep_their_type: bool,
+    /// The generic type kinds a foreign key's column may have (`from`) for
+    /// each kind of the column it references (`to`); empty: not checked.
+    /// PostgreSQL refuses the rest, when the key is created and when a type
+    /// change makes them differ ("Key columns ... are of incompatible types").
+    #[serde(default)]
+    pub matching_types: Vec<super::KindPairs>,
 }
 
 /// What the referenced columns of a foreign key must have.

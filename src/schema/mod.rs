@@ -23,6 +23,7 @@ pub mod engine_rules;
 pub mod error;
 pub mod fk_indexes;
 pub mod invert;
+pub mod key_types;
 pub mod rebuild;
 mod rename_sql;
 pub mod replay;

@@ -596,6 +596,11 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     }
     if let Some(new_type) = &op.type_ {
         enum_exists(schema, &None, new_type)?;
+        if new_type != &before.type_ {
+            schema
+                .rules
+                .check_key_column_type(schema, current, &op.column, new_type)?;
+        }
     }
     if op.nullable == Some(true) && before.primary_key {
         return Err(Problem::Invalid(format!(
@@ -776,6 +781,7 @@ fn check_constraint_columns(
     };
     columns_exist(target, &fk.ref_columns)?;
     schema.rules.check_foreign_key_target(fk, target)?;
+    schema.rules.check_foreign_key_types(fk, table, target)?;
     schema.rules.check_foreign_key_index(table, fk)?;
     schema.rules.check_set_null(fk, table)
 }

@@ -236,7 +236,59 @@ const CASES: &[Case] = &[
         mariadb_sql: Some("ALTER TABLE parent DROP PRIMARY KEY;"),
         rule: KEY_IN_USE,
     },
+    Case {
+        label: "a type change of a foreign key's column to a type that does not compare",
+        setup_ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: Integer, foreign_key: {table: parent, column: id}}",
+        ops: "
+  - alter_column: {table: child, column: parent_id, type: String(20)}",
+        setup_sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER, \
+                    FOREIGN KEY (parent_id) REFERENCES parent (id));",
+        sql: "ALTER TABLE child ALTER COLUMN parent_id TYPE VARCHAR(20);",
+        refused_on: &[Engine::Postgres, Engine::MariaDb],
+        mariadb_sql: Some("ALTER TABLE child MODIFY parent_id VARCHAR(20);"),
+        rule: "refuses this: column `parent_id` of table `child` changes type",
+    },
+    Case {
+        label: "a referenced column widened from Integer to BigInteger",
+        setup_ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: Integer, foreign_key: {table: parent, column: id}}",
+        ops: "
+  - alter_column: {table: parent, column: id, type: BigInteger}",
+        setup_sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER, \
+                    FOREIGN KEY (parent_id) REFERENCES parent (id));",
+        sql: "ALTER TABLE parent MODIFY id BIGINT NOT NULL;",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "a column a foreign key uses cannot change its type",
+    },
+    Case {
+        label: "a foreign key from a String column to an Integer one",
+        setup_ops: "",
+        ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: String(20), foreign_key: {table: parent, column: id}}",
+        setup_sql: "",
+        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id VARCHAR(20), \
+              FOREIGN KEY (parent_id) REFERENCES parent (id));",
+        refused_on: &[Engine::Postgres, Engine::MariaDb],
+        mariadb_sql: None,
+        rule: TYPES_PAIR,
+    },
 ];
+
+const TYPES_PAIR: &str = "a foreign key's columns need types comparable";
 
 const KEY_IN_USE: &str = "a key or index that a foreign key references cannot be dropped";
 
