@@ -17,9 +17,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod add_column;
 mod casts;
+mod ddl_limits;
 mod foreign_keys;
 pub use add_column::AddColumnNeed;
 pub use casts::{Conversion, KindPairs, TypeChangeCasts};
+pub use ddl_limits::DdlLimits;
 pub use foreign_keys::{ForeignKeyRules, ForeignKeyTarget};
 
 /// The built-in dialect folders, and the shared templates' folder.
@@ -170,6 +172,10 @@ pub struct DialectFacts {
     /// like an index or another key of the schema.
     #[serde(default)]
     pub keys_are_named_indexes: bool,
+    /// What the engine's DDL cannot express or refuses outright (expression
+    /// indexes, checks on some columns...); the schema model refuses it.
+    #[serde(default)]
+    pub ddl_limits: DdlLimits,
 }
 
 /// An op, by name, and optionally a boolean key of it that must be true:
@@ -730,6 +736,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         type_change_casts: None,
         foreign_keys: ForeignKeyRules::default(),
         keys_are_named_indexes: false,
+        ddl_limits: DdlLimits::default(),
     }
 }
 

@@ -17,6 +17,8 @@ pub struct EngineRules {
     pub foreign_keys: ForeignKeyRules,
     /// Whether keys are indexes named as they are (PostgreSQL).
     pub keys_are_named_indexes: bool,
+    /// What the engine's DDL cannot express or refuses outright.
+    pub ddl_limits: crate::dialect::DdlLimits,
 }
 
 impl EngineRules {
@@ -26,6 +28,7 @@ impl EngineRules {
             dialect: dialect.name.clone(),
             foreign_keys: dialect.foreign_keys.clone(),
             keys_are_named_indexes: dialect.keys_are_named_indexes,
+            ddl_limits: dialect.ddl_limits.clone(),
         }
     }
 

@@ -521,6 +521,9 @@ fn drop_column(schema: &mut Schema, op: &DropColumn) -> Result<DropColumn, Probl
         }
     };
     changed.columns.retain(|c| c.name != op.column);
+    if changed.counted_column.as_deref() == Some(op.column.as_str()) {
+        changed.counted_column = None;
+    }
     *table_mut(schema, &op.schema, &op.table)? = changed;
     Ok(DropColumn {
         existing: Some(dropped),
@@ -649,6 +652,10 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     if let Some(slot) = changed.column_mut(renamed) {
         *slot = after;
     }
+    if autoincrement {
+        // MySQL's MODIFY writes AUTO_INCREMENT again (existing_autoincrement).
+        changed.counted_column = Some(renamed.to_owned());
+    }
     if let Some(new_name) = &op.new_name {
         rename_referenced_column(schema, &op.schema, &op.table, &op.column, new_name);
     }
@@ -734,6 +741,7 @@ fn check_new_index(
         });
     }
     schema.rules.check_index_name(schema, table, name)?;
+    schema.rules.check_index_columns(name, columns)?;
     if columns.is_empty() {
         return Err(Problem::Invalid(format!("index `{name}` has no columns")));
     }
@@ -752,9 +760,11 @@ fn check_constraint_columns(
     constraint: &TableConstraint,
 ) -> Result<(), Problem> {
     columns_exist(table, super::state::constraint_columns(constraint))?;
+    schema.rules.check_checked_columns(table, constraint)?;
     let TableConstraint::ForeignKey(fk) = constraint else {
         return Ok(());
     };
+    schema.rules.check_foreign_key_name(schema, table, fk)?;
     if fk.columns.len() != fk.ref_columns.len() || fk.columns.is_empty() {
         return Err(Problem::Invalid(format!(
             "{} has {} local and {} referenced columns; they must pair up",
@@ -937,6 +947,9 @@ fn drop_constraint(schema: &mut Schema, op: &DropConstraint) -> Result<DropConst
                 actual: format!("a {} constraint", kind_text(kind)),
             });
         }
+    }
+    if kind == ConstraintKind::Primary {
+        schema.rules.check_primary_key_drop(current)?;
     }
     let autoincrement = current.autoincrement_column().map(str::to_owned);
     let mut changed = current.clone();

@@ -102,6 +102,11 @@ pub struct Table {
     /// InnoDB, see [`crate::dialect::ForeignKeyRules::own_index`]): never
     /// written in a script, but they name-clash, serve foreign keys and go.
     pub engine_indexes: Vec<super::fk_indexes::EngineIndex>,
+    /// The column the scripts made AUTO_INCREMENT (or IDENTITY): the one
+    /// [`Table::autoincrement_column`] named when the table was created, or
+    /// an `alter_column` wrote it on; [`Table::autoincrement_column`] is
+    /// what a `CREATE TABLE` of the table as it is now would make.
+    pub counted_column: Option<String>,
     /// Table comment.
     pub comment: Option<String>,
     /// The dialect-specific options it was created with (MySQL's engine...).
@@ -651,6 +656,7 @@ impl Table {
             constraints: Vec::new(),
             indexes: Vec::new(),
             engine_indexes: Vec::new(),
+            counted_column: None,
             comment: op.comment.clone(),
             options: op.options(),
             sequence: 0,
@@ -693,6 +699,17 @@ impl Table {
             table.add_column(column, in_pk);
         }
         table.indexes.extend(op.indexes.iter().cloned());
+        // What the dialects write AUTO_INCREMENT (or IDENTITY) on.
+        let counted = table
+            .columns
+            .iter()
+            .find(|c| {
+                c.server_default.is_none()
+                    && (table.autoincrement_column() == Some(c.name.as_str())
+                        || c.identity.is_some())
+            })
+            .map(|c| c.name.clone());
+        table.counted_column = counted;
         table
     }
 
@@ -967,6 +984,9 @@ impl Table {
         }
         for index in &mut self.engine_indexes {
             index.columns.iter_mut().for_each(rename);
+        }
+        if let Some(counted) = &mut self.counted_column {
+            rename(counted);
         }
     }
 }

@@ -71,6 +71,10 @@ enum Departure {
 
 use Departure::{AlembicFails, RetortDiffers, RetortRefuses};
 
+const MARIADB_CHECK_ON_FK_ACTION: &str = "MariaDB refuses a check on a column a foreign \
+     key's ON DELETE SET NULL writes (error 1901): retort refuses it at compile time";
+const MARIADB_FK_INDEX: &str = "MariaDB refuses to drop the index a foreign key uses \
+     (error 1553): retort drops the foreign key with it and adds it again";
 const SQLITE_CONSTRAINTS: &str = "SQLite has no ALTER for constraints: Alembic raises \
      NotImplementedError offline; retort compiles the table rebuild of batch mode (SPEC §4)";
 const MSSQL_COMMENTS: &str = "SQL Server comments need a schema name, which Alembic offline \
@@ -562,6 +566,36 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         "downgrade head:*",
         AlembicFails,
         SQLITE_CONSTRAINTS,
+    ),
+    // online_ddl: k4 adds a check on a column its foreign key sets to NULL.
+    (
+        "online_ddl",
+        "mysql",
+        "upgrade head*",
+        RetortRefuses,
+        MARIADB_CHECK_ON_FK_ACTION,
+    ),
+    (
+        "online_ddl",
+        "mysql",
+        "upgrade k3:k4",
+        RetortRefuses,
+        MARIADB_CHECK_ON_FK_ACTION,
+    ),
+    (
+        "online_ddl",
+        "mysql",
+        "downgrade head:*",
+        RetortRefuses,
+        MARIADB_CHECK_ON_FK_ACTION,
+    ),
+    // schemas: m2's downgrade drops the index audit_log's foreign key uses.
+    (
+        "schemas",
+        "mysql",
+        "downgrade head*",
+        RetortDiffers,
+        MARIADB_FK_INDEX,
     ),
     // comments: c1 creates comments, c2 changes them.
     (

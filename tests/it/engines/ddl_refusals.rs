@@ -286,6 +286,102 @@ const CASES: &[Case] = &[
         mariadb_sql: None,
         rule: TYPES_PAIR,
     },
+    Case {
+        label: "an index on an expression",
+        setup_ops: "",
+        ops: "
+  - create_index: {name: ix_parent_code_plus, table: parent, columns: [{sql: \"abs(code)\"}]}",
+        setup_sql: "",
+        sql: "CREATE INDEX ix_parent_code_plus ON parent (abs(code));",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "the engine has no index on an expression",
+    },
+    Case {
+        label: "a check on an AUTO_INCREMENT column",
+        setup_ops: "
+  - create_table:
+      name: counted
+      columns:
+        - {name: id, type: Integer, primary_key: true}",
+        ops: "
+  - create_check_constraint: {name: ck_counted_id, table: counted, condition: id > 0}",
+        setup_sql: "CREATE TABLE counted (id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY);",
+        sql: "ALTER TABLE counted ADD CONSTRAINT ck_counted_id CHECK (id > 0);",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "a check cannot name an AUTO_INCREMENT column",
+    },
+    Case {
+        label: "a check on a column a foreign key's action writes",
+        setup_ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: Integer, foreign_key: {table: parent, column: id, ondelete: SET NULL}}",
+        ops: "
+  - create_check_constraint: {name: ck_child_parent, table: child, condition: parent_id > 0}",
+        setup_sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER, \
+                    FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE SET NULL);",
+        sql: "ALTER TABLE child ADD CONSTRAINT ck_child_parent CHECK (parent_id > 0);",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "a check cannot name a column a foreign key's referential action writes",
+    },
+    Case {
+        label: "a check on a column a foreign key deletes with",
+        setup_ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: Integer, foreign_key: {table: parent, column: id, ondelete: CASCADE}}",
+        ops: "
+  - create_check_constraint: {name: ck_child_parent, table: child, condition: parent_id > 0}",
+        setup_sql: "",
+        sql: "",
+        refused_on: &[],
+        mariadb_sql: None,
+        rule: "",
+    },
+    Case {
+        label: "dropping the primary key of an AUTO_INCREMENT column",
+        setup_ops: "
+  - create_table:
+      name: counted
+      columns:
+        - {name: id, type: Integer, primary_key: true}",
+        ops: "
+  - drop_constraint: {name: null, table: counted, type: primary}",
+        setup_sql: "CREATE TABLE counted (id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY);",
+        sql: "ALTER TABLE counted DROP PRIMARY KEY;",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "an AUTO_INCREMENT column must lead a key",
+    },
+    Case {
+        label: "a foreign key named like one of another table",
+        setup_ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: Integer, foreign_key: {table: parent, column: id, name: fk_parent}}",
+        ops: "
+  - create_table:
+      name: child2
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: Integer, foreign_key: {table: parent, column: id, name: fk_parent}}",
+        setup_sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER, \
+                    CONSTRAINT fk_parent FOREIGN KEY (parent_id) REFERENCES parent (id));",
+        sql: "CREATE TABLE child2 (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER, \
+              CONSTRAINT fk_parent FOREIGN KEY (parent_id) REFERENCES parent (id));",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "foreign key names are one namespace per schema",
+    },
 ];
 
 const TYPES_PAIR: &str = "a foreign key's columns need types comparable";

@@ -1,0 +1,278 @@
+//! The engine's limits on indexes, checks and keys (`ddl_limits` in
+//! dialect.yaml): what its DDL cannot express or refuses outright is refused
+//! at compile time. Proven on the engines by tests/it/engines/ddl_refusals.rs.
+
+use super::error::{EngineRefusal, Problem};
+use super::state::{
+    constraint_name, describe_constraint, qualified, sql_names_identifier, Schema, Table,
+};
+use super::EngineRules;
+use crate::revision::{ForeignKeyDef, IndexColumn, TableConstraint};
+
+impl EngineRules {
+    /// Refuses an index on an expression where the engine has none.
+    pub fn check_index_columns(&self, name: &str, columns: &[IndexColumn]) -> Result<(), Problem> {
+        let expression = columns
+            .iter()
+            .any(|c| matches!(c, IndexColumn::Expression { .. }));
+        if !self.ddl_limits.no_expression_indexes || !expression {
+            return Ok(());
+        }
+        Err(self.refusal(
+            format!("index `{name}` is on an expression"),
+            "the engine has no index on an expression",
+            "add a generated column holding the expression (an `execute`) and index that column",
+        ))
+    }
+
+    /// Refuses `table` with `new` added (a check or a foreign key) where a
+    /// check names a column the engine keeps out of checks: an
+    /// AUTO_INCREMENT column, or one a foreign key's action writes.
+    pub fn check_checked_columns(
+        &self,
+        table: &Table,
+        new: &TableConstraint,
+    ) -> Result<(), Problem> {
+        let limits = &self.ddl_limits;
+        if !limits.no_checks_on_auto_increment && !limits.no_checks_on_columns_foreign_keys_write {
+            return Ok(());
+        }
+        let constraints = || table.constraints.iter().chain(std::iter::once(new));
+        let checks = constraints().filter_map(|c| match c {
+            TableConstraint::Check(check) => Some((c, check)),
+            _ => None,
+        });
+        for (check, def) in checks {
+            let names = |column: &str| sql_names_identifier(&def.condition, column);
+            if limits.no_checks_on_auto_increment {
+                if let Some(column) = table.counted_column.as_deref().filter(|c| names(c)) {
+                    return Err(self.refusal(
+                        format!(
+                            "{} names the AUTO_INCREMENT column `{column}`",
+                            describe_constraint(check)
+                        ),
+                        "a check cannot name an AUTO_INCREMENT column",
+                        "check another column, or make the column a plain one",
+                    ));
+                }
+            }
+            if !limits.no_checks_on_columns_foreign_keys_write {
+                continue;
+            }
+            let writer = constraints().find_map(|c| match c {
+                TableConstraint::ForeignKey(fk) => fk
+                    .columns
+                    .iter()
+                    .find(|column| writes_column(fk) && names(column))
+                    .map(|column| (c, column)),
+                _ => None,
+            });
+            if let Some((fk, column)) = writer {
+                return Err(self.refusal(
+                    format!(
+                        "{} names column `{column}`, which {} writes (its ondelete/onupdate action)",
+                        describe_constraint(check),
+                        describe_constraint(fk)
+                    ),
+                    "a check cannot name a column a foreign key's referential action writes",
+                    "drop the check, or give the foreign key an action that does not write the column (RESTRICT, NO ACTION, ondelete CASCADE)",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuses dropping the primary key of `table` that is the only key
+    /// its AUTO_INCREMENT column leads, where the engine needs one.
+    pub fn check_primary_key_drop(&self, table: &Table) -> Result<(), Problem> {
+        if !self.ddl_limits.auto_increment_needs_key {
+            return Ok(());
+        }
+        let Some(column) = table.counted_column.as_deref() else {
+            return Ok(());
+        };
+        let key = [column.to_owned()];
+        let mut others = table.clone();
+        others
+            .constraints
+            .retain(|c| !matches!(c, TableConstraint::PrimaryKey(_)));
+        let in_primary_key = table
+            .primary_key()
+            .is_some_and(|pk| pk.columns.first() == Some(&key[0]));
+        if !in_primary_key || super::fk_indexes::any_index_leads(&others, &key) {
+            return Ok(());
+        }
+        Err(self.refusal(
+            format!(
+                "the primary key of table `{}` is the only key of its AUTO_INCREMENT column `{column}`",
+                qualified(&table.schema, &table.name)
+            ),
+            "an AUTO_INCREMENT column must lead a key",
+            "create an index on the column first, or make it a plain column",
+        ))
+    }
+
+    /// Refuses a new foreign key `fk` of `table` named like a foreign key
+    /// of another table of its schema, where those names are one namespace.
+    pub fn check_foreign_key_name(
+        &self,
+        schema: &Schema,
+        table: &Table,
+        fk: &ForeignKeyDef,
+    ) -> Result<(), Problem> {
+        let Some(name) = fk.name.as_deref() else {
+            return Ok(());
+        };
+        if !self.ddl_limits.foreign_key_names_per_schema {
+            return Ok(());
+        }
+        let holder = schema
+            .namespace(&table.schema)
+            .into_iter()
+            .flat_map(|ns| ns.tables.values())
+            .filter(|other| other.name != table.name)
+            .find(|other| {
+                other.constraints.iter().any(|c| {
+                    matches!(c, TableConstraint::ForeignKey(_)) && constraint_name(c) == Some(name)
+                })
+            });
+        let Some(holder) = holder else {
+            return Ok(());
+        };
+        Err(self.refusal(
+            format!(
+                "the name `{name}` is taken by a foreign key of table `{}`",
+                qualified(&holder.schema, &holder.name)
+            ),
+            "foreign key names are one namespace per schema",
+            "choose another name",
+        ))
+    }
+
+    fn refusal(&self, what: String, rule: &'static str, fix: &'static str) -> Problem {
+        Problem::EngineRefuses(Box::new(EngineRefusal {
+            dialect: self.dialect.clone(),
+            what,
+            rule,
+            fix,
+        }))
+    }
+}
+
+/// Whether a referential action of `fk` writes its columns.
+fn writes_column(fk: &ForeignKeyDef) -> bool {
+    let is = |action: &Option<String>, writing: &[&str]| {
+        action
+            .as_deref()
+            .is_some_and(|a| writing.iter().any(|w| a.eq_ignore_ascii_case(w)))
+    };
+    is(&fk.onupdate, &["CASCADE", "SET NULL", "SET DEFAULT"])
+        || is(&fk.ondelete, &["SET NULL", "SET DEFAULT"])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::schema::{apply_ops, Schema, SchemaError};
+
+    const TABLES: &str = r#"
+- create_table:
+    name: parent
+    columns:
+      - {name: id, type: Integer, primary_key: true}
+      - {name: code, type: Integer}
+"#;
+
+    fn on(dialect: &str, more: &str) -> Result<Schema, SchemaError> {
+        let facts = crate::dialect::Dialect::load(dialect, None)
+            .expect("a built-in dialect")
+            .facts;
+        let mut schema = Schema::on(&facts);
+        let yaml = format!("{TABLES}{more}");
+        apply_ops(
+            &mut schema,
+            &crate::test_fixtures::ops_in("rev.yaml", &yaml),
+            None,
+        )?;
+        Ok(schema)
+    }
+
+    fn refused_on_mysql_only(more: &str, rule: &str) {
+        let refused = on("mysql", more).expect_err("MariaDB refuses it");
+        assert!(refused.to_string().contains(rule), "{refused}");
+        on("postgresql", more).expect("PostgreSQL takes it");
+        on("sqlite", more).expect("SQLite takes it");
+    }
+
+    #[test]
+    fn an_expression_index() {
+        refused_on_mysql_only(
+            "- create_index: {name: ix_abs, table: parent, columns: [{sql: abs(code)}]}\n",
+            "no index on an expression",
+        );
+    }
+
+    #[test]
+    fn a_check_on_the_auto_increment_column() {
+        refused_on_mysql_only(
+            "- create_check_constraint: {name: ck_id, table: parent, condition: id > 0}\n",
+            "AUTO_INCREMENT column",
+        );
+        on(
+            "mysql",
+            "- create_check_constraint: {name: ck_code, table: parent, condition: code > 0}\n",
+        )
+        .expect("another column");
+    }
+
+    #[test]
+    fn a_check_on_a_column_a_foreign_key_writes_either_order() {
+        let child = |action: &str| {
+            format!(
+                "- create_table:\n    name: child\n    columns:\n      \
+                 - {{name: id, type: Integer, primary_key: true, autoincrement: false}}\n      \
+                 - {{name: p, type: Integer, foreign_key: {{table: parent, column: id, {action}}}}}\n"
+            )
+        };
+        let check = "- create_check_constraint: {name: ck_p, table: child, condition: p > 0}\n";
+        refused_on_mysql_only(
+            &format!("{}{check}", child("ondelete: SET NULL")),
+            "referential action writes",
+        );
+        refused_on_mysql_only(
+            &format!("{}{check}", child("onupdate: CASCADE")),
+            "referential action writes",
+        );
+        on("mysql", &format!("{}{check}", child("ondelete: CASCADE")))
+            .expect("deleting writes nothing");
+        let check_first = "- create_table:\n    name: child\n    columns:\n      \
+             - {name: id, type: Integer, primary_key: true, autoincrement: false}\n      \
+             - {name: p, type: Integer}\n    constraints:\n      \
+             - check: {name: ck_p, condition: p > 0}\n\
+             - create_foreign_key: {name: fk_p, source_table: child, referent_table: parent, \
+             local_cols: [p], remote_cols: [id], ondelete: SET NULL}\n";
+        refused_on_mysql_only(check_first, "referential action writes");
+    }
+
+    #[test]
+    fn dropping_the_only_key_of_an_auto_increment_column() {
+        let drop = "- drop_constraint: {name: null, table: parent, type: primary}\n";
+        refused_on_mysql_only(drop, "must lead a key");
+        let indexed =
+            format!("- create_index: {{name: ix_id, table: parent, columns: [id]}}\n{drop}");
+        on("mysql", &indexed).expect("another key leads with the column");
+    }
+
+    #[test]
+    fn foreign_key_names_are_per_schema_on_mysql() {
+        let child = |table: &str| {
+            format!(
+                "- create_table:\n    name: {table}\n    columns:\n      \
+                 - {{name: p, type: Integer, foreign_key: {{table: parent, column: id, name: fk_p}}}}\n"
+            )
+        };
+        refused_on_mysql_only(
+            &format!("{}{}", child("a"), child("b")),
+            "one namespace per schema",
+        );
+    }
+}
