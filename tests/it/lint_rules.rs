@@ -472,6 +472,12 @@ fn every_raw_part_of_an_op_is_named_once_per_dialect_group() {
         None,
     );
     let project = lint_support::project(&second);
+    // MariaDB has no index on an expression: the project is not one of its.
+    support::write(
+        project.path(),
+        "retort.yaml",
+        "targets: [postgresql, sqlite, mssql, oracle]\n",
+    );
     let (_, notes) = lint_support::check_json(&project, &[]);
     let raw = lint_support::of_rule(&notes, "raw-sql");
     let messages: Vec<(String, String)> = raw
@@ -495,7 +501,7 @@ fn every_raw_part_of_an_op_is_named_once_per_dialect_group() {
             ),
             (
                 format!("{common}; {rest}"),
-                r#"["sqlite","mysql","mssql","oracle"]"#.to_owned()
+                r#"["sqlite","mssql","oracle"]"#.to_owned()
             ),
         ]
     );
