@@ -16,6 +16,9 @@ pub fn apply_effect(schema: &mut Schema, op: &Execute) -> Result<Execute, Proble
         return Ok(op.clone());
     }
     let mut after = schema.clone();
+    // The effect says what the engine did (a CASCADE drops a key and the
+    // foreign keys on it at once): what it refuses of a single op is moot.
+    after.rules = super::EngineRules::default();
     let mut effect = Vec::with_capacity(op.effect.len());
     for (position, effect_op) in op.effect.iter().enumerate() {
         let done = apply_op(&mut after, effect_op).map_err(|problem| Problem::InEffect {
@@ -26,6 +29,7 @@ pub fn apply_effect(schema: &mut Schema, op: &Execute) -> Result<Execute, Proble
         after.index_foreign_keys();
         effect.push(done);
     }
+    after.rules = std::mem::take(&mut schema.rules);
     *schema = after;
     Ok(Execute {
         effect,
