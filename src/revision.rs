@@ -226,6 +226,17 @@ impl Op {
             Op::RebuildTable(_) => "rebuild_table",
         }
     }
+
+    /// True for an `if_exists` / `if_not_exists` op that the schema model
+    /// found has nothing to do (the object is absent, or there already).
+    pub fn changes_nothing(&self) -> bool {
+        match self {
+            Op::AddColumn(o) => o.exists,
+            Op::DropColumn(o) => o.absent,
+            Op::DropConstraint(o) => o.absent,
+            _ => false,
+        }
+    }
 }
 
 /// `create_table`.
@@ -347,6 +358,13 @@ pub struct AddColumn {
     pub schema: Option<String>,
     /// The new column.
     pub column: Column,
+    /// `ADD COLUMN IF NOT EXISTS` (Alembic 1.16's `if_not_exists`).
+    #[serde(default)]
+    pub if_not_exists: bool,
+    /// The column is there already, so the op changes nothing (with
+    /// `if_not_exists`): filled by the schema model (not written in YAML).
+    #[serde(skip_deserializing, default)]
+    pub exists: bool,
 }
 
 /// `drop_column`.
@@ -367,6 +385,25 @@ pub struct DropColumn {
     /// column, worded, filled by the schema model (not written in YAML).
     #[serde(skip_deserializing, default)]
     pub takes: Vec<String>,
+    /// `DROP COLUMN IF EXISTS` (Alembic 1.16's `if_exists`).
+    #[serde(default)]
+    pub if_exists: bool,
+    /// The column is not there, so the op changes nothing (with
+    /// `if_exists`): filled by the schema model (not written in YAML).
+    #[serde(skip_deserializing, default)]
+    pub absent: bool,
+    /// `mssql_drop_default=True`: SQL Server drops the column's default
+    /// constraint first, whatever its name (other dialects ignore it).
+    #[serde(default)]
+    pub mssql_drop_default: bool,
+    /// `mssql_drop_check=True`: SQL Server drops the column's check
+    /// constraint first, whatever its name (other dialects ignore it).
+    #[serde(default)]
+    pub mssql_drop_check: bool,
+    /// `mssql_drop_foreign_key=True`: SQL Server drops the column's foreign
+    /// key first, whatever its name (other dialects ignore it).
+    #[serde(default)]
+    pub mssql_drop_foreign_key: bool,
 }
 
 /// A value an `alter_column` key may set, remove (`null`), or leave alone (absent).
@@ -671,6 +708,10 @@ pub struct CreateForeignKey {
     /// `INITIALLY DEFERRED|IMMEDIATE`.
     #[serde(default)]
     pub initially: Option<String>,
+    /// `match="FULL"`: the foreign key's `MATCH FULL|PARTIAL|SIMPLE`
+    /// (PostgreSQL, SQLite; refused where the engine has no MATCH).
+    #[serde(default, rename = "match")]
+    pub match_: Option<String>,
     /// Schema of `source_table` (Alembic's `source_schema`; `schema` is accepted too).
     #[serde(default, alias = "source_schema")]
     pub schema: Option<String>,
@@ -742,6 +783,13 @@ pub struct DropConstraint {
     /// again. Filled by the schema model (not written in YAML).
     #[serde(skip_deserializing, default)]
     pub refit_foreign_keys: Vec<ForeignKeyDef>,
+    /// `DROP CONSTRAINT IF EXISTS` (Alembic 1.16's `if_exists`).
+    #[serde(default)]
+    pub if_exists: bool,
+    /// The constraint is not there, so the op changes nothing (with
+    /// `if_exists`): filled by the schema model (not written in YAML).
+    #[serde(skip_deserializing, default)]
+    pub absent: bool,
 }
 
 /// `create_table_comment`.
@@ -977,6 +1025,10 @@ pub struct ColumnForeignKey {
     /// `INITIALLY ...`.
     #[serde(default)]
     pub initially: Option<String>,
+    /// `match="FULL"`: the foreign key's `MATCH FULL|PARTIAL|SIMPLE`
+    /// (PostgreSQL, SQLite; refused where the engine has no MATCH).
+    #[serde(default, rename = "match")]
+    pub match_: Option<String>,
 }
 
 /// A column's server default.
@@ -1079,6 +1131,10 @@ pub struct ForeignKeyDef {
     /// `INITIALLY ...`.
     #[serde(default)]
     pub initially: Option<String>,
+    /// `match="FULL"`: the foreign key's `MATCH FULL|PARTIAL|SIMPLE`
+    /// (PostgreSQL, SQLite; refused where the engine has no MATCH).
+    #[serde(default, rename = "match")]
+    pub match_: Option<String>,
     /// Constraint name.
     #[serde(default)]
     pub name: Option<String>,

@@ -1,3 +1,7 @@
+{# SQL Server has no ADD ... IF NOT EXISTS (Alembic ignores `if_not_exists` here):
+   the plain ADD where the schema model knows the column is absent, nothing
+   where it knows the column is there. #}
+{% if not op.exists %}
 {% set c = table.columns[0] %}
 ALTER TABLE {{ table.name | table(table.schema) }} ADD {{ m.column(c, table) }}
 {{ statement_end }}
@@ -12,4 +16,5 @@ ALTER TABLE {{ table.name | table(table.schema) }} ADD {{ m.constraint(k) }}
 {% endfor %}
 {% if c.comment is not none %}
 {{ m.column_comment(table.name, table.schema, c.name, c.comment) }}
+{% endif %}
 {% endif %}

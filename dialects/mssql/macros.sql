@@ -83,6 +83,7 @@ IDENTITY{% if i.start is not none or i.increment is not none %}({{ i.start if i.
 {%- elif c.kind == "check" %}CHECK ({{ c.condition }})
 {%- elif c.kind == "enum_check" %}CHECK ({{ c.columns[0] | quote }} IN ({% for v in c.values %}{{ v | literal }}{{ ", " if not loop.last }}{% endfor %}))
 {%- elif c.kind == "foreign_key" %}FOREIGN KEY({{ names(c.columns) }}) REFERENCES {{ c.ref_table | table(c.ref_schema) }} ({{ names(c.ref_columns) }})
+{%- if c.match is not none %}{{ fail("SQL Server has no MATCH on a foreign key: leave `match` out for SQL Server") }}{% endif %}
 {%- if c.ondelete is not none %} ON DELETE {{ phrase(c.ondelete, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "ondelete") }}{% endif %}
 {%- if c.onupdate is not none %} ON UPDATE {{ phrase(c.onupdate, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "onupdate") }}{% endif %}
 {%- if c.deferrable is not none %} {{ "DEFERRABLE" if c.deferrable else "NOT DEFERRABLE" }}{% endif %}
@@ -130,10 +131,28 @@ execute sp_addextendedproperty 'MS_Description', {{ nliteral(comment) }}, 'schem
 
 {#- The T-SQL block Alembic writes to drop a column's unnamed default constraint. -#}
 {% macro drop_default(table_name, schema, column) -%}
+{{ drop_column_constraint(table_name, schema, column, "sys.default_constraints") }}
+{%- endmacro %}
+
+{#- Alembic's drop of a column's constraint found in `catalog`
+    (sys.default_constraints, sys.check_constraints) by the column, whatever
+    its name. -#}
+{% macro drop_column_constraint(table_name, schema, column, catalog) -%}
 declare @const_name varchar(256)
-select @const_name = QUOTENAME([name]) from sys.default_constraints
+select @const_name = QUOTENAME([name]) from {{ catalog }}
 where parent_object_id = object_id({{ (table_name | table(schema)) | literal }})
 and col_name(parent_object_id, parent_column_id) = {{ column | literal }}
+exec('alter table {{ table_name | table(schema) }} drop constraint ' + @const_name)
+{%- endmacro %}
+
+{#- Alembic's drop of the foreign key on a column, whatever its name. -#}
+{% macro drop_column_foreign_key(table_name, schema, column) -%}
+declare @const_name varchar(256)
+select @const_name = QUOTENAME([name]) from
+sys.foreign_keys fk join sys.foreign_key_columns fkc
+on fk.object_id=fkc.constraint_object_id
+where fkc.parent_object_id = object_id({{ (table_name | table(schema)) | literal }})
+and col_name(fkc.parent_object_id, fkc.parent_column_id) = {{ column | literal }}
 exec('alter table {{ table_name | table(schema) }} drop constraint ' + @const_name)
 {%- endmacro %}
 

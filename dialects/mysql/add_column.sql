@@ -1,7 +1,9 @@
 {% set c = table.columns[0] %}
-ALTER TABLE {{ table.name | table(table.schema) }} ADD COLUMN {{ m.column(c, table, added=true) }}
+ALTER TABLE {{ table.name | table(table.schema) }} ADD COLUMN {{ "IF NOT EXISTS " if op.if_not_exists }}{{ m.column(c, table, added=true) }}
 {{ statement_end }}
-{# Alembic adds the column's constraints and index with separate statements. #}
+{# Alembic adds the column's constraints and index with separate statements;
+   a column the schema model knows is there has them already. #}
+{% if not op.exists %}
 {% for k in table.constraints if m.writes(k, table) %}
 ALTER TABLE {{ table.name | table(table.schema) }} ADD {{ m.constraint(k) }}
 {{ statement_end }}
@@ -10,4 +12,5 @@ ALTER TABLE {{ table.name | table(table.schema) }} ADD {{ m.constraint(k) }}
 {{ m.create_index(ix, table.name, table.schema) }}
 {{ statement_end }}
 {% endfor %}
+{% endif %}
 {# The comment is part of the column on MySQL. #}

@@ -97,6 +97,7 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {%- elif c.kind == "enum_check" %}CHECK ({{ c.columns[0] | quote }} IN ({% for v in c.values %}{{ v | literal }}{{ ", " if not loop.last }}{% endfor %}))
 {%- elif c.kind == "bool_check" %}CHECK ({{ c.columns[0] | quote }} IN (0, 1))
 {%- elif c.kind == "foreign_key" %}FOREIGN KEY({{ names(c.columns) }}) REFERENCES {{ c.ref_table | table(c.ref_schema) }} ({{ names(c.ref_columns) }})
+{%- if c.match is not none %}{{ fail("MySQL ignores MATCH on a foreign key and with it the ON DELETE and ON UPDATE actions (SQLAlchemy refuses it too): leave `match` out for MySQL") }}{% endif %}
 {%- if c.ondelete is not none %} ON DELETE {{ phrase(c.ondelete, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "ondelete") }}{% endif %}
 {%- if c.onupdate is not none %} ON UPDATE {{ phrase(c.onupdate, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "onupdate") }}{% endif %}
 {%- if c.deferrable is not none %} {{ "DEFERRABLE" if c.deferrable else "NOT DEFERRABLE" }}{% endif %}

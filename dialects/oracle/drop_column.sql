@@ -1,1 +1,1 @@
-ALTER TABLE {{ op.table | table(op.schema) }} DROP COLUMN {{ op.column | quote }}
+ALTER TABLE {{ op.table | table(op.schema) }} DROP COLUMN {{ "IF EXISTS " if op.if_exists }}{{ op.column | quote }}

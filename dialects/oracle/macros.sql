@@ -82,6 +82,7 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {%- elif c.kind == "check" %}CHECK ({{ c.condition }})
 {%- elif c.kind == "enum_check" %}CHECK ({{ c.columns[0] | quote }} IN ({% for v in c.values %}{{ v | literal }}{{ ", " if not loop.last }}{% endfor %}))
 {%- elif c.kind == "foreign_key" %}FOREIGN KEY({{ names(c.columns) }}) REFERENCES {{ c.ref_table | table(c.ref_schema) }} ({{ names(c.ref_columns) }})
+{%- if c.match is not none %}{{ fail("Oracle has no MATCH on a foreign key: leave `match` out for Oracle") }}{% endif %}
 {%- if c.ondelete is not none %} ON DELETE {{ phrase(c.ondelete, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "ondelete") }}{% endif %}
 {#- Oracle has no ON UPDATE: SQLAlchemy leaves it out (with a warning). -#}
 {%- if c.deferrable is not none %} {{ "DEFERRABLE" if c.deferrable else "NOT DEFERRABLE" }}{% endif %}

@@ -1,1 +1,1 @@
-ALTER TABLE {{ op.table | table(op.schema) }} DROP CONSTRAINT {{ op.name | quote }}
+ALTER TABLE {{ op.table | table(op.schema) }} DROP CONSTRAINT {{ "IF EXISTS " if op.if_exists }}{{ op.name | quote }}

@@ -1,3 +1,7 @@
+{# SQLite has no ADD COLUMN IF NOT EXISTS (Alembic writes it; SQLite refuses it):
+   the plain ADD where the schema model knows the column is absent, nothing
+   where it knows the column is there. #}
+{% if not op.exists %}
 {% set c = table.columns[0] %}
 {# SQLite has no identity columns and refuses an added NOT NULL column
    without a default ("Cannot add a NOT NULL column with default value NULL"). #}
@@ -14,3 +18,4 @@ ALTER TABLE {{ table.name | table(table.schema) }} ADD COLUMN {{ m.column(c, tab
 {{ statement_end }}
 {% endfor %}
 {# SQLite has no comments. #}
+{% endif %}

@@ -78,6 +78,7 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {%- elif c.kind == "bool_check" %}CHECK ({{ c.columns[0] | quote }} IN (0, 1))
 {#- SQLite's REFERENCES takes no schema: the referent is in the table's own database. #}
 {%- elif c.kind == "foreign_key" %}FOREIGN KEY({{ names(c.columns) }}) REFERENCES {{ c.ref_table | quote }} ({{ names(c.ref_columns) }})
+{%- if c.match is not none %} MATCH {{ phrase(c.match, ["FULL", "PARTIAL", "SIMPLE"], "match") }}{% endif %}
 {%- if c.ondelete is not none %} ON DELETE {{ phrase(c.ondelete, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "ondelete") }}{% endif %}
 {%- if c.onupdate is not none %} ON UPDATE {{ phrase(c.onupdate, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "onupdate") }}{% endif %}
 {%- if c.deferrable is not none %} {{ "DEFERRABLE" if c.deferrable else "NOT DEFERRABLE" }}{% endif %}

@@ -721,7 +721,11 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
         }
         "add_column" => {
             let b = bind(call, &["table_name", "column"], "add_column")?;
-            reject_unknown(call, &["table_name", "column", "schema"], "add_column")?;
+            reject_unknown(
+                call,
+                &["table_name", "column", "schema", "if_not_exists"],
+                "add_column",
+            )?;
             set(
                 &mut out,
                 "table",
@@ -729,12 +733,21 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
             );
             set_opt_str(&mut out, "schema", call.kw("schema"))?;
             set(&mut out, "column", column(required(b[1], "column")?)?);
+            set_flag(&mut out, "if_not_exists", call.kw("if_not_exists"))?;
         }
         "drop_column" => {
             let b = bind(call, &["table_name", "column_name"], "drop_column")?;
             reject_unknown(
                 call,
-                &["table_name", "column_name", "schema"],
+                &[
+                    "table_name",
+                    "column_name",
+                    "schema",
+                    "if_exists",
+                    "mssql_drop_default",
+                    "mssql_drop_check",
+                    "mssql_drop_foreign_key",
+                ],
                 "drop_column",
             )?;
             set(
@@ -748,6 +761,14 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                 Value::String(string(required(b[1], "column")?, "the column")?),
             );
             set_opt_str(&mut out, "schema", call.kw("schema"))?;
+            for flag in [
+                "if_exists",
+                "mssql_drop_default",
+                "mssql_drop_check",
+                "mssql_drop_foreign_key",
+            ] {
+                set_flag(&mut out, flag, call.kw(flag))?;
+            }
         }
         "alter_column" => {
             let b = bind(call, &["table_name", "column_name"], "alter_column")?;
@@ -983,6 +1004,7 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                     "ondelete",
                     "deferrable",
                     "initially",
+                    "match",
                     "source_schema",
                     "referent_schema",
                     "postgresql_not_valid",
@@ -1023,6 +1045,7 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                 }
             }
             set_opt_str(&mut out, "initially", call.kw("initially"))?;
+            set_opt_str(&mut out, "match", call.kw("match"))?;
             set_opt_str(
                 &mut out,
                 "schema",
@@ -1062,7 +1085,13 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
             let b = bind(call, &["constraint_name", "table_name", "type_"], &op)?;
             reject_unknown(
                 call,
-                &["constraint_name", "table_name", "type_", "schema"],
+                &[
+                    "constraint_name",
+                    "table_name",
+                    "type_",
+                    "schema",
+                    "if_exists",
+                ],
                 &op,
             )?;
             // drop_constraint(None, table, type_=...) of autogenerate: the one
@@ -1081,6 +1110,7 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
             );
             set_opt_str(&mut out, "schema", call.kw("schema"))?;
             set_opt_str(&mut out, "type", b[2])?;
+            set_flag(&mut out, "if_exists", call.kw("if_exists"))?;
         }
         "create_table_comment" => {
             let b = bind(call, &["table_name", "comment"], &op)?;
@@ -1274,6 +1304,22 @@ mod tests {
         assert_eq!(
             items[1],
             "bulk_insert:\n  table: t\n  rows:\n  - id: 1\n    name: x\n"
+        );
+    }
+
+    #[test]
+    fn guards_mssql_drops_and_match_keep_alembic_keywords() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    op.add_column('a', sa.Column('x', sa.Integer, sa.ForeignKey('b.id', match='FULL')), if_not_exists=True)\n    op.drop_column('a', 'y', if_exists=True, mssql_drop_default=True, mssql_drop_check=True, mssql_drop_foreign_key=True)\n    op.drop_constraint('uq', 'a', type_='unique', if_exists=True)\n    op.create_foreign_key('fk', 'a', 'b', ['x'], ['id'], match='SIMPLE')\n"
+        ));
+        assert_eq!(
+            items,
+            vec![
+                "add_column:\n  table: a\n  column:\n    name: x\n    type: Integer\n    foreign_key:\n      table: b\n      column: id\n      match: FULL\n  if_not_exists: true\n",
+                "drop_column:\n  table: a\n  column: y\n  if_exists: true\n  mssql_drop_default: true\n  mssql_drop_check: true\n  mssql_drop_foreign_key: true\n",
+                "drop_constraint:\n  name: uq\n  table: a\n  type: unique\n  if_exists: true\n",
+                "create_foreign_key:\n  name: fk\n  source_table: a\n  referent_table: b\n  local_cols:\n  - x\n  remote_cols:\n  - id\n  match: SIMPLE\n",
+            ]
         );
     }
 

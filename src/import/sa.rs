@@ -403,7 +403,14 @@ fn split_ref(text: &str) -> Result<(Option<String>, String, String), Unconvertib
     }
 }
 
-const FK_OPTIONS: &[&str] = &["name", "ondelete", "onupdate", "deferrable", "initially"];
+const FK_OPTIONS: &[&str] = &[
+    "name",
+    "ondelete",
+    "onupdate",
+    "deferrable",
+    "initially",
+    "match",
+];
 
 fn fk_options(call: &Call, out: &mut Mapping) -> Result<(), Unconvertible> {
     for key in FK_OPTIONS {
@@ -497,6 +504,7 @@ pub fn table_constraint(call: &Call) -> Result<Value, Unconvertible> {
                     "onupdate",
                     "deferrable",
                     "initially",
+                    "match",
                 ],
                 "ForeignKeyConstraint",
             )?;

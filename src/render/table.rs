@@ -57,6 +57,9 @@ pub struct Constraint {
     pub deferrable: Option<bool>,
     /// `INITIALLY ...`.
     pub initially: Option<String>,
+    /// `MATCH ...`.
+    #[serde(rename = "match")]
+    pub match_: Option<String>,
     /// The condition of a check (SQL text).
     pub condition: Option<String>,
     /// The allowed values of an enum check.
@@ -78,6 +81,7 @@ impl Constraint {
             onupdate: None,
             deferrable: None,
             initially: None,
+            match_: None,
             condition: None,
             values: Vec::new(),
             postgresql_nulls_not_distinct: None,
@@ -117,6 +121,7 @@ pub fn table_view(
                 onupdate: fk.onupdate.clone(),
                 deferrable: fk.deferrable,
                 initially: fk.initially.clone(),
+                match_: fk.match_.clone(),
                 ..Constraint::new("foreign_key", fk.name.clone(), fk.columns.clone())
             }),
             TableConstraint::Check(check) => listed.push(Constraint {
@@ -217,6 +222,7 @@ fn column_constraints(column: &Column) -> Vec<Constraint> {
             onupdate: fk.onupdate.clone(),
             deferrable: fk.deferrable,
             initially: fk.initially.clone(),
+            match_: fk.match_.clone(),
             ..Constraint::new("foreign_key", fk.name.clone(), vec![column.name.clone()])
         });
     }

@@ -75,6 +75,8 @@ pub const EXECUTE_MISSING_DIALECT: &str = "execute-missing-dialect";
 pub const DIALECT_TYPE_ELSEWHERE: &str = "dialect-type-elsewhere";
 /// `identity-not-generated`.
 pub const IDENTITY_NOT_GENERATED: &str = "identity-not-generated";
+/// `guarded-op-changes-nothing`.
+pub const GUARDED_OP_CHANGES_NOTHING: &str = "guarded-op-changes-nothing";
 /// `identifier-too-long`.
 pub const IDENTIFIER_TOO_LONG: &str = "identifier-too-long";
 /// `raw-sql`.
@@ -185,6 +187,13 @@ pub const RULES: &[Rule] = &[
         category: Category::Portability,
         advice: "fill the column yourself (an `execute` after the add_column), or make it the \
                  table's primary key, or give it a per-dialect `server_default`",
+    },
+    Rule {
+        id: GUARDED_OP_CHANGES_NOTHING,
+        severity: Severity::Info,
+        category: Category::Portability,
+        advice: "remove the op if the databases follow the history; keep it only for databases \
+                 that may not, knowing that a dialect without the guard gets no statement",
     },
     Rule {
         id: IDENTIFIER_TOO_LONG,

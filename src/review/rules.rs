@@ -408,6 +408,7 @@ fn outside_transaction(op: &Op, step: &Step, found: &mut Vec<Finding>) {
 // Portability
 
 fn portability(op: &Op, step: &Step, found: &mut Vec<Finding>) {
+    guarded_op_changes_nothing(op, found);
     if let Op::Execute(execute) = op {
         let missing = names(
             step.targets
@@ -476,6 +477,39 @@ fn identity_not_generated(op: &Op, step: &Step, found: &mut Vec<Finding>) {
             add.table, add.column.name
         ),
     });
+}
+
+/// An `if_exists` / `if_not_exists` op the schema model knows has nothing to
+/// do: the guard is written where the dialect has it, nothing elsewhere.
+fn guarded_op_changes_nothing(op: &Op, found: &mut Vec<Finding>) {
+    if !op.changes_nothing() {
+        return;
+    }
+    let what = match op {
+        Op::AddColumn(o) => format!(
+            "column `{}` is in table `{}` already (`if_not_exists`)",
+            o.column.name,
+            qualified(&o.schema, &o.table)
+        ),
+        Op::DropColumn(o) => format!(
+            "column `{}` is not in table `{}` (`if_exists`)",
+            o.column,
+            qualified(&o.schema, &o.table)
+        ),
+        Op::DropConstraint(o) => format!(
+            "constraint `{}` is not on table `{}` (`if_exists`)",
+            o.name.as_deref().unwrap_or_default(),
+            qualified(&o.schema, &o.table)
+        ),
+        _ => return,
+    };
+    found.push(everywhere(
+        GUARDED_OP_CHANGES_NOTHING,
+        format!(
+            "the schema model knows {what}: the op changes nothing; the script writes the \
+             guarded statement where the dialect has the guard, and nothing where it has not"
+        ),
+    ));
 }
 
 /// The column types an op writes, each with a description of where.

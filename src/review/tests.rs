@@ -179,3 +179,31 @@ fn a_dropped_table_names_what_goes_with_it() {
         drops[0].message
     );
 }
+
+#[test]
+fn a_guarded_op_the_model_knows_changes_nothing_says_so() {
+    let r1 = revision("r1", BASE, None);
+    let r2 = revision(
+        "r2",
+        "- add_column: {table: runs, column: {name: status, type: String(32)}, if_not_exists: true}\n\
+         - drop_column: {table: runs, column: gone, if_exists: true}\n\
+         - add_column: {table: runs, column: {name: note, type: Text}, if_not_exists: true}",
+        None,
+    );
+    let notes = notes(&[&r1, &r2], &[], None).unwrap();
+    assert_eq!(
+        rules_of(&notes),
+        [
+            ("r2", Direction::Upgrade, "guarded-op-changes-nothing"),
+            ("r2", Direction::Upgrade, "guarded-op-changes-nothing"),
+        ]
+    );
+    assert!(
+        notes[0]
+            .message
+            .contains("column `status` is in table `runs` already"),
+        "{}",
+        notes[0].message
+    );
+    assert_eq!(notes[1].location, Location::new("r2.yaml", 2, 3));
+}

@@ -160,6 +160,10 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             new: o.old.clone(),
             schema: o.schema.clone(),
         })],
+        // An `if_(not_)exists` op the model knows changes nothing undoes nothing.
+        Op::AddColumn(o) if o.exists => Vec::new(),
+        Op::DropColumn(o) if o.absent => Vec::new(),
+        Op::DropConstraint(o) if o.absent => Vec::new(),
         Op::AddColumn(o) => invert_add_column(o)?,
         Op::DropColumn(o) => invert_drop_column(before, o)?,
         Op::AlterColumn(o) => vec![Op::AlterColumn(invert_alter_column(o))],
@@ -194,6 +198,8 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             schema: o.schema.clone(),
             type_: Some(ConstraintKind::Primary),
             columns: Some(o.columns.clone()),
+            if_exists: false,
+            absent: false,
         })],
         Op::CreateUniqueConstraint(o) => vec![Op::DropConstraint(DropConstraint {
             refit_foreign_keys: Vec::new(),
@@ -202,6 +208,8 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             schema: o.schema.clone(),
             type_: Some(ConstraintKind::Unique),
             columns: Some(o.columns.clone()),
+            if_exists: false,
+            absent: false,
         })],
         Op::CreateForeignKey(o) => vec![Op::DropConstraint(DropConstraint {
             refit_foreign_keys: Vec::new(),
@@ -210,6 +218,8 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             schema: o.schema.clone(),
             type_: Some(ConstraintKind::Foreignkey),
             columns: Some(o.local_cols.clone()),
+            if_exists: false,
+            absent: false,
         })],
         Op::CreateCheckConstraint(o) => vec![Op::DropConstraint(DropConstraint {
             refit_foreign_keys: Vec::new(),
@@ -218,6 +228,8 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             schema: o.schema.clone(),
             type_: Some(ConstraintKind::Check),
             columns: None,
+            if_exists: false,
+            absent: false,
         })],
         Op::DropConstraint(o) => {
             let constraint = before
@@ -327,6 +339,12 @@ fn invert_add_column(op: &AddColumn) -> Result<Vec<Op>, String> {
         schema: op.schema.clone(),
         existing: None,
         takes: Vec::new(),
+        // As Alembic's reverse of an `if_not_exists` add.
+        if_exists: op.if_not_exists,
+        absent: false,
+        mssql_drop_default: false,
+        mssql_drop_check: false,
+        mssql_drop_foreign_key: false,
     }));
     Ok(ops)
 }
@@ -344,6 +362,9 @@ fn invert_drop_column(before: &Schema, op: &DropColumn) -> Result<Vec<Op>, Strin
         table: op.table.clone(),
         schema: op.schema.clone(),
         column,
+        // As Alembic's reverse of an `if_exists` drop.
+        if_not_exists: op.if_exists,
+        exists: false,
     })];
     let (Some(table), Some(takes)) = (
         before.table(&op.schema, &op.table),
@@ -437,6 +458,8 @@ fn drop_column_constraint(op: &AddColumn, name: Option<&str>, kind: ConstraintKi
         schema: op.schema.clone(),
         type_: Some(kind),
         columns: name.is_none().then(|| vec![op.column.name.clone()]),
+        if_exists: false,
+        absent: false,
     })
 }
 
@@ -474,6 +497,7 @@ pub(crate) fn create_constraint(
             onupdate: fk.onupdate.clone(),
             deferrable: fk.deferrable,
             initially: fk.initially.clone(),
+            match_: fk.match_.clone(),
             schema,
             referent_schema: fk.ref_schema.clone(),
             not_valid: false,

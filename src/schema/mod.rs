@@ -126,7 +126,8 @@ pub fn apply_ops(
         // a dropped column takes with it).
         let rebuilt =
             candidate.filter(|_| dialect.is_some_and(|d| rebuild::needs_rebuild(d, &done.op)));
-        let (Some((ns, table)), Some(before)) = (rebuilt, before) else {
+        let (Some((ns, table)), Some(before), false) = (rebuilt, before, done.op.changes_nothing())
+        else {
             pending = None;
             output.push(done);
             continue;

@@ -37,10 +37,7 @@ pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
             rename_table(schema, o)?;
             op.clone()
         }
-        Op::AddColumn(o) => {
-            add_column(schema, o)?;
-            op.clone()
-        }
+        Op::AddColumn(o) => Op::AddColumn(add_column(schema, o)?),
         Op::DropColumn(o) => Op::DropColumn(drop_column(schema, o)?),
         Op::AlterColumn(o) => Op::AlterColumn(alter_column(schema, o)?),
         Op::CreateIndex(o) => {
@@ -134,6 +131,7 @@ pub fn foreign_key_of(op: &CreateForeignKey) -> ForeignKeyDef {
         onupdate: op.onupdate.clone(),
         deferrable: op.deferrable,
         initially: op.initially.clone(),
+        match_: op.match_.clone(),
         name: op.name.clone(),
         engine_name: None,
     }
@@ -404,7 +402,19 @@ fn rename_table(schema: &mut Schema, op: &RenameTable) -> Result<(), Problem> {
 // ---------------------------------------------------------------------------
 // Columns.
 
-fn add_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
+fn add_column(schema: &mut Schema, op: &AddColumn) -> Result<AddColumn, Problem> {
+    let current = table(schema, &op.schema, &op.table)?;
+    if current.column(&op.column.name).is_some() && op.if_not_exists {
+        return Ok(AddColumn {
+            exists: true,
+            ..op.clone()
+        });
+    }
+    add_new_column(schema, op)?;
+    Ok(op.clone())
+}
+
+fn add_new_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
     let current = table(schema, &op.schema, &op.table)?;
     if current.column(&op.column.name).is_some() {
         return Err(Problem::AlreadyExists {
@@ -482,6 +492,12 @@ fn check_added_parts(
 
 fn drop_column(schema: &mut Schema, op: &DropColumn) -> Result<DropColumn, Problem> {
     let current = table(schema, &op.schema, &op.table)?;
+    if current.column(&op.column).is_none() && op.if_exists {
+        return Ok(DropColumn {
+            absent: true,
+            ..op.clone()
+        });
+    }
     let dropped = column(current, &op.column)?.clone();
     let what = || {
         format!(
@@ -932,6 +948,18 @@ fn add_constraint(
 
 fn drop_constraint(schema: &mut Schema, op: &DropConstraint) -> Result<DropConstraint, Problem> {
     let current = table(schema, &op.schema, &op.table)?;
+    let named = |name: &str| {
+        current
+            .constraints
+            .iter()
+            .any(|c| constraint_name(c) == Some(name))
+    };
+    if op.if_exists && op.name.as_deref().is_some_and(|name| !named(name)) {
+        return Ok(DropConstraint {
+            absent: true,
+            ..op.clone()
+        });
+    }
     let position = match &op.name {
         Some(name) => constraint_by_name(schema, current, op, name)?,
         None => constraint_by_columns(current, op)?,

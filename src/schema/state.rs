@@ -1002,6 +1002,7 @@ pub fn foreign_key_def(column: &str, fk: &ColumnForeignKey) -> ForeignKeyDef {
         onupdate: fk.onupdate.clone(),
         deferrable: fk.deferrable,
         initially: fk.initially.clone(),
+        match_: fk.match_.clone(),
         name: fk.name.clone(),
         engine_name: None,
     }

@@ -1091,3 +1091,58 @@ fn add_column_of_a_primary_key_is_not_invertible_and_names_the_op() {
         "{error}"
     );
 }
+
+#[test]
+fn guarded_ops_on_what_the_model_knows_is_there_or_absent_change_nothing() {
+    let upgrade = "
+- add_column: {table: runs, column: {name: status, type: Text}, if_not_exists: true}
+- drop_column: {table: runs, column: gone, if_exists: true}
+- drop_constraint: {name: uq_gone, table: runs, type: unique, if_exists: true}
+";
+    let rev = revision("r1", upgrade, None);
+    let before = base();
+    let mut schema = before.clone();
+    let done = apply_ops(&mut schema, &rev.upgrade, Some(&sqlite())).unwrap();
+    assert_eq!(dump(&schema), dump(&before));
+    assert!(done.iter().all(|entry| entry.op.changes_nothing()));
+    // No table rebuild on SQLite for a drop_constraint that drops nothing.
+    assert!(matches!(&done[2].op, Op::DropConstraint(_)));
+    assert!(downgrade_ops(&rev, Some(&before)).unwrap().is_empty());
+    // Without the guard, each is the error it always was.
+    for unguarded in [
+        "- add_column: {table: runs, column: {name: status, type: Text}}",
+        "- drop_column: {table: runs, column: gone}",
+        "- drop_constraint: {name: uq_gone, table: runs, type: unique}",
+    ] {
+        assert!(apply_one(&mut base(), unguarded).is_err(), "{unguarded}");
+    }
+}
+
+#[test]
+fn guarded_ops_on_what_is_there_apply_and_invert_as_alembic_reverses_them() {
+    let upgrade = "
+- add_column: {table: runs, column: {name: note, type: Text}, if_not_exists: true}
+- drop_constraint: {name: ck_files, table: runs}
+- drop_column: {table: runs, column: files, if_exists: true}
+- drop_constraint: {name: uq_runs, table: runs, type: unique, if_exists: true}
+";
+    let rev = revision("r1", upgrade, None);
+    let before = base();
+    let mut schema = before.clone();
+    let done = apply_ops(&mut schema, &rev.upgrade, None).unwrap();
+    assert!(done.iter().all(|entry| !entry.op.changes_nothing()));
+    let runs = schema.table(&None, "runs").unwrap();
+    assert!(runs.column("note").is_some() && runs.column("files").is_none());
+    assert!(runs.constraint("uq_runs").is_none());
+    let downgrade = downgrade_ops(&rev, Some(&before)).unwrap();
+    // Alembic's reverse of an `if_not_exists` add is an `if_exists` drop,
+    // and the other way round.
+    assert!(matches!(&downgrade[1].op, Op::AddColumn(a) if a.if_not_exists));
+    assert!(matches!(&downgrade[3].op, Op::DropColumn(d) if d.if_exists && d.column == "note"));
+    apply_ops(&mut schema, &downgrade, None).unwrap();
+    let mut expected = before.clone();
+    let runs = expected.table_mut(&None, "runs").unwrap();
+    let files = runs.columns.remove(3);
+    runs.columns.push(files);
+    assert_eq!(dump(&schema), dump(&expected));
+}

@@ -591,6 +591,7 @@ class OpRunner:
                     onupdate=fk.get("onupdate"),
                     deferrable=fk.get("deferrable"),
                     initially=fk.get("initially"),
+                    match=fk.get("match"),
                 )
             )
         identity = c.get("identity")
@@ -635,6 +636,7 @@ class OpRunner:
                 onupdate=body.get("onupdate"),
                 deferrable=body.get("deferrable"),
                 initially=body.get("initially"),
+                match=body.get("match"),
             )
         raise ValueError(f"unknown table constraint {kind}")
 
@@ -696,10 +698,14 @@ class OpRunner:
         self.op.rename_table(body["old"], body["new"], schema=body.get("schema"))
 
     def add_column(self, body):
-        self.op.add_column(body["table"], self.column(body["column"]), schema=body.get("schema"))
+        kw = {"if_not_exists": True} if body.get("if_not_exists") else {}
+        self.op.add_column(body["table"], self.column(body["column"]), schema=body.get("schema"), **kw)
+
+    # Keyed as Alembic's keywords: passed on as they are.
+    DROP_COLUMN_OPTIONS = ("if_exists", "mssql_drop_default", "mssql_drop_check", "mssql_drop_foreign_key")
 
     def drop_column(self, body):
-        kw = {}
+        kw = {key: True for key in self.DROP_COLUMN_OPTIONS if body.get(key)}
         if [body["table"], body["column"]] in _settings()["columns_with_defaults"]:
             kw["mssql_drop_default"] = True
         self.op.drop_column(body["table"], body["column"], schema=body.get("schema"), **kw)
@@ -773,6 +779,7 @@ class OpRunner:
             ondelete=body.get("ondelete"),
             deferrable=body.get("deferrable"),
             initially=body.get("initially"),
+            match=body.get("match"),
             source_schema=body.get("schema") or body.get("source_schema"),
             referent_schema=body.get("referent_schema"),
             **self.not_valid(body),
@@ -788,7 +795,8 @@ class OpRunner:
         return {"postgresql_not_valid": True} if body.get("not_valid") else {}
 
     def drop_constraint(self, body):
-        self.op.drop_constraint(body["name"], body["table"], type_=body.get("type"), schema=body.get("schema"))
+        kw = {"if_exists": True} if body.get("if_exists") else {}
+        self.op.drop_constraint(body["name"], body["table"], type_=body.get("type"), schema=body.get("schema"), **kw)
 
     def create_table_comment(self, body):
         self.op.create_table_comment(

@@ -118,6 +118,13 @@ const PG_DERIVED_USING: &str = "PostgreSQL refuses a type change it cannot cast 
 const MYSQL_KEEPS_DEFAULT: &str = "MySQL's MODIFY restates the whole column: retort keeps the \
      default the schema model knows, Alembic without existing_server_default drops it";
 
+const GUARD_CHANGES_NOTHING: &str = "a3's guarded ops change nothing in the schema model (the \
+     column is there, the column or constraint is absent): where the dialect has no IF [NOT] \
+     EXISTS for the op (SQL Server's and Oracle's ADD, MySQL's constraint drops) retort writes \
+     nothing, Alembic the plain statement, which the engine refuses";
+const NO_MATCH: &str = "SQL Server and Oracle have no MATCH on a foreign key: Alembic writes \
+     it, the engine refuses it; retort refuses `match` at compile time naming the dialect";
+
 /// Every case where retort deliberately does not print what Alembic prints:
 /// (project, dialect, case, departure, reason).
 const DROP_TAKES: &str = "the revisions drop columns that indexes and constraints use, as \
@@ -128,6 +135,64 @@ const DROP_TAKES_POSTGRESQL: &str = "the revisions drop columns with the indexes
     constraints that use them, as PostgreSQL does (drop_column_takes); engines that refuse such \
     a drop are refused at compile time (Alembic writes the DROP COLUMN blindly)";
 const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
+    (
+        "alembic_ops",
+        "*",
+        "downgrade*",
+        AlembicFails,
+        DERIVED_DOWNGRADE,
+    ),
+    (
+        "alembic_ops",
+        "sqlite",
+        "upgrade head*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
+    (
+        "alembic_ops",
+        "sqlite",
+        "upgrade a1:a2",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
+    (
+        "alembic_ops",
+        "mysql",
+        "upgrade head*",
+        RetortDiffers,
+        GUARD_CHANGES_NOTHING,
+    ),
+    (
+        "alembic_ops",
+        "mssql",
+        "upgrade head*",
+        RetortDiffers,
+        GUARD_CHANGES_NOTHING,
+    ),
+    (
+        "alembic_ops",
+        "oracle",
+        "upgrade head*",
+        RetortDiffers,
+        GUARD_CHANGES_NOTHING,
+    ),
+    ("fk_match", "mssql", "upgrade*", RetortRefuses, NO_MATCH),
+    ("fk_match", "oracle", "upgrade*", RetortRefuses, NO_MATCH),
+    (
+        "fk_match",
+        "sqlite",
+        "upgrade head*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
+    (
+        "fk_match",
+        "sqlite",
+        "downgrade*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
     (
         "drop_column_takes_postgresql*",
         "postgresql",
@@ -1029,6 +1094,8 @@ const PROJECT_CASES: &[(&str, &[&str])] = &[
     ("settings", &[]),
     ("online_ddl", ONLINE_DDL_CASES),
     ("alembic_surface", &[]),
+    ("alembic_ops", &["upgrade a1:a2"]),
+    ("fk_match", &[]),
 ];
 
 /// online_ddl: k2 and k3 build and drop indexes outside the transaction, k4
@@ -1126,6 +1193,16 @@ fn online_ddl_matches_alembic() {
 #[test]
 fn alembic_surface_matches_alembic() {
     check_named("alembic_surface");
+}
+
+#[test]
+fn alembic_ops_match_alembic() {
+    check_named("alembic_ops");
+}
+
+#[test]
+fn fk_match_matches_alembic() {
+    check_named("fk_match");
 }
 
 /// Projects without their own case list get the default cases.

@@ -410,6 +410,29 @@ fn a_dialect_type_on_another_dialect() {
 }
 
 #[test]
+fn a_guarded_op_that_changes_nothing() {
+    let second = r2(
+        "  - drop_column: {table: runs, column: gone, if_exists: true}",
+        None,
+    );
+    let note = expect_note(&second, &[], "guarded-op-changes-nothing", "upgrade", 5);
+    assert_eq!(note["severity"], "info");
+    assert!(note["message"]
+        .as_str()
+        .unwrap()
+        .contains("column `gone` is not in table `runs`"));
+}
+
+#[test]
+fn a_guarded_op_that_acts_is_no_news() {
+    let second = r2(
+        "  - add_column: {table: runs, column: {name: note, type: Text}, if_not_exists: true}",
+        None,
+    );
+    expect_none(&second, &[], "guarded-op-changes-nothing");
+}
+
+#[test]
 fn a_dialect_type_in_a_mapping() {
     let second = r2(
         "  - add_column: {table: runs, column: {name: doc, type: {postgresql: postgresql.JSONB, default: JSON}}}",

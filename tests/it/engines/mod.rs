@@ -15,6 +15,7 @@ mod fk_indexes;
 mod helpers;
 mod shared_enum;
 mod surface;
+mod surface_ops;
 mod type_change_casts;
 mod unnamed;
 

@@ -171,6 +171,21 @@ pub const ALEMBIC_SURFACE: Pieces = Pieces {
     down: &["s3:s2", "s2:s1", "s1:base"],
 };
 
+/// Guarded ops (`if_not_exists`, `if_exists`) on objects there and absent,
+/// and SQL Server's drops of a column's constraints (issue 17).
+pub const ALEMBIC_OPS: Pieces = Pieces {
+    project: "alembic_ops",
+    up: &["a1", "a1:a2", "a2:heads"],
+    down: &["a3:a2", "a2:a1", "a1:base"],
+};
+
+/// Foreign keys with `match` (issue 17); PostgreSQL and SQLite only.
+pub const FK_MATCH: Pieces = Pieces {
+    project: "fk_match",
+    up: &["m1", "m1:heads"],
+    down: &["m2:m1", "m1:base"],
+};
+
 /// Table and column comments.
 pub const COMMENTS: Pieces = Pieces {
     project: "comments",

@@ -1,0 +1,140 @@
+//! tests/projects/alembic_ops and fk_match on the real engines: guarded ops
+//! (`if_not_exists`, `if_exists`) leave the schema the model knows whether
+//! the object is there or not, each guard retort writes is one the engine
+//! takes (and one it lacks is not written), and a foreign key's `match`
+//! reaches the catalog where the engine has MATCH.
+
+use crate::support;
+
+use support::alembic::retort_sql;
+use support::engines::{per_engine, Engine, TestDatabase};
+use support::roundtrip::{check_round_trips, ALEMBIC_OPS, FK_MATCH};
+use support::scripts::{test_project, ScriptSource};
+
+per_engine! {
+    guarded_ops_round_trips,
+    guarded_ops_leave_the_modelled_columns,
+    guards_as_the_engine_takes_them,
+    fk_match_as_the_engine_takes_it,
+}
+
+fn guarded_ops_round_trips(engine: Engine) {
+    check_round_trips(engine, &ALEMBIC_OPS);
+}
+
+/// The columns of `table`, in order.
+fn columns(db: &dyn TestDatabase, engine: Engine, table: &str) -> Vec<Vec<Option<String>>> {
+    db.query(&match engine {
+        Engine::Postgres => format!(
+            "SELECT column_name FROM information_schema.columns \
+             WHERE table_name = '{table}' ORDER BY ordinal_position"
+        ),
+        Engine::MariaDb => format!(
+            "SELECT column_name FROM information_schema.columns \
+             WHERE table_schema = DATABASE() AND table_name = '{table}' ORDER BY ordinal_position"
+        ),
+        Engine::Sqlite => format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"),
+    })
+}
+
+/// a2 adds `extra` and drops a constraint and three columns that are there;
+/// a3's guarded ops change nothing: the schema stays as the model knows it.
+fn guarded_ops_leave_the_modelled_columns(engine: Engine) {
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let scripts = ScriptSource::for_project(&test_project(ALEMBIC_OPS.project));
+    db.run_ok(&scripts.script(engine, &["upgrade", "a2"]));
+    let after_a2 = support::rows(&[&[Some("id")], &[Some("parent_id")], &[Some("extra")]]);
+    assert_eq!(columns(db.as_ref(), engine, "child"), after_a2);
+    let dump = db.schema_dump();
+    db.run_ok(&scripts.script(engine, &["upgrade", "a2:a3"]));
+    assert_eq!(columns(db.as_ref(), engine, "child"), after_a2);
+    assert_eq!(db.schema_dump(), dump, "a3 changed the schema");
+    assert!(!dump.contains("uq_child_code"), "{dump}");
+}
+
+/// What the templates rely on, on the engine itself: PostgreSQL and MariaDB
+/// take `ADD COLUMN IF NOT EXISTS` and `DROP COLUMN IF EXISTS` (PostgreSQL
+/// also `DROP CONSTRAINT IF EXISTS`), so retort writes them as Alembic does;
+/// MariaDB's plain drop of an absent unique key (what Alembic writes for
+/// `if_exists`) and SQLite's guarded column ops are refused, so retort writes
+/// the plain statement, or nothing where the model knows the op changes
+/// nothing.
+fn guards_as_the_engine_takes_them(engine: Engine) {
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    db.run_ok("CREATE TABLE probe (id INTEGER PRIMARY KEY, c INTEGER);");
+    let add_guarded = "ALTER TABLE probe ADD COLUMN IF NOT EXISTS c INTEGER;";
+    let drop_guarded = "ALTER TABLE probe DROP COLUMN IF EXISTS gone;";
+    match engine {
+        Engine::Postgres => {
+            db.run_ok(add_guarded);
+            db.run_ok(drop_guarded);
+            db.run_ok("ALTER TABLE probe DROP CONSTRAINT IF EXISTS uq_gone;");
+        }
+        Engine::MariaDb => {
+            db.run_ok(add_guarded);
+            db.run_ok(drop_guarded);
+            let refused = db.run_script("ALTER TABLE probe DROP INDEX uq_gone;");
+            assert!(refused.is_err(), "MariaDB dropped an absent unique key");
+        }
+        Engine::Sqlite => {
+            for guarded in [add_guarded, drop_guarded] {
+                let refused = db.run_script(guarded);
+                assert!(
+                    refused.as_ref().is_err_and(|e| e.contains("syntax error")),
+                    "SQLite took {guarded}: {refused:?}"
+                );
+            }
+        }
+    }
+}
+
+/// PostgreSQL keeps MATCH FULL / SIMPLE in the catalog and refuses a half-NULL
+/// key under MATCH FULL; SQLite takes the clause; retort refuses `match` for
+/// MySQL, as SQLAlchemy does.
+fn fk_match_as_the_engine_takes_it(engine: Engine) {
+    if engine == Engine::MariaDb {
+        let compiled = retort_sql(
+            &test_project(FK_MATCH.project),
+            engine.dialect(),
+            &["upgrade", "heads"],
+        );
+        assert!(!compiled.success(), "retort compiled MATCH for MySQL");
+        assert!(
+            compiled.stderr.contains("MySQL ignores MATCH"),
+            "{}",
+            compiled.stderr
+        );
+        return;
+    }
+    check_round_trips(engine, &FK_MATCH);
+    if engine != Engine::Postgres {
+        return;
+    }
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let scripts = ScriptSource::for_project(&test_project(FK_MATCH.project));
+    db.run_ok(&scripts.script(engine, &["upgrade", "heads"]));
+    assert_eq!(
+        db.query(
+            "SELECT conname, confmatchtype::text FROM pg_constraint \
+             WHERE contype = 'f' ORDER BY conname"
+        ),
+        support::rows(&[
+            &[Some("fk_child_other"), Some("f")],
+            &[Some("fk_child_parent"), Some("s")],
+            &[Some("fk_child_parent_region"), Some("f")],
+        ])
+    );
+    db.run_ok("INSERT INTO parent (id, region) VALUES (1, 1);");
+    let refused = db
+        .run_script(
+            "INSERT INTO child (id, parent_id, region, other_region) VALUES (1, 1, NULL, 1);",
+        )
+        .expect_err("MATCH FULL refuses a key that is NULL in part");
+    assert!(refused.contains("fk_child_parent_region"), "{refused}");
+}
