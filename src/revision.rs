@@ -161,6 +161,12 @@ pub enum Op {
     CreateCheckConstraint(CreateCheckConstraint),
     /// `op.drop_constraint`.
     DropConstraint(DropConstraint),
+    /// Renaming an index (Alembic has no op: histories `execute` `ALTER INDEX
+    /// ... RENAME TO ...`).
+    RenameIndex(RenameIndex),
+    /// Renaming a constraint (Alembic has no op: histories `execute` `ALTER
+    /// TABLE ... RENAME CONSTRAINT ...`).
+    RenameConstraint(RenameConstraint),
     /// `op.create_table_comment`.
     CreateTableComment(CreateTableComment),
     /// `op.drop_table_comment`.
@@ -192,6 +198,8 @@ pub const OP_NAMES: &[&str] = &[
     "create_foreign_key",
     "create_check_constraint",
     "drop_constraint",
+    "rename_index",
+    "rename_constraint",
     "create_table_comment",
     "drop_table_comment",
     "create_enum",
@@ -217,6 +225,8 @@ impl Op {
             Op::CreateForeignKey(_) => "create_foreign_key",
             Op::CreateCheckConstraint(_) => "create_check_constraint",
             Op::DropConstraint(_) => "drop_constraint",
+            Op::RenameIndex(_) => "rename_index",
+            Op::RenameConstraint(_) => "rename_constraint",
             Op::CreateTableComment(_) => "create_table_comment",
             Op::DropTableComment(_) => "drop_table_comment",
             Op::CreateEnum(_) => "create_enum",
@@ -792,6 +802,50 @@ pub struct DropConstraint {
     pub absent: bool,
 }
 
+/// `rename_index`: a retort op; Alembic has none.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RenameIndex {
+    /// The index's name.
+    pub old: String,
+    /// Its new name.
+    pub new: String,
+    /// The index's table (MySQL and SQL Server need it; the schema model
+    /// fills it).
+    #[serde(default)]
+    pub table: Option<String>,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// The index as renamed, filled by the schema model (not written in
+    /// YAML): SQLite, which cannot rename an index, creates it again.
+    #[serde(skip_deserializing, default)]
+    pub renamed: Option<IndexDef>,
+}
+
+/// `rename_constraint`: a retort op; Alembic has none.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RenameConstraint {
+    /// The table the constraint is on.
+    pub table: String,
+    /// The constraint's name.
+    pub old: String,
+    /// Its new name.
+    pub new: String,
+    /// Schema.
+    #[serde(default)]
+    pub schema: Option<String>,
+    /// The constraint's kind, filled by the schema model (MySQL renames a
+    /// unique key, and drops and adds a foreign key or check).
+    #[serde(default, rename = "type")]
+    pub type_: Option<ConstraintKind>,
+    /// The constraint as renamed, filled by the schema model (not written in
+    /// YAML).
+    #[serde(skip_deserializing, default)]
+    pub renamed: Option<TableConstraint>,
+}
+
 /// `create_table_comment`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -1225,6 +1279,8 @@ fn next_op<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Op, A::Erro
         "create_foreign_key" => Op::CreateForeignKey(map.next_value()?),
         "create_check_constraint" => Op::CreateCheckConstraint(map.next_value()?),
         "drop_constraint" => Op::DropConstraint(map.next_value()?),
+        "rename_index" => Op::RenameIndex(map.next_value()?),
+        "rename_constraint" => Op::RenameConstraint(map.next_value()?),
         "create_table_comment" => Op::CreateTableComment(map.next_value()?),
         "drop_table_comment" => Op::DropTableComment(map.next_value()?),
         "create_enum" => Op::CreateEnum(map.next_value()?),

@@ -327,6 +327,28 @@ fn op_table(op: &Op) -> Option<table::TableView> {
             &[],
             None,
         )),
+        // The renamed object alone, for dialects that create it again.
+        Op::RenameConstraint(r) => r.renamed.as_ref().map(|renamed| {
+            table::table_view(
+                &r.table,
+                r.schema.as_ref(),
+                &[],
+                std::slice::from_ref(renamed),
+                &[],
+                None,
+            )
+        }),
+        Op::RenameIndex(r) => match (&r.table, &r.renamed) {
+            (Some(table), Some(renamed)) => Some(table::table_view(
+                table,
+                r.schema.as_ref(),
+                &[],
+                &[],
+                std::slice::from_ref(renamed),
+                None,
+            )),
+            _ => None,
+        },
         Op::RebuildTable(r) => Some(table::table_view(
             &r.create.name,
             r.create.schema.as_ref(),

@@ -297,6 +297,14 @@ fn named_tables<'o>(schema: &'o Schema, op: &'o Op) -> Vec<(&'o SchemaName, &'o 
         ],
         Op::CreateCheckConstraint(o) => vec![(&o.schema, o.table.as_str())],
         Op::DropConstraint(o) => vec![(&o.schema, o.table.as_str())],
+        Op::RenameConstraint(o) => vec![(&o.schema, o.table.as_str())],
+        Op::RenameIndex(o) => {
+            let owner = schema.index_owner(&o.schema, &o.old);
+            let mut tables: Vec<(&SchemaName, &str)> =
+                o.table.iter().map(|t| (&o.schema, t.as_str())).collect();
+            tables.extend(owner.map(|t| (&o.schema, t.name.as_str())));
+            tables
+        }
         Op::CreateTableComment(o) => vec![(&o.schema, o.table.as_str())],
         Op::DropTableComment(o) => vec![(&o.schema, o.table.as_str())],
         Op::BulkInsert(o) => vec![(&o.schema, o.table.as_str())],

@@ -242,6 +242,21 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
                 .and(o.name.as_deref());
             vec![create_constraint(written, &o.table, &o.schema, constraint)]
         }
+        Op::RenameIndex(o) => vec![Op::RenameIndex(RenameIndex {
+            old: o.new.clone(),
+            new: o.old.clone(),
+            table: o.table.clone(),
+            schema: o.schema.clone(),
+            renamed: None,
+        })],
+        Op::RenameConstraint(o) => vec![Op::RenameConstraint(RenameConstraint {
+            table: o.table.clone(),
+            old: o.new.clone(),
+            new: o.old.clone(),
+            schema: o.schema.clone(),
+            type_: o.type_,
+            renamed: None,
+        })],
         Op::CreateTableComment(o) => {
             vec![restore_comment(&o.table, &o.schema, &o.existing_comment)]
         }

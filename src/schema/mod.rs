@@ -27,6 +27,7 @@ pub mod invert;
 pub mod key_types;
 pub mod rebuild;
 mod rename_sql;
+mod renames;
 pub mod replay;
 pub mod state;
 pub mod values;

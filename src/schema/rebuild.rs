@@ -22,6 +22,7 @@ pub fn rebuilt_table(op: &Op) -> Option<(&SchemaName, &str)> {
         Op::CreateForeignKey(o) => Some((&o.schema, &o.source_table)),
         Op::CreateCheckConstraint(o) => Some((&o.schema, &o.table)),
         Op::DropConstraint(o) => Some((&o.schema, &o.table)),
+        Op::RenameConstraint(o) => Some((&o.schema, &o.table)),
         _ => None,
     }
 }

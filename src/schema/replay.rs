@@ -74,6 +74,10 @@ pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
             op.clone()
         }
         Op::DropConstraint(o) => Op::DropConstraint(drop_constraint(schema, o)?),
+        Op::RenameIndex(o) => Op::RenameIndex(super::renames::rename_index(schema, o)?),
+        Op::RenameConstraint(o) => {
+            Op::RenameConstraint(super::renames::rename_constraint(schema, o)?)
+        }
         Op::CreateTableComment(o) => {
             let mut done = o.clone();
             done.existing_comment = set_table_comment(
@@ -140,7 +144,11 @@ pub fn foreign_key_of(op: &CreateForeignKey) -> ForeignKeyDef {
 // ---------------------------------------------------------------------------
 // Looking things up, with "did you mean" when they are not there.
 
-fn table<'a>(schema: &'a Schema, ns: &SchemaName, name: &str) -> Result<&'a Table, Problem> {
+pub(super) fn table<'a>(
+    schema: &'a Schema,
+    ns: &SchemaName,
+    name: &str,
+) -> Result<&'a Table, Problem> {
     schema.table(ns, name).ok_or_else(|| {
         missing(
             format!("table `{}`", qualified(ns, name)),
@@ -150,7 +158,7 @@ fn table<'a>(schema: &'a Schema, ns: &SchemaName, name: &str) -> Result<&'a Tabl
     })
 }
 
-fn table_mut<'a>(
+pub(super) fn table_mut<'a>(
     schema: &'a mut Schema,
     ns: &SchemaName,
     name: &str,
@@ -742,7 +750,7 @@ fn included_columns_exist(
     columns_exist(table, mssql)
 }
 
-fn check_new_index(
+pub(super) fn check_new_index(
     schema: &Schema,
     table: &Table,
     name: &str,

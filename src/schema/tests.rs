@@ -1146,3 +1146,47 @@ fn guarded_ops_on_what_is_there_apply_and_invert_as_alembic_reverses_them() {
     runs.columns.push(files);
     assert_eq!(dump(&schema), dump(&expected));
 }
+
+#[test]
+fn renamed_indexes_and_constraints_follow_in_the_model_and_rename_back() {
+    let upgrade = "
+- rename_index: {old: ix_ingestions_tenant, new: ix_ingestions_owner}
+- rename_constraint: {table: runs, old: uq_runs, new: uq_runs_status}
+- rename_constraint: {table: runs, old: fk_runs_ingestion, new: fk_runs_source}
+";
+    let rev = revision("r1", upgrade, None);
+    let before = base();
+    let mut schema = before.clone();
+    let done = apply_ops(&mut schema, &rev.upgrade, None).unwrap();
+    assert!(matches!(&done[0].op, Op::RenameIndex(r) if r.table.as_deref() == Some("ingestions")));
+    assert!(
+        matches!(&done[2].op, Op::RenameConstraint(r) if r.type_ == Some(ConstraintKind::Foreignkey))
+    );
+    assert!(schema.index_owner(&None, "ix_ingestions_owner").is_some());
+    assert!(schema.index_owner(&None, "ix_ingestions_tenant").is_none());
+    let runs = schema.table(&None, "runs").unwrap();
+    assert!(runs.constraint("uq_runs_status").is_some() && runs.constraint("uq_runs").is_none());
+    // A later op finds each by its new name only.
+    apply_one(
+        &mut schema.clone(),
+        "- drop_index: {name: ix_ingestions_owner}",
+    )
+    .unwrap();
+    assert!(apply_one(
+        &mut schema.clone(),
+        "- drop_constraint: {name: uq_runs, table: runs}"
+    )
+    .is_err());
+    let downgrade = downgrade_ops(&rev, Some(&before)).unwrap();
+    apply_ops(&mut schema, &downgrade, None).unwrap();
+    assert_eq!(dump(&schema), dump(&before));
+    // Renaming what is not there, or onto a name taken, is an error.
+    for wrong in [
+        "- rename_index: {old: ix_gone, new: ix_new}",
+        "- rename_constraint: {table: runs, old: uq_gone, new: uq_new}",
+        "- rename_constraint: {table: runs, old: uq_runs, new: ck_files}",
+        "- rename_constraint: {table: runs, old: uq_runs, new: uq_new, type: check}",
+    ] {
+        assert!(apply_one(&mut base(), wrong).is_err(), "{wrong}");
+    }
+}

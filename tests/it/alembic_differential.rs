@@ -122,6 +122,9 @@ const GUARD_CHANGES_NOTHING: &str = "a3's guarded ops change nothing in the sche
      column is there, the column or constraint is absent): where the dialect has no IF [NOT] \
      EXISTS for the op (SQL Server's and Oracle's ADD, MySQL's constraint drops) retort writes \
      nothing, Alembic the plain statement, which the engine refuses";
+const NO_RENAME_OP: &str = "Alembic has no op to rename an index or a constraint (histories \
+     write the engine's SQL in op.execute); retort's rename_index and rename_constraint write \
+     it per dialect";
 const NO_MATCH: &str = "SQL Server and Oracle have no MATCH on a foreign key: Alembic writes \
      it, the engine refuses it; retort refuses `match` at compile time naming the dialect";
 
@@ -176,6 +179,20 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         "upgrade head*",
         RetortDiffers,
         GUARD_CHANGES_NOTHING,
+    ),
+    (
+        "rename_objects",
+        "*",
+        "upgrade head*",
+        AlembicFails,
+        NO_RENAME_OP,
+    ),
+    (
+        "rename_objects",
+        "*",
+        "downgrade*",
+        AlembicFails,
+        NO_RENAME_OP,
     ),
     ("fk_match", "mssql", "upgrade*", RetortRefuses, NO_MATCH),
     ("fk_match", "oracle", "upgrade*", RetortRefuses, NO_MATCH),
@@ -1096,6 +1113,7 @@ const PROJECT_CASES: &[(&str, &[&str])] = &[
     ("alembic_surface", &[]),
     ("alembic_ops", &["upgrade a1:a2"]),
     ("fk_match", &[]),
+    ("rename_objects", &[]),
 ];
 
 /// online_ddl: k2 and k3 build and drop indexes outside the transaction, k4
@@ -1198,6 +1216,11 @@ fn alembic_surface_matches_alembic() {
 #[test]
 fn alembic_ops_match_alembic() {
     check_named("alembic_ops");
+}
+
+#[test]
+fn rename_objects_match_alembic() {
+    check_named("rename_objects");
 }
 
 #[test]

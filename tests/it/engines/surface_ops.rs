@@ -2,13 +2,14 @@
 //! (`if_not_exists`, `if_exists`) leave the schema the model knows whether
 //! the object is there or not, each guard retort writes is one the engine
 //! takes (and one it lacks is not written), and a foreign key's `match`
-//! reaches the catalog where the engine has MATCH.
+//! reaches the catalog where the engine has MATCH; tests/projects/rename_objects:
+//! a renamed index and constraints keep working under their new names.
 
 use crate::support;
 
 use support::alembic::retort_sql;
 use support::engines::{per_engine, Engine, TestDatabase};
-use support::roundtrip::{check_round_trips, ALEMBIC_OPS, FK_MATCH};
+use support::roundtrip::{check_round_trips, ALEMBIC_OPS, FK_MATCH, RENAME_OBJECTS};
 use support::scripts::{test_project, ScriptSource};
 
 per_engine! {
@@ -16,6 +17,8 @@ per_engine! {
     guarded_ops_leave_the_modelled_columns,
     guards_as_the_engine_takes_them,
     fk_match_as_the_engine_takes_it,
+    renames_round_trip,
+    renamed_objects_reach_the_catalog,
 }
 
 fn guarded_ops_round_trips(engine: Engine) {
@@ -137,4 +140,62 @@ fn fk_match_as_the_engine_takes_it(engine: Engine) {
         )
         .expect_err("MATCH FULL refuses a key that is NULL in part");
     assert!(refused.contains("fk_child_parent_region"), "{refused}");
+}
+
+fn renames_round_trip(engine: Engine) {
+    check_round_trips(engine, &RENAME_OBJECTS);
+}
+
+/// The index and constraint names the catalog has after n2, and the
+/// constraints still hold: MySQL's dropped and re-added foreign key and check
+/// refuse what they refused before.
+fn renamed_objects_reach_the_catalog(engine: Engine) {
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let scripts = ScriptSource::for_project(&test_project(RENAME_OBJECTS.project));
+    db.run_ok(&scripts.script(engine, &["upgrade", "n2"]));
+    let dump = db.schema_dump();
+    for new in [
+        "ix_pet_years",
+        "uq_pet_label",
+        "fk_pet_keeper",
+        "ck_pet_years",
+    ] {
+        assert!(dump.contains(new), "{new} missing:\n{dump}");
+    }
+    // On MariaDB the index made for the foreign key follows its new name too.
+    for old in ["ix_pet_age", "uq_pet_tag", "fk_pet_owner", "ck_pet_age"] {
+        assert!(!dump.contains(old), "{old} still there:\n{dump}");
+    }
+    // SQLite checks foreign keys only when asked, per connection.
+    let checked = if engine == Engine::Sqlite {
+        "PRAGMA foreign_keys = ON;\n"
+    } else {
+        ""
+    };
+    db.run_ok("INSERT INTO owner (id) VALUES (1);");
+    db.run_ok("INSERT INTO pet (id, owner_id, tag, age) VALUES (1, 1, 'a', 2);");
+    for (row, constraint) in [
+        (
+            "INSERT INTO pet (id, owner_id, tag, age) VALUES (2, 1, 'a', 2);",
+            "uq_pet_label",
+        ),
+        (
+            "INSERT INTO pet (id, owner_id, tag, age) VALUES (3, 1, 'c', -1);",
+            "ck_pet_years",
+        ),
+        (
+            "INSERT INTO pet (id, owner_id, tag, age) VALUES (4, 9, 'd', 2);",
+            "fk_pet_keeper",
+        ),
+    ] {
+        let refused = db.run_script(&format!("{checked}{row}"));
+        assert!(refused.is_err(), "{engine:?} took {row}");
+        // SQLite names neither a unique key nor a foreign key in its errors.
+        if engine != Engine::Sqlite || constraint == "ck_pet_years" {
+            let refused = refused.unwrap_err();
+            assert!(refused.contains(constraint), "{refused}");
+        }
+    }
 }

@@ -186,6 +186,13 @@ pub const FK_MATCH: Pieces = Pieces {
     down: &["m2:m1", "m1:base"],
 };
 
+/// An index and a constraint of each kind renamed (issue 17).
+pub const RENAME_OBJECTS: Pieces = Pieces {
+    project: "rename_objects",
+    up: &["n1", "n1:heads"],
+    down: &["n2:n1", "n1:base"],
+};
+
 /// Table and column comments.
 pub const COMMENTS: Pieces = Pieces {
     project: "comments",

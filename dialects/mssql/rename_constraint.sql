@@ -1,0 +1,1 @@
+EXEC sp_rename {{ (op.old | table(op.schema)) | literal }}, {{ op.new | literal }}, 'OBJECT'

@@ -1,0 +1,1 @@
+ALTER INDEX {{ op.old | table(op.schema) }} RENAME TO {{ op.new | quote }}

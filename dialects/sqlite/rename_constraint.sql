@@ -1,0 +1,1 @@
+{{ m.needs_rebuild("renaming a constraint") }}
