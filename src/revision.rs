@@ -244,6 +244,10 @@ impl Op {
             Op::AddColumn(o) => o.exists,
             Op::DropColumn(o) => o.absent,
             Op::DropConstraint(o) => o.absent,
+            Op::CreateTable(o) => o.exists,
+            Op::DropTable(o) => o.absent,
+            Op::CreateIndex(o) => o.exists,
+            Op::DropIndex(o) => o.absent,
             _ => false,
         }
     }
@@ -287,6 +291,10 @@ pub struct CreateTable {
     /// model; `None` when not replayed: every named enum, as in Alembic.
     #[serde(skip_deserializing, default)]
     pub creates_enums: Option<Vec<String>>,
+    /// It is there already, so the op changes nothing (with
+    /// `if_not_exists`): filled by the schema model (not written in YAML).
+    #[serde(skip_deserializing, default)]
+    pub exists: bool,
 }
 
 /// The table options of `create_table` that only some dialects write
@@ -342,6 +350,10 @@ pub struct DropTable {
     /// by the schema model (not written in YAML).
     #[serde(skip_deserializing, default, skip_serializing_if = "Vec::is_empty")]
     pub takes: Vec<String>,
+    /// It is not there, so the op changes nothing (with `if_exists`):
+    /// filled by the schema model (not written in YAML).
+    #[serde(skip_deserializing, default)]
+    pub absent: bool,
 }
 
 /// `rename_table`.
@@ -570,6 +582,7 @@ impl IndexDef {
             mysql_using: self.mysql_using.clone(),
             mssql_clustered: self.mssql_clustered,
             postgresql_nulls_not_distinct: self.postgresql_nulls_not_distinct,
+            exists: false,
         }
     }
 }
@@ -619,6 +632,10 @@ pub struct CreateIndex {
     /// `NONCLUSTERED`).
     #[serde(default)]
     pub mssql_clustered: Option<bool>,
+    /// It is there already, so the op changes nothing (with
+    /// `if_not_exists`): filled by the schema model (not written in YAML).
+    #[serde(skip_deserializing, default)]
+    pub exists: bool,
 }
 
 /// An index method (`btree`, `hash`, `gist`, `gin`, `brin`...): a name,
@@ -650,6 +667,10 @@ pub struct DropIndex {
     /// again. Filled by the schema model (not written in YAML).
     #[serde(skip_deserializing, default)]
     pub refit_foreign_keys: Vec<ForeignKeyDef>,
+    /// It is not there, so the op changes nothing (with `if_exists`):
+    /// filled by the schema model (not written in YAML).
+    #[serde(skip_deserializing, default)]
+    pub absent: bool,
 }
 
 /// `create_primary_key`.
@@ -1318,6 +1339,7 @@ impl<'de> Deserialize<'de> for NameOr<DropTable> {
                     schema: None,
                     if_exists: false,
                     takes: Vec::new(),
+                    absent: false,
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DropTable, A::Error> {

@@ -501,6 +501,22 @@ fn guarded_op_changes_nothing(op: &Op, found: &mut Vec<Finding>) {
             o.name.as_deref().unwrap_or_default(),
             qualified(&o.schema, &o.table)
         ),
+        Op::CreateTable(o) => format!(
+            "table `{}` is there already (`if_not_exists`)",
+            qualified(&o.schema, &o.name)
+        ),
+        Op::DropTable(o) => format!(
+            "table `{}` is not there (`if_exists`)",
+            qualified(&o.schema, &o.name)
+        ),
+        Op::CreateIndex(o) => format!(
+            "index `{}` is there already (`if_not_exists`)",
+            qualified(&o.schema, &o.name)
+        ),
+        Op::DropIndex(o) => format!(
+            "index `{}` is not there (`if_exists`)",
+            qualified(&o.schema, &o.name)
+        ),
         _ => return,
     };
     found.push(everywhere(

@@ -187,17 +187,31 @@ fn a_guarded_op_the_model_knows_changes_nothing_says_so() {
         "r2",
         "- add_column: {table: runs, column: {name: status, type: String(32)}, if_not_exists: true}\n\
          - drop_column: {table: runs, column: gone, if_exists: true}\n\
-         - add_column: {table: runs, column: {name: note, type: Text}, if_not_exists: true}",
+         - add_column: {table: runs, column: {name: note, type: Text}, if_not_exists: true}\n\
+         - create_index: {name: ix_runs_note, table: runs, columns: [note]}\n\
+         - create_index: {name: ix_runs_note, table: runs, columns: [note], if_not_exists: true}\n\
+         - drop_table: {name: gone, if_exists: true}\n\
+         - create_table: {name: runs, columns: [{name: id, type: Integer}], if_not_exists: true}",
         None,
     );
     let notes = notes(&[&r1, &r2], &[], None).unwrap();
+    let guarded = ("r2", Direction::Upgrade, "guarded-op-changes-nothing");
     assert_eq!(
-        rules_of(&notes),
-        [
-            ("r2", Direction::Upgrade, "guarded-op-changes-nothing"),
-            ("r2", Direction::Upgrade, "guarded-op-changes-nothing"),
-        ]
+        rules_of(&notes)
+            .into_iter()
+            .filter(|(_, _, rule)| rule.starts_with("guarded"))
+            .collect::<Vec<_>>(),
+        [guarded; 5]
     );
+    let notes: Vec<&Note> = notes
+        .iter()
+        .filter(|n| n.rule == "guarded-op-changes-nothing")
+        .collect();
+    assert!(notes[2]
+        .message
+        .contains("index `ix_runs_note` is there already"));
+    assert!(notes[3].message.contains("table `gone` is not there"));
+    assert!(notes[4].message.contains("table `runs` is there already"));
     assert!(
         notes[0]
             .message

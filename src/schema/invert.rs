@@ -147,6 +147,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
                 schema: o.schema.clone(),
                 if_exists: false,
                 takes: Vec::new(),
+                absent: false,
             })];
             ops.extend(enums_created(before, &None, &o.columns));
             ops
@@ -178,6 +179,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
                 schema: o.schema.clone(),
                 if_exists: false,
                 concurrently: o.concurrently,
+                absent: false,
             })]
         }
         Op::DropIndex(o) => match before.index_owner(&o.schema, &o.name) {
@@ -331,6 +333,7 @@ fn invert_add_column(op: &AddColumn) -> Result<Vec<Op>, String> {
             schema: op.schema.clone(),
             if_exists: false,
             concurrently: false,
+            absent: false,
         }));
     } else if column.unique {
         ops.push(drop_column_constraint(op, None, ConstraintKind::Unique));

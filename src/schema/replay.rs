@@ -40,10 +40,10 @@ pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
         Op::AddColumn(o) => Op::AddColumn(add_column(schema, o)?),
         Op::DropColumn(o) => Op::DropColumn(drop_column(schema, o)?),
         Op::AlterColumn(o) => Op::AlterColumn(alter_column(schema, o)?),
-        Op::CreateIndex(o) => {
-            create_index(schema, o)?;
-            op.clone()
-        }
+        Op::CreateIndex(o) => Op::CreateIndex(CreateIndex {
+            exists: !create_index(schema, o)?,
+            ..o.clone()
+        }),
         Op::DropIndex(o) => Op::DropIndex(drop_index(schema, o)?),
         Op::CreatePrimaryKey(o) => {
             create_primary_key(schema, o)?;
@@ -231,6 +231,7 @@ fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<CreateTable, Pr
         if op.if_not_exists {
             return Ok(CreateTable {
                 creates_enums: Some(Vec::new()),
+                exists: true,
                 ..op.clone()
             });
         }
@@ -328,7 +329,10 @@ fn creates_type(column_type: &ColumnType) -> bool {
 
 fn drop_table(schema: &mut Schema, op: &DropTable) -> Result<DropTable, Problem> {
     if schema.table(&op.schema, &op.name).is_none() && op.if_exists {
-        return Ok(op.clone());
+        return Ok(DropTable {
+            absent: true,
+            ..op.clone()
+        });
     }
     let takes = super::drop_table::what_goes(table(schema, &op.schema, &op.name)?);
     let others: Vec<String> = schema
@@ -820,10 +824,11 @@ fn check_constraint_columns(
     schema.rules.check_set_null(fk, table)
 }
 
-fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<(), Problem> {
+/// Creates the index; false when `if_not_exists` finds it there (nothing created).
+fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<bool, Problem> {
     let current = table(schema, &op.schema, &op.table)?;
     if op.if_not_exists && schema.index_owner(&op.schema, &op.name).is_some() {
-        return Ok(());
+        return Ok(false);
     }
     check_new_index(schema, current, &op.name, &op.columns)?;
     included_columns_exist(current, &op.postgresql_include, &op.mssql_include)?;
@@ -844,13 +849,16 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<(), Problem> {
         .indexes
         .push(index);
     schema.index_added(&op.schema, &op.table, &op.name);
-    Ok(())
+    Ok(true)
 }
 
 fn drop_index(schema: &mut Schema, op: &DropIndex) -> Result<DropIndex, Problem> {
     let Some(owner) = schema.index_owner(&op.schema, &op.name) else {
         if op.if_exists {
-            return Ok(op.clone());
+            return Ok(DropIndex {
+                absent: true,
+                ..op.clone()
+            });
         }
         if let Some(table_name) = &op.table {
             table(schema, &op.schema, table_name)?;

@@ -794,6 +794,7 @@ impl Table {
             mysql_charset: self.options.mysql_charset.clone(),
             mysql_collate: self.options.mysql_collate.clone(),
             creates_enums: None,
+            exists: false,
         }
     }
 
