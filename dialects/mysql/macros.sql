@@ -155,6 +155,6 @@ CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "IF NOT EXISTS " if ix.if_not_exists
     the engine makes each an index named after it. -#}
 {% macro refit_foreign_keys(fks, table_name, schema) -%}
 {% for fk in fks %}{{ statement_end }}
-ALTER TABLE {{ table_name | table(schema) }} ADD {{ constraint({"kind": "foreign_key", "name": fk.name, "columns": fk.columns, "ref_table": fk.ref_table, "ref_schema": fk.ref_schema, "ref_columns": fk.ref_columns, "ondelete": fk.ondelete, "onupdate": fk.onupdate, "deferrable": fk.deferrable, "initially": fk.initially}) }}
+ALTER TABLE {{ table_name | table(schema) }} ADD {{ constraint({"kind": "foreign_key", "name": fk.name, "columns": fk.columns, "ref_table": fk.ref_table, "ref_schema": fk.ref_schema, "ref_columns": fk.ref_columns, "ondelete": fk.ondelete, "onupdate": fk.onupdate, "deferrable": fk.deferrable, "initially": fk.initially, "match": fk.match}) }}
 {%- endfor %}
 {%- endmacro %}
