@@ -1,7 +1,7 @@
 //! Automatic downgrades (SPEC §5): a revision's upgrade ops, inverted in
 //! reverse order, each from the schema as it was just before the op.
 
-use super::drop_takes::drop_column_from;
+use super::drop_takes::{drop_column_from, DropColumnTakes, Effect as DropEffect, Reach};
 use super::error::{Problem, SchemaError};
 use super::replay;
 use super::state::{constraint_name, is_unnamed, named_enum, Schema, SchemaName, Table};
@@ -165,7 +165,7 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
         Op::AddColumn(o) if o.exists => Vec::new(),
         Op::DropColumn(o) if o.absent => Vec::new(),
         Op::DropConstraint(o) if o.absent => Vec::new(),
-        Op::AddColumn(o) => invert_add_column(o)?,
+        Op::AddColumn(o) => invert_add_column(before, o)?,
         Op::DropColumn(o) => invert_drop_column(before, o)?,
         Op::AlterColumn(o) => vec![Op::AlterColumn(invert_alter_column(o))],
         Op::CreateIndex(o) => {
@@ -318,11 +318,19 @@ fn enums_created(before: &Schema, schema: &Option<String>, columns: &[Column]) -
 }
 
 /// Dropping a column also drops what `add_column` put on it, first: its
-/// index, its foreign key and its unique constraint. One created without a
-/// name is dropped as `name: null` with its type and column, which the
-/// replay of the downgrade finds and names as the engine named it (or
-/// refuses, on an engine whose names no revision can know, saying why).
-fn invert_add_column(op: &AddColumn) -> Result<Vec<Op>, String> {
+/// index, and its foreign key and unique constraint unless the engine drops
+/// them with the column (`drop_column_takes` of `before`, as Alembic's
+/// autogenerate writes it then). One created without a name is dropped as
+/// `name: null` with its type and column, which the replay of the downgrade
+/// finds and names as the engine named it (or refuses, on an engine whose
+/// names no revision can know, saying why).
+fn invert_add_column(before: &Schema, op: &AddColumn) -> Result<Vec<Op>, String> {
+    let taken = |kind: fn(&DropColumnTakes) -> Reach| {
+        before
+            .drop_column_takes
+            .as_deref()
+            .is_some_and(|takes| kind(takes).alone == DropEffect::Drop)
+    };
     let column = &op.column;
     let mut ops = Vec::new();
     if column.index {
@@ -335,10 +343,14 @@ fn invert_add_column(op: &AddColumn) -> Result<Vec<Op>, String> {
             concurrently: false,
             absent: false,
         }));
-    } else if column.unique {
+    } else if column.unique && !taken(|t| t.unique) {
         ops.push(drop_column_constraint(op, None, ConstraintKind::Unique));
     }
-    if let Some(fk) = &column.foreign_key {
+    if let Some(fk) = column
+        .foreign_key
+        .as_ref()
+        .filter(|_| !taken(|t| t.foreignkey))
+    {
         ops.push(drop_column_constraint(
             op,
             fk.name.as_deref(),

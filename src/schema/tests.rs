@@ -1039,10 +1039,12 @@ fn a_key_added_or_dropped_later_does_not_change_which_column_autoincrements() {
 
 #[test]
 fn add_column_with_unnamed_constraints_inverts_by_the_engines_names() {
-    let postgresql = crate::dialect::Dialect::load("postgresql", None)
-        .expect("the built-in postgresql dialect")
+    // MariaDB drops the unique key with the column, and refuses to drop a
+    // column its foreign key uses: the downgrade drops that by its name first.
+    let mysql = crate::dialect::Dialect::load("mysql", None)
+        .expect("the built-in mysql dialect")
         .facts;
-    let mut schema = Schema::on(&postgresql);
+    let mut schema = Schema::on(&mysql);
     apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
     let rev = revision(
         "r1",
@@ -1060,10 +1062,7 @@ fn add_column_with_unnamed_constraints_inverts_by_the_engines_names() {
             _ => None,
         })
         .collect();
-    assert_eq!(
-        dropped,
-        [Some("runs_owner_id_key"), Some("runs_owner_id_fkey")]
-    );
+    assert_eq!(dropped, [Some("runs_ibfk_1")]);
     assert_eq!(dump(&schema), dump(&before));
 }
 

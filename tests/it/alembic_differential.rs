@@ -137,9 +137,28 @@ const DROP_TAKES: &str = "the revisions drop columns that indexes and constraint
 const DROP_TAKES_POSTGRESQL: &str = "the revisions drop columns with the indexes and \
     constraints that use them, as PostgreSQL does (drop_column_takes); engines that refuse such \
     a drop are refused at compile time (Alembic writes the DROP COLUMN blindly)";
+const SQLITE_DROP_COLUMN_REBUILD: &str = "SQLite's DROP COLUMN refuses a column that an \
+    index or constraint uses: Alembic writes it blindly, retort drops the column by a table \
+    rebuild that leaves out what uses it (drop_column_takes, tests/it/engines/drop_takes.rs)";
+const ADD_COLUMN_UNNAMED_MYSQL: &str = "MariaDB refuses to drop a column its foreign key \
+    uses: the derived downgrade drops the unnamed foreign key by the engine's name \
+    (emails_ibfk_1) first, where autogenerate's drop_column alone fails on the engine";
+const ADD_COLUMN_UNNAMED_UNKNOWABLE: &str = "SQL Server and Oracle give an unnamed \
+    constraint a name no revision can know, and refuse to drop a column a constraint uses: \
+    retort refuses the derived downgrade and says to name the constraint";
+const EFFECT_ENGINE_NAMES: &str = "the `effect:` drops constraints by the names PostgreSQL \
+    gives them; other engines name them otherwise (or keep no name), so retort refuses the \
+    effect there, where Alembic writes the PostgreSQL SQL blindly";
 const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
     (
         "alembic_ops",
+        "*",
+        "downgrade*",
+        AlembicFails,
+        DERIVED_DOWNGRADE,
+    ),
+    (
+        "drop_table_takes*",
         "*",
         "downgrade*",
         AlembicFails,
@@ -211,6 +230,76 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         SQLITE_CONSTRAINTS,
     ),
     (
+        "execute_effect*",
+        "*",
+        "downgrade*",
+        AlembicFails,
+        DERIVED_DOWNGRADE,
+    ),
+    (
+        "execute_effect_postgresql*",
+        "sqlite",
+        "upgrade head*",
+        RetortRefuses,
+        EFFECT_ENGINE_NAMES,
+    ),
+    (
+        "execute_effect_postgresql*",
+        "mysql",
+        "upgrade head*",
+        RetortRefuses,
+        EFFECT_ENGINE_NAMES,
+    ),
+    (
+        "execute_effect_postgresql*",
+        "mssql",
+        "upgrade head*",
+        RetortRefuses,
+        EFFECT_ENGINE_NAMES,
+    ),
+    (
+        "execute_effect_postgresql*",
+        "oracle",
+        "upgrade head*",
+        RetortRefuses,
+        EFFECT_ENGINE_NAMES,
+    ),
+    (
+        "add_column_unnamed*",
+        "sqlite",
+        "upgrade head*",
+        AlembicFails,
+        SQLITE_CONSTRAINTS,
+    ),
+    (
+        "add_column_unnamed*",
+        "sqlite",
+        "downgrade*",
+        RetortDiffers,
+        SQLITE_DROP_COLUMN_REBUILD,
+    ),
+    (
+        "add_column_unnamed*",
+        "mysql",
+        "downgrade*",
+        RetortDiffers,
+        ADD_COLUMN_UNNAMED_MYSQL,
+    ),
+    (
+        "add_column_unnamed*",
+        "mssql",
+        "downgrade*",
+        RetortRefuses,
+        ADD_COLUMN_UNNAMED_UNKNOWABLE,
+    ),
+    (
+        "add_column_unnamed*",
+        "oracle",
+        "downgrade*",
+        RetortRefuses,
+        ADD_COLUMN_UNNAMED_UNKNOWABLE,
+    ),
+    (
         "drop_column_takes_postgresql*",
         "postgresql",
         "downgrade*",
@@ -221,8 +310,15 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         "drop_column_takes_postgresql*",
         "sqlite",
         "upgrade head*",
-        RetortRefuses,
-        DROP_TAKES_POSTGRESQL,
+        RetortDiffers,
+        SQLITE_DROP_COLUMN_REBUILD,
+    ),
+    (
+        "drop_column_takes_postgresql*",
+        "sqlite",
+        "downgrade*",
+        AlembicFails,
+        DERIVED_DOWNGRADE,
     ),
     (
         "drop_column_takes_postgresql*",
@@ -256,6 +352,13 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         "drop_column_takes_mysql*",
         "sqlite",
         "upgrade head*",
+        RetortDiffers,
+        SQLITE_DROP_COLUMN_REBUILD,
+    ),
+    (
+        "drop_column_takes_mysql*",
+        "sqlite",
+        "downgrade head*",
         RetortRefuses,
         DROP_TAKES,
     ),
