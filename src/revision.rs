@@ -559,6 +559,23 @@ pub struct IndexDef {
 }
 
 impl IndexDef {
+    /// A plain index `name` on `columns`, without options.
+    pub fn plain(name: String, columns: &[String]) -> Self {
+        IndexDef {
+            name,
+            columns: columns.iter().cloned().map(IndexColumn::Name).collect(),
+            unique: false,
+            where_: None,
+            if_not_exists: false,
+            postgresql_using: None,
+            postgresql_include: Vec::new(),
+            mssql_include: Vec::new(),
+            mysql_using: None,
+            mssql_clustered: None,
+            postgresql_nulls_not_distinct: None,
+        }
+    }
+
     /// The `create_index` that creates this index on `table` (a rebuild, or
     /// the inverse of a drop).
     pub fn created_on(

@@ -4,7 +4,7 @@
 
 use super::state::{named_enum, Schema, Table};
 use crate::location::Location;
-use crate::revision::{CreateEnum, Op, OpEntry, TableConstraint};
+use crate::revision::{CreateEnum, IndexDef, Op, OpEntry, TableConstraint};
 
 /// Ops that create `schema` on an empty database, each placed at `location`
 /// (the revision the schema is taken at). A foreign key that closes a cycle
@@ -26,6 +26,7 @@ pub fn creation_ops(schema: &Schema, location: &Location) -> Vec<OpEntry> {
     let mut deferred = Vec::new();
     for table in schema.tables_in_dependency_order() {
         let mut create = table.to_create_table();
+        create.indexes.extend(left_by_foreign_keys(table));
         create.constraints.retain(|constraint| {
             let TableConstraint::ForeignKey(fk) = constraint else {
                 return true;
@@ -81,4 +82,21 @@ fn created_enum(created: &[&Table], name: &str) -> bool {
             .iter()
             .any(|c| named_enum(&c.type_).is_some_and(|(n, _)| n == name))
     })
+}
+
+/// The indexes the engine made for foreign keys that are gone since: the
+/// engine keeps them as plain indexes (MariaDB), so a schema built from
+/// nothing writes them. Those of foreign keys still there it makes again.
+fn left_by_foreign_keys(table: &Table) -> Vec<IndexDef> {
+    table
+        .engine_indexes
+        .iter()
+        .filter(|index| {
+            let columns: Vec<&str> = index.columns.iter().map(String::as_str).collect();
+            !table.constraints.iter().any(|c| {
+                matches!(c, TableConstraint::ForeignKey(fk) if super::fk_indexes::leads(&columns, &fk.columns))
+            })
+        })
+        .map(|index| IndexDef::plain(index.name.clone(), &index.columns))
+        .collect()
 }

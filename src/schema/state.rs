@@ -733,17 +733,11 @@ impl Table {
         if column.index {
             // SQLAlchemy: `index=True, unique=True` is a unique index, no constraint.
             self.indexes.push(IndexDef {
-                name: column_index_name(&self.name, &column.name),
-                columns: vec![IndexColumn::Name(column.name.clone())],
                 unique: column.unique,
-                where_: None,
-                if_not_exists: false,
-                postgresql_using: None,
-                postgresql_include: Vec::new(),
-                mssql_include: Vec::new(),
-                mysql_using: None,
-                mssql_clustered: None,
-                postgresql_nulls_not_distinct: None,
+                ..IndexDef::plain(
+                    column_index_name(&self.name, &column.name),
+                    std::slice::from_ref(&column.name),
+                )
             });
         } else if column.unique {
             self.constraints.push(TableConstraint::Unique(UniqueDef {
