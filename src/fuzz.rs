@@ -29,6 +29,7 @@ use camino::Utf8PathBuf;
 use std::sync::OnceLock;
 
 pub mod ops;
+pub mod seeded;
 
 /// The line between two files of the input (with the newlines around it).
 pub const FILE_SEPARATOR: &[u8] = b"\n%%\n";

@@ -7,28 +7,68 @@
 //! Each byte picks one thing (an op, a name, a flag); past the end of the
 //! input every pick is 0, so any input gives a finite project.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 /// Reads choices from the input, one byte each, and keeps a rough idea of
 /// the tables and columns the ops so far made, so that most ops name
 /// things that exist (a chain of revisions is assumed; branches just make
 /// the guess wrong more often).
-struct Draw<'a> {
+pub(crate) struct Draw<'a> {
     bytes: &'a [u8],
     at: usize,
-    tables: BTreeMap<&'static str, Vec<&'static str>>,
+    /// A seeded generator's state: when set, bytes come from it instead
+    /// (splitmix64), never running out.
+    seed: Option<u64>,
+    pub(crate) tables: BTreeMap<&'static str, Vec<&'static str>>,
+    /// The columns known to hold integers and text, `(table, column)`: a
+    /// condition or an expression on a column suits its type when these
+    /// are known (the seeded generator reads them from the schema model).
+    pub(crate) integers: BTreeSet<(&'static str, &'static str)>,
+    pub(crate) texts: BTreeSet<(&'static str, &'static str)>,
+}
+
+impl<'a> Draw<'a> {
+    /// Choices read from `bytes`, 0 past their end.
+    pub(crate) fn of_bytes(bytes: &'a [u8]) -> Self {
+        Draw {
+            bytes,
+            at: 0,
+            seed: None,
+            tables: BTreeMap::new(),
+            integers: BTreeSet::new(),
+            texts: BTreeSet::new(),
+        }
+    }
+}
+
+impl Draw<'static> {
+    /// Choices from a seeded pseudo-random generator: the same seed, the
+    /// same choices, on every machine.
+    pub(crate) fn of_seed(seed: u64) -> Self {
+        Draw {
+            bytes: &[],
+            at: 0,
+            seed: Some(seed),
+            tables: BTreeMap::new(),
+            integers: BTreeSet::new(),
+            texts: BTreeSet::new(),
+        }
+    }
 }
 
 impl Draw<'_> {
     fn byte(&mut self) -> u8 {
+        if let Some(state) = self.seed.as_mut() {
+            return splitmix64(state).to_le_bytes()[0];
+        }
         let byte = self.bytes.get(self.at).copied().unwrap_or(0);
         self.at += 1;
         byte
     }
 
     /// A number in `0..n` (`n` > 0).
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         usize::from(self.byte()) % n
     }
 
@@ -43,7 +83,7 @@ impl Draw<'_> {
     /// Mostly a table that exists, sometimes any.
     fn table(&mut self) -> &'static str {
         let known: Vec<&'static str> = self.tables.keys().copied().collect();
-        if known.is_empty() || self.below(4) == 0 {
+        if known.is_empty() || self.below(6) == 0 {
             self.pick(TABLES)
         } else {
             self.pick(&known)
@@ -60,6 +100,17 @@ impl Draw<'_> {
         }
     }
 
+    /// A column `table` has as far as the draw knows, else `id`: for SQL
+    /// text (conditions, expressions) that the model does not read.
+    fn known_column_of(&mut self, table: &str) -> &'static str {
+        let known = self.tables.get(table).cloned().unwrap_or_default();
+        if known.is_empty() {
+            "id"
+        } else {
+            self.pick(&known)
+        }
+    }
+
     fn columns_of(&mut self, table: &str) -> String {
         let first = self.column_of(table);
         let second = self.column_of(table);
@@ -71,8 +122,29 @@ impl Draw<'_> {
     }
 }
 
+/// One step of splitmix64 (Steele, Lea, Flood 2014): small, fast, and good
+/// enough to pick ops; written out so that a seed means the same project
+/// whatever crate versions are built.
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
 const TABLES: &[&str] = &["t0", "t1", "t2"];
 const COLUMNS: &[&str] = &["id", "c0", "c1", "c2"];
+
+/// `name` as one of the table names ops are drawn with, if it is one.
+pub(crate) fn known_table(name: &str) -> Option<&'static str> {
+    TABLES.iter().copied().find(|known| *known == name)
+}
+
+/// `name` as one of the column names ops are drawn with, if it is one.
+pub(crate) fn known_column(name: &str) -> Option<&'static str> {
+    COLUMNS.iter().copied().find(|known| *known == name)
+}
 const INDEXES: &[&str] = &["i0", "i1", "ix_t0_c0"];
 const CONSTRAINTS: &[&str] = &["k0", "k1"];
 const ENUMS: &[&str] = &["e0", "e1"];
@@ -102,17 +174,29 @@ const TYPES: &[&str] = &[
     "{postgresql: postgresql.JSONB, default: Text}",
     "{sql: TEXT}",
 ];
-const DEFAULTS: &[&str] = &[
-    "\"0\"",
-    "'x'",
-    "true",
-    "1",
-    "1.5",
-    "'2024-01-02'",
-    "{sql: CURRENT_TIMESTAMP}",
-    "{postgresql: {sql: now()}, default: '1'}",
-    "\"it's\"",
-];
+/// The server defaults that suit a type of [`TYPES`]: those an engine
+/// takes for it (none for the types without a literal all three take).
+fn defaults_for(type_: &str) -> &'static [&'static str] {
+    match type_ {
+        "Integer" | "BigInteger" | "SmallInteger" => &["\"0\"", "1"],
+        "String(20)" | "String" | "Text" | "Unicode(10)" | "{sql: TEXT}" => &["'x'", "\"it's\""],
+        "Boolean" => &["true", "false"],
+        "Float" | "\"Numeric(10, 2)\"" => &["1.5", "1"],
+        "Date" => &["'2024-01-02'"],
+        "DateTime" | "\"DateTime(timezone=True)\"" => &[
+            "'2024-01-02 03:04:05'",
+            "{sql: CURRENT_TIMESTAMP}",
+            "{postgresql: {sql: now()}, default: {sql: CURRENT_TIMESTAMP}}",
+        ],
+        _ => &[],
+    }
+}
+
+/// A server default for a column of `type_`, if the type has one.
+fn default_for(draw: &mut Draw, type_: &str) -> Option<&'static str> {
+    let defaults = defaults_for(type_);
+    (!defaults.is_empty()).then(|| draw.pick(defaults))
+}
 const VALUES: &[&str] = &[
     "1",
     "0",
@@ -125,15 +209,21 @@ const VALUES: &[&str] = &[
     "'2024-01-02'",
     "'b'",
 ];
-const CONDITIONS: &[&str] = &["c0 > 0", "id <> 0", "c1 IS NOT NULL"];
+
+/// A check condition on a column of `table`: a comparison for an integer
+/// column, else a test for NULL, which suits any type.
+fn condition(draw: &mut Draw, table: &'static str) -> String {
+    let column = draw.known_column_of(table);
+    if draw.integers.contains(&(table, column)) {
+        format!("{column} > 0")
+    } else {
+        format!("{column} IS NOT NULL")
+    }
+}
 
 /// The project of `input`, in the format of [`super::run`].
 pub fn project(input: &[u8]) -> String {
-    let mut draw = Draw {
-        bytes: input,
-        at: 0,
-        tables: BTreeMap::new(),
-    };
+    let mut draw = Draw::of_bytes(input);
     let count = 1 + draw.below(4);
     let mut files = Vec::new();
     for index in 0..count {
@@ -190,7 +280,8 @@ fn revision(draw: &mut Draw, index: usize) -> String {
 }
 
 fn column(draw: &mut Draw, name: &str) -> String {
-    let mut text = format!("{{name: {name}, type: {}", draw.pick(TYPES));
+    let type_ = draw.pick(TYPES);
+    let mut text = format!("{{name: {name}, type: {type_}");
     let extras = draw.byte();
     let flags = [
         (1, "nullable: false"),
@@ -205,30 +296,74 @@ fn column(draw: &mut Draw, name: &str) -> String {
             let _ = write!(text, ", {extra}");
         }
     }
-    if extras & 64 != 0 {
-        let _ = write!(text, ", server_default: {}", draw.pick(DEFAULTS));
+    let default = default_for(draw, type_).filter(|_| extras & 64 != 0);
+    if let Some(default) = default {
+        let _ = write!(text, ", server_default: {default}");
     }
     if extras & 128 != 0 {
+        let target = draw.table();
         let _ = write!(
             text,
-            ", foreign_key: {{table: {}, column: id}}",
-            draw.table()
+            ", foreign_key: {{table: {target}, column: id{}{}}}",
+            draw.pick(&["", "", ", name: fk_col"]),
+            draw.pick(REFERENTIAL_ACTIONS)
         );
+    }
+    if default.is_none() && type_ == "Integer" && draw.below(8) == 0 {
+        text.push_str(", identity: {start: 10}");
     }
     text.push('}');
     text
 }
 
-fn op(draw: &mut Draw) -> String {
+/// `ondelete` / `onupdate` of a foreign key, mostly none.
+const REFERENTIAL_ACTIONS: &[&str] = &[
+    "",
+    "",
+    "",
+    ", ondelete: CASCADE",
+    ", ondelete: SET NULL",
+    ", onupdate: CASCADE",
+    ", ondelete: RESTRICT, onupdate: SET NULL",
+];
+
+/// A constraint's name: mostly a fixed one, sometimes none (the engine
+/// names it).
+fn constraint_name(draw: &mut Draw) -> &'static str {
+    if draw.below(4) == 0 {
+        "null"
+    } else {
+        draw.pick(CONSTRAINTS)
+    }
+}
+
+/// Names the engines give unnamed constraints, as a later drop may use them.
+const ENGINE_NAMES: &[&str] = &[
+    "t0_pkey",
+    "t0_c0_key",
+    "t1_c0_fkey",
+    "t0_c0_check",
+    "PRIMARY",
+    "c0",
+    "t1_ibfk_1",
+    "CONSTRAINT_1",
+];
+
+/// One op, as a YAML flow mapping (a line of a revision's `upgrade:`).
+pub(crate) fn op(draw: &mut Draw) -> String {
     let table = draw.table();
-    match draw.below(19) {
+    match draw.below(21) {
         0 => {
             let fresh = draw.pick(TABLES);
             create_table(draw, fresh)
         }
         1 => {
             draw.tables.remove(table);
-            format!("drop_table: {table}")
+            if draw.below(4) == 0 {
+                format!("drop_table: {{name: {table}, if_exists: true}}")
+            } else {
+                format!("drop_table: {table}")
+            }
         }
         2 => {
             let new = draw.pick(TABLES);
@@ -249,74 +384,152 @@ fn op(draw: &mut Draw) -> String {
             format!("drop_column: {{table: {table}, column: {name}}}")
         }
         5 => alter_column(draw, table),
-        6 => {
-            let unique = if draw.flag() { ", unique: true" } else { "" };
-            let partial = if draw.flag() { ", where: 'c0 > 0'" } else { "" };
-            format!(
-                "create_index: {{name: {}, table: {table}, columns: {}{unique}{partial}}}",
-                draw.pick(INDEXES),
-                draw.columns_of(table)
-            )
-        }
+        6 => create_index(draw, table),
         7 => {
             let on = if draw.flag() { format!(", table: {table}") } else { String::new() };
-            format!("drop_index: {{name: {}{on}}}", draw.pick(INDEXES))
+            let if_exists = if draw.below(4) == 0 { ", if_exists: true" } else { "" };
+            format!("drop_index: {{name: {}{on}{if_exists}}}", draw.pick(INDEXES))
         }
         8 => format!(
-            "create_unique_constraint: {{name: {}, table: {table}, columns: {}}}",
-            draw.pick(CONSTRAINTS),
-            draw.columns_of(table)
+            "create_unique_constraint: {{name: {}, table: {table}, columns: {}{}}}",
+            constraint_name(draw),
+            draw.columns_of(table),
+            draw.pick(&["", "", ", postgresql_nulls_not_distinct: true"])
         ),
         9 => format!(
-            "create_foreign_key: {{name: {}, source_table: {table}, referent_table: {}, local_cols: [{}], remote_cols: [{}]{}}}",
-            draw.pick(CONSTRAINTS),
+            "create_foreign_key: {{name: {}, source_table: {table}, referent_table: {}, local_cols: [{}], remote_cols: [{}]{}{}}}",
+            constraint_name(draw),
             draw.table(),
             draw.column_of(table),
-            draw.pick(COLUMNS),
-            if draw.flag() { ", ondelete: CASCADE" } else { "" }
+            draw.pick(&["id", "id", "c0", "c1"]),
+            draw.pick(REFERENTIAL_ACTIONS),
+            draw.pick(&["", "", "", ", not_valid: true", ", deferrable: true, initially: DEFERRED"])
         ),
         10 => format!(
-            "create_check_constraint: {{name: {}, table: {table}, condition: '{}'}}",
-            draw.pick(CONSTRAINTS),
-            draw.pick(CONDITIONS)
+            "create_check_constraint: {{name: {}, table: {table}, condition: '{}'{}}}",
+            constraint_name(draw),
+            condition(draw, table),
+            draw.pick(&["", "", "", ", not_valid: true"])
         ),
-        11 => {
-            let kind = draw.pick(&["", ", type: unique", ", type: foreignkey", ", type: check", ", type: primary"]);
-            format!("drop_constraint: {{name: {}, table: {table}{kind}}}", draw.pick(CONSTRAINTS))
-        }
+        11 => drop_constraint(draw, table),
         12 => format!(
             "create_primary_key: {{name: {}, table: {table}, columns: {}}}",
-            draw.pick(CONSTRAINTS),
+            constraint_name(draw),
             draw.columns_of(table)
         ),
         13 => format!("create_table_comment: {{table: {table}, comment: 'it''s'}}"),
         14 => format!("drop_table_comment: {{table: {table}}}"),
         15 => format!("create_enum: {{name: {}, values: [a, b]}}", draw.pick(ENUMS)),
         16 => format!("drop_enum: {{name: {}}}", draw.pick(ENUMS)),
-        17 => match draw.below(3) {
+        // SQL text the model cannot read names a table it has, if any.
+        17 if !draw.tables.contains_key(table) => {
+            "execute: {postgresql: 'SELECT 1', default: 'SELECT 2'}".to_owned()
+        }
+        17 => match draw.below(4) {
             0 => "execute: SELECT 1".to_owned(),
             1 => format!("execute: {{sql: 'DELETE FROM {table}', reverse: 'SELECT 2'}}"),
+            2 => format!(
+                "execute: {{sql: \"UPDATE {table} SET id = id\", reverse: {{postgresql: 'SELECT 3', default: 'SELECT 4'}}}}"
+            ),
             _ => "execute: {postgresql: 'SELECT 1', default: 'SELECT 2'}".to_owned(),
         },
-        _ => {
-            let rows: Vec<String> = (0..1 + draw.below(3))
-                .map(|_| {
-                    let first = draw.below(COLUMNS.len());
-                    let cells: Vec<String> = (0..1 + draw.below(3))
-                        .map(|k| {
-                            let name = COLUMNS[(first + k) % COLUMNS.len()];
-                            format!("{name}: {}", draw.pick(VALUES))
-                        })
-                        .collect();
-                    format!("{{{}}}", cells.join(", "))
-                })
-                .collect();
-            format!("bulk_insert: {{table: {table}, rows: [{}]}}", rows.join(", "))
-        }
+        _ => bulk_insert(draw, table),
     }
 }
 
-fn create_table(draw: &mut Draw, table: &'static str) -> String {
+fn create_index(draw: &mut Draw, table: &'static str) -> String {
+    let column = draw.known_column_of(table);
+    let columns = if draw.below(4) == 0 && draw.texts.contains(&(table, column)) {
+        format!("[{{sql: lower({column})}}]")
+    } else {
+        draw.columns_of(table)
+    };
+    let partial = format!(", where: '{column} IS NOT NULL'");
+    let mut text = format!(
+        "create_index: {{name: {}, table: {table}, columns: {columns}",
+        draw.pick(INDEXES)
+    );
+    let options = draw.byte();
+    let extras = [
+        (1, ", unique: true"),
+        (2, partial.as_str()),
+        (4, ", if_not_exists: true"),
+        (8, ", postgresql_using: hash"),
+        (16, ", postgresql_nulls_not_distinct: true"),
+        (32, ", mysql_using: btree"),
+    ];
+    // Each option on one draw in four, roughly.
+    let mask = options & draw.byte() & 0x3f;
+    for (bit, extra) in extras {
+        if mask & bit != 0 {
+            text.push_str(extra);
+        }
+    }
+    if options & 0xc0 == 0xc0 {
+        let _ = write!(text, ", postgresql_include: [{}]", draw.column_of(table));
+    }
+    text.push('}');
+    text
+}
+
+fn drop_constraint(draw: &mut Draw, table: &str) -> String {
+    let kind = draw.pick(&["", "unique", "foreignkey", "check", "primary"]);
+    let typed = if kind.is_empty() {
+        String::new()
+    } else {
+        format!(", type: {kind}")
+    };
+    match draw.below(4) {
+        0 if !kind.is_empty() => {
+            let columns = if draw.flag() {
+                format!(", columns: {}", draw.columns_of(table))
+            } else {
+                String::new()
+            };
+            format!("drop_constraint: {{name: null, table: {table}{typed}{columns}}}")
+        }
+        1 => format!(
+            "drop_constraint: {{name: {}, table: {table}{typed}}}",
+            draw.pick(ENGINE_NAMES)
+        ),
+        _ => format!(
+            "drop_constraint: {{name: {}, table: {table}{typed}}}",
+            draw.pick(CONSTRAINTS)
+        ),
+    }
+}
+
+fn bulk_insert(draw: &mut Draw, table: &str) -> String {
+    let known = draw.tables.get(table).cloned().unwrap_or_default();
+    let rows: Vec<String> = (0..1 + draw.below(3))
+        .map(|_| {
+            let cells: Vec<String> = if known.is_empty() || draw.below(4) == 0 {
+                let first = draw.below(COLUMNS.len());
+                (0..1 + draw.below(3))
+                    .map(|k| COLUMNS[(first + k) % COLUMNS.len()])
+                    .map(|name| format!("{name}: {}", draw.pick(VALUES)))
+                    .collect()
+            } else {
+                let mut cells = Vec::new();
+                for name in &known {
+                    if *name == "id" || draw.flag() {
+                        cells.push(format!("{name}: {}", draw.pick(VALUES)));
+                    }
+                }
+                cells
+            };
+            format!("{{{}}}", cells.join(", "))
+        })
+        .collect();
+    format!(
+        "bulk_insert: {{table: {table}, rows: [{}]}}",
+        rows.join(", ")
+    )
+}
+
+/// A `create_table` of `table`: an `id` primary key, up to three more
+/// columns, and sometimes a table constraint, an index or a comment.
+pub(crate) fn create_table(draw: &mut Draw, table: &'static str) -> String {
     let mut cols = vec!["{name: id, type: Integer, primary_key: true}".to_owned()];
     let mut names = vec!["id"];
     // Each of c0, c1, c2 at most once, from a drawn one on.
@@ -328,13 +541,14 @@ fn create_table(draw: &mut Draw, table: &'static str) -> String {
     }
     // Constraints on the table's own columns, mostly.
     let own = names[draw.below(names.len())];
-    let constraints = match draw.below(4) {
-        0 => format!(", constraints: [{{unique: {{columns: [{own}]}}}}]"),
-        1 => format!(
-            ", constraints: [{{check: {{condition: '{}', name: {}}}}}]",
-            draw.pick(CONDITIONS),
-            draw.pick(CONSTRAINTS)
-        ),
+    let named = if draw.flag() {
+        format!(", name: {}", draw.pick(CONSTRAINTS))
+    } else {
+        String::new()
+    };
+    let mut extras = match draw.below(5) {
+        0 => format!(", constraints: [{{unique: {{columns: [{own}]{named}}}}}]"),
+        1 => format!(", constraints: [{{check: {{condition: '{own} IS NOT NULL'{named}}}}}]"),
         2 => {
             let target = if draw.flag() {
                 table
@@ -342,24 +556,48 @@ fn create_table(draw: &mut Draw, table: &'static str) -> String {
                 draw.pick(TABLES)
             };
             format!(
-                ", constraints: [{{foreign_key: {{columns: [{own}], ref_table: {target}, ref_columns: [id]}}}}]"
+                ", constraints: [{{foreign_key: {{columns: [{own}], ref_table: {target}, ref_columns: [id]{named}{}}}}}]",
+                draw.pick(REFERENTIAL_ACTIONS)
             )
         }
         _ => String::new(),
     };
+    if draw.below(4) == 0 {
+        let _ = write!(
+            extras,
+            ", indexes: [{{name: {}, columns: [{}]}}]",
+            draw.pick(INDEXES),
+            names[draw.below(names.len())]
+        );
+    }
+    match draw.below(8) {
+        0 => extras.push_str(", comment: 'a table'"),
+        1 => extras.push_str(", if_not_exists: true"),
+        2 => extras.push_str(", mysql_engine: InnoDB, mysql_charset: utf8mb4"),
+        _ => {}
+    }
     draw.tables.insert(table, names);
     format!(
-        "create_table: {{name: {table}, columns: [{}]{constraints}}}",
+        "create_table: {{name: {table}, columns: [{}]{extras}}}",
         cols.join(", ")
     )
 }
 
-fn alter_column(draw: &mut Draw, table: &str) -> String {
+fn alter_column(draw: &mut Draw, table: &'static str) -> String {
     let name = draw.column_of(table);
     let mut text = format!("alter_column: {{table: {table}, column: {name}");
     let changes = draw.byte();
+    // The column's type after the change, where known: its default suits it.
+    let mut type_ = if draw.integers.contains(&(table, name)) {
+        "Integer"
+    } else if draw.texts.contains(&(table, name)) {
+        "Text"
+    } else {
+        ""
+    };
     if changes & 1 != 0 {
-        let _ = write!(text, ", type: {}", draw.pick(TYPES));
+        type_ = draw.pick(TYPES);
+        let _ = write!(text, ", type: {type_}");
     }
     if changes & 2 != 0 {
         let _ = write!(text, ", nullable: {}", draw.flag());
@@ -372,8 +610,8 @@ fn alter_column(draw: &mut Draw, table: &str) -> String {
         }
         let _ = write!(text, ", new_name: {new}");
     }
-    if changes & 8 != 0 {
-        let _ = write!(text, ", server_default: {}", draw.pick(DEFAULTS));
+    if let Some(default) = default_for(draw, type_).filter(|_| changes & 8 != 0) {
+        let _ = write!(text, ", server_default: {default}");
     }
     if changes & 24 == 16 {
         text.push_str(", server_default: null");
