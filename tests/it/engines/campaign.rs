@@ -18,7 +18,8 @@ use retort::fuzz::seeded::{self, Generated};
 use retort::project::{Project, ScriptStyle};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
 use support::engines::{per_engine, Engine, TestDatabase};
 
 /// The seeds the suite runs on every engine: a few seconds each.
@@ -26,7 +27,7 @@ const SUITE_SEEDS: std::ops::Range<u64> = 1..13;
 
 /// Seeds whose second round trip goes revision by revision.
 fn step_by_step(seed: u64) -> bool {
-    seed % 4 == 0
+    seed.is_multiple_of(4)
 }
 
 per_engine!(generated_projects_run, kept_regressions_run);
@@ -190,9 +191,11 @@ fn projects_in(folder: &str) -> Vec<(String, String)> {
 
 /// The long campaign (`scripts/campaign N`): `RETORT_CAMPAIGN_PROJECTS`
 /// projects (1,000 by default) from seed `RETORT_CAMPAIGN_FIRST_SEED` (1)
-/// on, each on the three engines at once; or the one project of
+/// on, by `RETORT_CAMPAIGN_WORKERS` workers (3), each generating a project
+/// and running it on the three engines; or the one project of
 /// `RETORT_CAMPAIGN_SEED`, written to `target/campaign/seed-N/` to look at.
-/// Prints the report; fails if any project failed.
+/// Prints the report every 50 projects and at the end; fails if any
+/// project failed.
 #[test]
 #[ignore = "minutes to hours: run by scripts/campaign"]
 fn long_campaign() {
@@ -201,55 +204,70 @@ fn long_campaign() {
     }
     let count = env_number("RETORT_CAMPAIGN_PROJECTS").unwrap_or(1000);
     let first = env_number("RETORT_CAMPAIGN_FIRST_SEED").unwrap_or(1);
-    let mut senders = Vec::new();
-    let mut workers = Vec::new();
-    for engine in Engine::ALL {
-        let (send, receive) = mpsc::channel::<Generated>();
-        senders.push(send);
-        workers.push(std::thread::spawn(move || engine_worker(engine, receive)));
-    }
+    let workers = env_number("RETORT_CAMPAIGN_WORKERS").unwrap_or(3);
+    let next = Arc::new(AtomicU64::new(first));
+    let (send, results) = mpsc::channel::<Ran>();
+    let handles: Vec<_> = (0..workers)
+        .map(|_| {
+            let next = Arc::clone(&next);
+            let send = send.clone();
+            std::thread::spawn(move || worker(&next, first + count, &send))
+        })
+        .collect();
+    drop(send);
     let mut report = Report::default();
-    for seed in first..first + count {
-        let generated = seeded::project(seed);
-        report.add(&generated);
-        for send in &senders {
-            send.send(generated.clone())
-                .expect("an engine worker is running");
+    for ran in results {
+        report.add(&ran);
+        if report.projects % 50 == 0 {
+            println!("{}", report.text());
         }
     }
-    drop(senders);
-    for worker in workers {
-        let (engine, ran, failures) = worker.join().expect("an engine worker panicked");
-        report.ran.push((engine, ran));
-        report.failures.extend(failures);
+    for handle in handles {
+        handle.join().expect("a campaign worker panicked");
     }
     println!("{}", report.text());
     assert!(
         report.failures.is_empty(),
-        "{} projects failed on an engine",
+        "{} failures on an engine",
         report.failures.len()
     );
 }
 
-/// Runs every project it receives on `engine`; how many ran, and the
-/// failures.
-fn engine_worker(
-    engine: Engine,
-    projects: mpsc::Receiver<Generated>,
-) -> (Engine, u64, Vec<(Engine, u64, Failure)>) {
-    let Some(mut runner) = Runner::new(engine) else {
-        return (engine, 0, Vec::new());
-    };
-    let mut ran = 0;
-    let mut failures = Vec::new();
-    for generated in projects {
-        ran += 1;
-        if let Err(failure) = runner.run_seed(&generated) {
-            eprintln!("{}\n", failure.detail);
-            failures.push((engine, generated.seed, failure));
+/// One project of the campaign, run on every engine.
+struct Ran {
+    generated: Generated,
+    /// The engines it ran on (those available).
+    engines: Vec<Engine>,
+    failures: Vec<(Engine, Failure)>,
+}
+
+/// Takes seeds until `end`: generates each project and runs it on every
+/// engine, each with a database of this worker.
+fn worker(next: &AtomicU64, end: u64, results: &mpsc::Sender<Ran>) {
+    let mut runners: Vec<Runner> = Engine::ALL.into_iter().filter_map(Runner::new).collect();
+    loop {
+        let seed = next.fetch_add(1, Ordering::Relaxed);
+        if seed >= end {
+            return;
+        }
+        let generated = seeded::project(seed);
+        let mut failures = Vec::new();
+        for runner in &mut runners {
+            if let Err(failure) = runner.run_seed(&generated) {
+                eprintln!("{}\n", failure.detail);
+                failures.push((runner.engine, failure));
+            }
+        }
+        let engines = runners.iter().map(|runner| runner.engine).collect();
+        let ran = Ran {
+            generated,
+            engines,
+            failures,
+        };
+        if results.send(ran).is_err() {
+            return;
         }
     }
-    (engine, ran, failures)
 }
 
 /// `RETORT_CAMPAIGN_SEED=N`: the project written to `target/campaign/seed-N/`
@@ -341,17 +359,26 @@ struct Report {
     revisions: u64,
     ops: u64,
     refused: BTreeMap<String, usize>,
-    ran: Vec<(Engine, u64)>,
+    /// Projects run per engine.
+    ran: BTreeMap<String, u64>,
     failures: Vec<(Engine, u64, Failure)>,
 }
 
 impl Report {
-    fn add(&mut self, generated: &Generated) {
+    fn add(&mut self, ran: &Ran) {
+        let generated = &ran.generated;
         self.projects += 1;
         self.revisions += generated.files.len() as u64;
         self.ops += generated.ops as u64;
         for (rule, count) in &generated.refused {
             *self.refused.entry(rule.clone()).or_default() += count;
+        }
+        for engine in &ran.engines {
+            *self.ran.entry(format!("{engine:?}")).or_default() += 1;
+        }
+        for (engine, failure) in &ran.failures {
+            self.failures
+                .push((*engine, generated.seed, failure.clone()));
         }
     }
 
@@ -361,20 +388,20 @@ impl Report {
             self.projects, self.revisions, self.ops
         );
         for (engine, ran) in &self.ran {
-            text += &format!("  {engine:?}: {ran} projects run\n");
+            text += &format!("  {engine}: {ran} projects run\n");
         }
-        let failed: Vec<_> = self
-            .failures
-            .iter()
-            .filter(|(_, _, f)| !f.refused)
-            .collect();
-        text += &format!("failures: {}\n", failed.len());
+        let refusals = self.failures.iter().filter(|(_, _, f)| f.refused).count();
+        text += &format!(
+            "failures: {} (retort refused to compile: {refusals})\n",
+            self.failures.len()
+        );
         let mut classes: BTreeMap<(String, String), (usize, u64)> = BTreeMap::new();
         for (engine, seed, failure) in &self.failures {
             let entry = classes
                 .entry((format!("{engine:?}"), failure.class.clone()))
                 .or_insert((0, *seed));
             entry.0 += 1;
+            entry.1 = entry.1.min(*seed);
         }
         for ((engine, class), (count, seed)) in &classes {
             text += &format!("  {count:>5}  {engine}: {class} (first: seed {seed})\n");
@@ -459,7 +486,7 @@ impl Runner {
     /// The round trips of the project in `root`; on failure the database
     /// is replaced by a fresh one.
     fn round_trips(&mut self, root: &std::path::Path, in_steps: bool) -> Result<(), Failure> {
-        let result = Scripts::of(root, self.engine)
+        let result = Scripts::of(root, self.engine, in_steps)
             .map_err(Failure::refusal)
             .and_then(|scripts| self.check(&scripts, in_steps));
         if result.is_err() {
@@ -472,7 +499,7 @@ impl Runner {
 
     fn check(&self, scripts: &Scripts, in_steps: bool) -> Result<(), Failure> {
         self.run("upgrade heads", &scripts.up)?;
-        self.expect_rows("upgrade heads", &[scripts.head.clone()])?;
+        self.expect_rows("upgrade heads", std::slice::from_ref(&scripts.head))?;
         let full = self.db.schema_dump();
         self.run("downgrade head:base", &scripts.down)?;
         self.expect_nothing_left("downgrade head:base")?;
@@ -571,7 +598,7 @@ impl Scripts {
     /// Compiles the project in `root` for `engine` as `retort check` and
     /// `retort upgrade` / `downgrade` do; a refusal is a failure (the
     /// generator kept only what retort compiles).
-    fn of(root: &std::path::Path, engine: Engine) -> Result<Scripts, String> {
+    fn of(root: &std::path::Path, engine: Engine, in_steps: bool) -> Result<Scripts, String> {
         let root = Utf8PathBuf::from_path_buf(root.to_owned()).map_err(|p| format!("{p:?}"))?;
         let project =
             Project::open(&root).map_err(|e| format!("retort refused the project:\n{e}"))?;
@@ -602,7 +629,9 @@ impl Scripts {
         let head = ids.last().cloned().ok_or("a project without revisions")?;
         let mut up_steps = Vec::new();
         let mut down_steps = Vec::new();
-        for (index, id) in ids.iter().enumerate() {
+        // The steps only when they run: each replays the history before it.
+        let steps = if in_steps { ids.len() } else { 0 };
+        for (index, id) in ids.iter().enumerate().take(steps) {
             let (up, down) = match index {
                 0 => (id.clone(), format!("{id}:base")),
                 _ => (
