@@ -8,7 +8,8 @@ use crate::graph::RevisionGraph;
 use crate::render::drift::{Absent, DriftContext, EnumType, ObjectName};
 use crate::render::table::{table_view, TableView};
 use crate::revision::Revision;
-use crate::schema::state::{constraint_name, with_known_name, Schema};
+use crate::revision::{IndexDef, TableConstraint};
+use crate::schema::state::{constraint_name, with_known_name, Schema, Table};
 use crate::schema::SchemaError;
 use std::collections::BTreeSet;
 
@@ -134,17 +135,37 @@ fn tables(model: &Schema) -> Vec<TableView> {
         .flat_map(|ns| ns.tables.values())
         .map(|t| {
             let constraints: Vec<_> = t.constraints.iter().map(with_known_name).collect();
+            let mut indexes = t.indexes.clone();
+            indexes.extend(engine_indexes_by_their_own_name(t));
             let mut view = table_view(
                 &t.name,
                 t.schema.as_ref(),
                 &t.columns,
                 &constraints,
-                &t.indexes,
+                &indexes,
                 t.comment.as_ref(),
             );
             view.autoincrement_column = t.autoincrement_column().map(str::to_owned);
             view
         })
+        .collect()
+}
+
+/// The indexes the engine made for foreign keys (MariaDB) that the catalog
+/// lists under a name of their own: an unnamed key's (named after its
+/// column), and one left by a key dropped since. The index of a named key
+/// has the key's name, and the catalog query leaves it with the key.
+fn engine_indexes_by_their_own_name(table: &Table) -> Vec<IndexDef> {
+    table
+        .engine_indexes
+        .iter()
+        .filter(|index| {
+            !table.constraints.iter().any(|c| {
+                matches!(c, TableConstraint::ForeignKey(_))
+                    && constraint_name(c) == Some(&index.name)
+            })
+        })
+        .map(|index| IndexDef::plain(index.name.clone(), &index.columns))
         .collect()
 }
 

@@ -55,9 +55,10 @@ fn projects(engine: Engine) -> Vec<(&'static str, &'static str)> {
             ("drop_column_takes_postgresql", ""),
             ("shared_enum", ""),
         ]),
-        // unnamed_constraints_mysql waits for the model of the index
-        // MariaDB makes for a foreign key: --strict reports it as extra.
-        Engine::MariaDb => projects.push(("drop_column_takes_mysql", "")),
+        Engine::MariaDb => projects.extend([
+            ("unnamed_constraints_mysql", ""),
+            ("drop_column_takes_mysql", ""),
+        ]),
         Engine::Sqlite => {}
     }
     if engine == Engine::Postgres {
