@@ -32,7 +32,7 @@
 {%- else %}{% set written = (m.type(c.type) | lower | split(" collate "))[0] | replace(", ", ",") | replace("numeric(", "decimal(") | replace("national ", "") | replace("integer(", "int(") %}{{ reported[written] if written in reported else written }}
 {%- endif %}
 {%- endmacro %}
-{% set reported_sql = {"current_timestamp": "current_timestamp()", "now()": "current_timestamp()", "true": "1", "false": "0"} %}
+{% set reported_sql = {"current_timestamp": "current_timestamp()", "now()": "current_timestamp()", "current_date": "curdate()", "current_time": "curtime()", "true": "1", "false": "0"} %}
 {#- COLUMN_DEFAULT as MariaDB reports the default the templates write. -#}
 {% macro reported_default(d) -%}
 {% set d = d | resolve %}

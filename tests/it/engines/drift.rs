@@ -37,6 +37,13 @@ fn projects(engine: Engine) -> Vec<(&'static str, &'static str)> {
         "comments",
         "unicode_literals",
         "no_primary_key",
+        "add_column_unnamed",
+        "alembic_ops",
+        "drop_table_takes",
+        "execute_effect",
+        "rename_in_check",
+        "type_change_using",
+        "sqlite_add_column",
     ]
     .map(|name| (name, ""))
     .to_vec();
@@ -48,9 +55,20 @@ fn projects(engine: Engine) -> Vec<(&'static str, &'static str)> {
     if engine != Engine::MariaDb {
         projects.push(("partial_index", ""));
     }
+    // MySQL has no MATCH on foreign keys. rename_objects waits on MariaDB
+    // for a rule the model lacks: a foreign key added over the index the
+    // engine made for a dropped key replaces it with one named after the
+    // new key (measured; a written index is reused).
+    if engine != Engine::MariaDb {
+        projects.push(("fk_match", ""));
+        projects.push(("rename_objects", ""));
+    }
     // Constraints the revisions leave unnamed are checked by the engine's name.
     match engine {
         Engine::Postgres => projects.extend([
+            ("execute_effect_postgresql", ""),
+            ("execute_per_dialect", ""),
+            ("online_ddl", ""),
             ("unnamed_constraints_postgresql", ""),
             ("drop_column_takes_postgresql", ""),
             ("shared_enum", ""),
