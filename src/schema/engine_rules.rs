@@ -4,9 +4,10 @@
 //! and the way out.
 
 use super::error::{EngineRefusal, Problem};
+use super::fk_indexes::{as_strs, plain_columns};
 use super::state::{describe_constraint, qualified, Schema, Table};
 use crate::dialect::{DialectFacts, ForeignKeyRules, ForeignKeyTarget};
-use crate::revision::{ForeignKeyDef, IndexColumn, TableConstraint};
+use crate::revision::{ForeignKeyDef, TableConstraint};
 
 /// The engine rules a [`super::Schema`] checks ops against.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -215,16 +216,6 @@ fn sets_null(fk: &ForeignKeyDef) -> bool {
 }
 
 /// The plain column names of an index, or `None` if it has an expression.
-fn index_columns(columns: &[IndexColumn]) -> Option<Vec<&str>> {
-    columns
-        .iter()
-        .map(|c| match c {
-            IndexColumn::Name(name) => Some(name.as_str()),
-            IndexColumn::Expression { .. } => None,
-        })
-        .collect()
-}
-
 fn same_set(a: &[&str], b: &[String]) -> bool {
     a.len() == b.len() && b.iter().all(|name| a.contains(&name.as_str()))
 }
@@ -239,7 +230,7 @@ pub(super) fn has_unique_key_on(table: &Table, columns: &[String]) -> bool {
         || table.indexes.iter().any(|index| {
             index.unique
                 && index.where_.is_none()
-                && index_columns(&index.columns).is_some_and(|names| same_set(&names, columns))
+                && plain_columns(&index.columns).is_some_and(|names| same_set(&names, columns))
         })
 }
 
@@ -253,10 +244,6 @@ pub(super) fn has_index_led_by(table: &Table, columns: &[String]) -> bool {
         _ => false,
     });
     constraint || super::fk_indexes::any_index_leads(table, columns)
-}
-
-fn as_strs(names: &[String]) -> Vec<&str> {
-    names.iter().map(String::as_str).collect()
 }
 
 #[cfg(test)]

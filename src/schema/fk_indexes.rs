@@ -264,7 +264,8 @@ pub(super) fn any_index_leads(table: &Table, columns: &[String]) -> bool {
             .any(|index| leads(&as_strs(&index.columns), columns))
 }
 
-fn plain_columns(columns: &[IndexColumn]) -> Option<Vec<&str>> {
+/// The column names of an index, or none when it has an expression.
+pub(super) fn plain_columns(columns: &[IndexColumn]) -> Option<Vec<&str>> {
     columns
         .iter()
         .map(|c| match c {
@@ -274,7 +275,8 @@ fn plain_columns(columns: &[IndexColumn]) -> Option<Vec<&str>> {
         .collect()
 }
 
-fn as_strs(names: &[String]) -> Vec<&str> {
+/// `names` as string slices.
+pub(super) fn as_strs(names: &[String]) -> Vec<&str> {
     names.iter().map(String::as_str).collect()
 }
 
