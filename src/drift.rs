@@ -218,9 +218,7 @@ mod tests {
     }
 
     fn context_on(graph: &RevisionGraph, id: &str, dialect: &str) -> DriftContext {
-        let facts = crate::dialect::Dialect::load(dialect, None)
-            .expect("a built-in dialect")
-            .facts;
+        let facts = crate::test_fixtures::facts(dialect);
         let revisions = graph.ancestors_in_order(&[id.to_owned()]);
         let history = History::of(graph, &facts).unwrap();
         drift_context(&history, &revisions, &facts, id, false).unwrap()

@@ -1,5 +1,5 @@
 //! Builders shared by the unit tests of several stages: ops and revisions
-//! from YAML, as a revision file has them.
+//! from YAML, as a revision file has them, and a built-in dialect's facts.
 
 use crate::location::Location;
 use crate::revision::{Downgrade, OpEntry, RawOpItem, Revision, SourceFile};
@@ -40,4 +40,11 @@ pub(crate) fn revision(
         location: Location::new(format!("{id}.yaml"), 1, 1),
         key_locations: Default::default(),
     }
+}
+
+/// The facts of the built-in dialect `name`.
+pub(crate) fn facts(name: &str) -> crate::dialect::DialectFacts {
+    crate::dialect::Dialect::load(name, None)
+        .expect("a built-in dialect")
+        .facts
 }

@@ -129,9 +129,7 @@ fn an_allow_naming_no_rule_is_an_error_with_a_suggestion() {
 
 #[test]
 fn a_dropped_column_names_what_the_engine_drops_with_it() {
-    let postgresql = crate::dialect::Dialect::load("postgresql", None)
-        .expect("the built-in postgresql dialect")
-        .facts;
+    let postgresql = crate::test_fixtures::facts("postgresql");
     let r1 = revision(
         "r1",
         &format!(
@@ -154,9 +152,7 @@ fn a_dropped_column_names_what_the_engine_drops_with_it() {
 
 #[test]
 fn a_dropped_table_names_what_goes_with_it() {
-    let postgresql = crate::dialect::Dialect::load("postgresql", None)
-        .expect("the built-in postgresql dialect")
-        .facts;
+    let postgresql = crate::test_fixtures::facts("postgresql");
     let r1 = revision(
         "r1",
         &format!(

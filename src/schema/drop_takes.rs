@@ -245,9 +245,7 @@ mod tests {
 "#;
 
     fn schema_on(dialect: &str) -> Schema {
-        let facts = crate::dialect::Dialect::load(dialect, None)
-            .expect("a built-in dialect")
-            .facts;
+        let facts = crate::test_fixtures::facts(dialect);
         let mut schema = Schema::on(&facts);
         let tables = crate::test_fixtures::ops_in("rev.yaml", TABLES);
         apply_ops(&mut schema, &tables, None).expect("the tables replay");

@@ -58,7 +58,6 @@ pub fn invert_effect(before: &Schema, effect: &[Op]) -> Result<Vec<Op>, String> 
 
 #[cfg(test)]
 mod tests {
-    use crate::dialect::Dialect;
     use crate::location::Location;
     use crate::revision::Op;
     use crate::schema::{apply_ops, downgrade_ops, Problem, Schema};
@@ -89,9 +88,7 @@ mod tests {
 "#;
 
     fn tables() -> Schema {
-        let postgresql = Dialect::load("postgresql", None)
-            .expect("the built-in postgresql dialect")
-            .facts;
+        let postgresql = crate::test_fixtures::facts("postgresql");
         let mut schema = Schema::on(&postgresql);
         apply_ops(&mut schema, &ops_in("e1.yaml", TABLES), None).expect("the tables replay");
         schema

@@ -299,9 +299,7 @@ mod tests {
 "#;
 
     fn on(dialect: &str, more: &str) -> Result<Schema, SchemaError> {
-        let facts = crate::dialect::Dialect::load(dialect, None)
-            .expect("a built-in dialect")
-            .facts;
+        let facts = crate::test_fixtures::facts(dialect);
         let mut schema = Schema::on(&facts);
         let yaml = format!("{TABLES}{more}");
         apply_ops(
@@ -351,9 +349,7 @@ mod tests {
     fn dropping_the_index_a_foreign_key_uses_refits_the_key_on_mariadb_only() {
         let more = "- create_index: {name: ix_child_a, table: child, columns: [a]}\n\
                     - drop_index: {name: ix_child_a, table: child}\n";
-        let facts = crate::dialect::Dialect::load("mysql", None)
-            .expect("a built-in dialect")
-            .facts;
+        let facts = crate::test_fixtures::facts("mysql");
         let mut schema = Schema::on(&facts);
         let done = apply_ops(
             &mut schema,

@@ -155,9 +155,7 @@ mod tests {
 "#;
 
     fn on(dialect: &str, more: &str) -> Result<Schema, SchemaError> {
-        let facts = crate::dialect::Dialect::load(dialect, None)
-            .expect("a built-in dialect")
-            .facts;
+        let facts = crate::test_fixtures::facts(dialect);
         let mut schema = Schema::on(&facts);
         let yaml = format!("{TABLES}{more}");
         apply_ops(

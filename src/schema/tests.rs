@@ -511,9 +511,7 @@ fn rows_inserted_into_a_table_of_the_same_revision_need_no_inverse() {
 
 #[test]
 fn an_unnamed_constraint_is_dropped_by_the_engines_name_in_a_derived_downgrade() {
-    let postgresql = crate::dialect::Dialect::load("postgresql", None)
-        .expect("the built-in postgresql dialect")
-        .facts;
+    let postgresql = crate::test_fixtures::facts("postgresql");
     let mut schema = Schema::on(&postgresql);
     apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
     let rev = revision(
@@ -530,9 +528,7 @@ fn an_unnamed_constraint_is_dropped_by_the_engines_name_in_a_derived_downgrade()
 
 #[test]
 fn name_null_with_a_type_alone_finds_the_one_unnamed_constraint_of_that_type() {
-    let postgresql = crate::dialect::Dialect::load("postgresql", None)
-        .expect("the built-in postgresql dialect")
-        .facts;
+    let postgresql = crate::test_fixtures::facts("postgresql");
     let mut schema = Schema::on(&postgresql);
     apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
     let one = "- create_unique_constraint: {table: runs, columns: [status]}\n- drop_constraint: {name: null, table: runs, type: unique}";
@@ -553,9 +549,7 @@ fn name_null_with_a_type_alone_finds_the_one_unnamed_constraint_of_that_type() {
 }
 
 fn sqlite() -> DialectFacts {
-    crate::dialect::Dialect::load("sqlite", None)
-        .expect("the built-in sqlite dialect")
-        .facts
+    crate::test_fixtures::facts("sqlite")
 }
 
 #[test]
@@ -1041,9 +1035,7 @@ fn a_key_added_or_dropped_later_does_not_change_which_column_autoincrements() {
 fn add_column_with_unnamed_constraints_inverts_by_the_engines_names() {
     // MariaDB drops the unique key with the column, and refuses to drop a
     // column its foreign key uses: the downgrade drops that by its name first.
-    let mysql = crate::dialect::Dialect::load("mysql", None)
-        .expect("the built-in mysql dialect")
-        .facts;
+    let mysql = crate::test_fixtures::facts("mysql");
     let mut schema = Schema::on(&mysql);
     apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
     let rev = revision(
