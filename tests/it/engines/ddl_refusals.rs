@@ -8,6 +8,18 @@
 use crate::support;
 use support::engines::{per_engine, Engine};
 
+/// A table whose foreign key references `parent.code`, as ops and as the
+/// engine's SQL.
+const CHILD_OF_CODE: &str = "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: code, type: Integer, foreign_key: {table: parent, column: code}}";
+const CHILD_OF_CODE_SQL: &str =
+    "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
+                                 FOREIGN KEY (code) REFERENCES parent (code));";
+
 /// One op and what the engines do with it.
 struct Case {
     /// What the case shows.
@@ -45,15 +57,9 @@ const CASES: &[Case] = &[
     Case {
         label: "no key or index on the referenced column",
         setup_ops: "",
-        ops: "
-  - create_table:
-      name: child
-      columns:
-        - {name: id, type: Integer, primary_key: true, autoincrement: false}
-        - {name: code, type: Integer, foreign_key: {table: parent, column: code}}",
+        ops: CHILD_OF_CODE,
         setup_sql: "",
-        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
-              FOREIGN KEY (code) REFERENCES parent (code));",
+        sql: CHILD_OF_CODE_SQL,
         refused_on: &[Engine::Postgres, Engine::MariaDb],
         mariadb_sql: None,
         rule: NO_KEY,
@@ -62,15 +68,9 @@ const CASES: &[Case] = &[
         label: "a plain index on the referenced column",
         setup_ops: "
   - create_index: {name: ix_parent_code, table: parent, columns: [code]}",
-        ops: "
-  - create_table:
-      name: child
-      columns:
-        - {name: id, type: Integer, primary_key: true, autoincrement: false}
-        - {name: code, type: Integer, foreign_key: {table: parent, column: code}}",
+        ops: CHILD_OF_CODE,
         setup_sql: "CREATE INDEX ix_parent_code ON parent (code);",
-        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
-              FOREIGN KEY (code) REFERENCES parent (code));",
+        sql: CHILD_OF_CODE_SQL,
         refused_on: &[Engine::Postgres],
         mariadb_sql: None,
         rule: NO_KEY,
@@ -79,15 +79,9 @@ const CASES: &[Case] = &[
         label: "a unique key whose first column is the referenced one",
         setup_ops: "
   - create_unique_constraint: {name: uq_parent_codes, table: parent, columns: [code, code2]}",
-        ops: "
-  - create_table:
-      name: child
-      columns:
-        - {name: id, type: Integer, primary_key: true, autoincrement: false}
-        - {name: code, type: Integer, foreign_key: {table: parent, column: code}}",
+        ops: CHILD_OF_CODE,
         setup_sql: "CREATE UNIQUE INDEX uq_parent_codes ON parent (code, code2);",
-        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, \
-              FOREIGN KEY (code) REFERENCES parent (code));",
+        sql: CHILD_OF_CODE_SQL,
         refused_on: &[Engine::Postgres],
         mariadb_sql: None,
         rule: NO_KEY,
