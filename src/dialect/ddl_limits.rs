@@ -27,4 +27,9 @@ pub struct DdlLimits {
     /// (InnoDB: errno 121 "Duplicate key on write or update").
     #[serde(default)]
     pub foreign_key_names_per_schema: bool,
+    /// A table keeps at least one column: dropping its last one is refused
+    /// (MariaDB error 1090 "You can't delete all columns with ALTER TABLE";
+    /// SQLite "no other columns exist"). PostgreSQL keeps a table of none.
+    #[serde(default)]
+    pub no_tables_without_columns: bool,
 }

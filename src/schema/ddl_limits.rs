@@ -149,6 +149,19 @@ impl EngineRules {
         ))
     }
 
+    /// Refuses dropping `column`, the last column of `table`, where the
+    /// engine keeps every table at one column at least.
+    pub fn check_last_column(&self, table: &str, column: &str) -> Result<(), Problem> {
+        if !self.ddl_limits.no_tables_without_columns {
+            return Ok(());
+        }
+        Err(self.refusal(
+            format!("column `{column}` is the last column of table `{table}`"),
+            "a table keeps at least one column",
+            "drop the table instead (drop_table), or add its new columns before this drop",
+        ))
+    }
+
     fn refusal(&self, what: String, rule: &'static str, fix: &'static str) -> Problem {
         Problem::EngineRefuses(Box::new(EngineRefusal {
             dialect: self.dialect.clone(),

@@ -549,6 +549,10 @@ fn drop_column(schema: &mut Schema, op: &DropColumn) -> Result<DropColumn, Probl
         }
     };
     changed.columns.retain(|c| c.name != op.column);
+    if changed.columns.is_empty() {
+        let table = qualified(&op.schema, &op.table);
+        schema.rules.check_last_column(&table, &op.column)?;
+    }
     if changed.counted_column.as_deref() == Some(op.column.as_str()) {
         changed.counted_column = None;
     }

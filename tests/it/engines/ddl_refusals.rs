@@ -376,6 +376,21 @@ const CASES: &[Case] = &[
         mariadb_sql: None,
         rule: "foreign key names are one namespace per schema",
     },
+    Case {
+        label: "dropping the last column of a table",
+        setup_ops: "
+  - create_table:
+      name: solo
+      columns:
+        - {name: a, type: Integer}",
+        ops: "
+  - drop_column: {table: solo, column: a}",
+        setup_sql: "CREATE TABLE solo (a INTEGER);",
+        sql: "ALTER TABLE solo DROP COLUMN a;",
+        refused_on: &[Engine::MariaDb, Engine::Sqlite],
+        mariadb_sql: None,
+        rule: "a table keeps at least one column",
+    },
 ];
 
 const TYPES_PAIR: &str = "a foreign key's columns need types comparable";
