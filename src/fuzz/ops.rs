@@ -428,9 +428,12 @@ pub(crate) fn op(draw: &mut Draw) -> String {
         17 => match draw.below(4) {
             0 => "execute: SELECT 1".to_owned(),
             1 => format!("execute: {{sql: 'DELETE FROM {table}', reverse: 'SELECT 2'}}"),
-            2 => format!(
-                "execute: {{sql: \"UPDATE {table} SET id = id\", reverse: {{postgresql: 'SELECT 3', default: 'SELECT 4'}}}}"
-            ),
+            2 => {
+                let column = draw.known_column_of(table);
+                format!(
+                    "execute: {{sql: \"UPDATE {table} SET {column} = {column}\", reverse: {{postgresql: 'SELECT 3', default: 'SELECT 4'}}}}"
+                )
+            }
             _ => "execute: {postgresql: 'SELECT 1', default: 'SELECT 2'}".to_owned(),
         },
         _ => bulk_insert(draw, table),
