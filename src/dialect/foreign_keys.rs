@@ -35,6 +35,11 @@ pub struct ForeignKeyRules {
     /// change makes them differ ("Key columns ... are of incompatible types").
     #[serde(default)]
     pub matching_types: Vec<super::KindPairs>,
+    /// Whether adding a foreign key checks the table's rows against the
+    /// referenced table's (PostgreSQL, InnoDB; SQLite enforces foreign keys
+    /// only under `PRAGMA foreign_keys = ON`, which scripts do not set).
+    #[serde(default)]
+    pub checks_existing_rows: bool,
 }
 
 /// What the referenced columns of a foreign key must have.

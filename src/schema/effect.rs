@@ -198,9 +198,7 @@ mod tests {
         let mut schema = before.clone();
         apply_ops(&mut schema, &rev.upgrade, None).expect("the upgrade applies");
         apply_ops(&mut schema, &downgrade, None).expect("the downgrade applies");
-        assert_eq!(
-            format!("{:?}", schema.tables()),
-            format!("{:?}", before.tables())
-        );
+        // Rows are not schema: the raw SQL made the model forget them.
+        assert_eq!(schema.tables(), before.tables());
     }
 }

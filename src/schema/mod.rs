@@ -25,6 +25,7 @@ pub mod error;
 pub mod fk_indexes;
 pub mod invert;
 pub mod key_types;
+pub mod known_rows;
 pub mod rebuild;
 mod rename_sql;
 mod renames;

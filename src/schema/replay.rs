@@ -30,6 +30,12 @@ pub fn apply(schema: &mut Schema, entry: &OpEntry) -> Result<OpEntry, SchemaErro
 
 /// Applies one op; the result is the op with every model-known fact filled in.
 pub fn apply_op(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
+    let done = apply_to_schema(schema, op)?;
+    super::known_rows::follow(schema, op)?;
+    Ok(done)
+}
+
+fn apply_to_schema(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
     Ok(match op {
         Op::CreateTable(o) => Op::CreateTable(create_table(schema, o)?),
         Op::DropTable(o) => Op::DropTable(drop_table(schema, o)?),

@@ -113,6 +113,9 @@ pub struct Table {
     pub options: crate::revision::TableOptions,
     /// When it was created, relative to the other tables.
     pub sequence: u64,
+    /// The rows the history's own `bulk_insert`s put in it, as far as the
+    /// model knows them (not part of the schema: never compared).
+    pub rows: super::known_rows::KnownRows,
 }
 
 /// `schema.name`, or `name` in the default schema: how messages name a table.
@@ -660,6 +663,7 @@ impl Table {
             comment: op.comment.clone(),
             options: op.options(),
             sequence: 0,
+            rows: super::known_rows::KnownRows::empty(),
         };
         let flagged_pk: Vec<String> = op
             .columns

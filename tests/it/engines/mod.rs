@@ -14,6 +14,7 @@ mod execute;
 mod execute_effect;
 mod fk_indexes;
 mod helpers;
+mod known_rows;
 mod shared_enum;
 mod surface;
 mod surface_ops;
