@@ -399,35 +399,10 @@ const KEY_IN_USE: &str = "a key or index that a foreign key references cannot be
 
 const KEY_NAMES: &str = "index names are one namespace per schema";
 
-fn project(case: &Case) -> tempfile::TempDir {
-    let setup = format!(
-        "revision: f1\ndown_revision: null\nmessage: setup\nupgrade:{PARENT_OPS}{}\n",
-        case.setup_ops
-    );
-    let under_test = format!(
-        "revision: f2\ndown_revision: f1\nmessage: under test\nupgrade:{}\n",
-        case.ops
-    );
-    support::project(&[
-        ("revisions/f1.yaml", setup.as_str()),
-        ("revisions/f2.yaml", under_test.as_str()),
-    ])
-}
-
 fn refusals_match_the_engine(engine: Engine) {
     for case in CASES {
-        let project = project(case);
-        let output = support::retort()
-            .args([
-                "upgrade",
-                "head",
-                "--dialect",
-                engine.dialect(),
-                "--project",
-            ])
-            .arg(project.path())
-            .output()
-            .expect("retort runs");
+        let project = support::two_revisions(&format!("{PARENT_OPS}{}", case.setup_ops), case.ops);
+        let output = support::upgrade_head(project.path(), engine.dialect());
         let refused = case.refused_on.contains(&engine);
         let Some(db) = engine.fresh_database() else {
             return;

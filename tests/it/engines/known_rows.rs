@@ -138,35 +138,10 @@ INSERT INTO kid (id, parent_id) VALUES (1, 1), (2, 9);",
     },
 ];
 
-fn project(case: &Case) -> tempfile::TempDir {
-    let setup = format!(
-        "revision: f1\ndown_revision: null\nmessage: setup\nupgrade:{}\n",
-        case.setup_ops
-    );
-    let under_test = format!(
-        "revision: f2\ndown_revision: f1\nmessage: under test\nupgrade:{}\n",
-        case.ops
-    );
-    support::project(&[
-        ("revisions/f1.yaml", setup.as_str()),
-        ("revisions/f2.yaml", under_test.as_str()),
-    ])
-}
-
 fn rows_are_checked_as_the_engine_checks_them(engine: Engine) {
     for case in CASES {
-        let project = project(case);
-        let output = support::retort()
-            .args([
-                "upgrade",
-                "head",
-                "--dialect",
-                engine.dialect(),
-                "--project",
-            ])
-            .arg(project.path())
-            .output()
-            .expect("retort runs");
+        let project = support::two_revisions(case.setup_ops, case.ops);
+        let output = support::upgrade_head(project.path(), engine.dialect());
         let Some(db) = engine.fresh_database() else {
             return;
         };

@@ -85,6 +85,25 @@ pub fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// A project of two revisions: `f1` with the ops `setup`, then `f2`, the
+/// one under test, with the ops `under_test` (YAML list items, each
+/// starting on a new line).
+pub fn two_revisions(setup: &str, under_test: &str) -> tempfile::TempDir {
+    let f1 = format!("revision: f1\ndown_revision: null\nmessage: setup\nupgrade:{setup}\n");
+    let f2 =
+        format!("revision: f2\ndown_revision: f1\nmessage: under test\nupgrade:{under_test}\n");
+    project(&[("revisions/f1.yaml", &f1), ("revisions/f2.yaml", &f2)])
+}
+
+/// `retort upgrade head --dialect DIALECT --project PROJECT`, run.
+pub fn upgrade_head(project: &Path, dialect: &str) -> std::process::Output {
+    retort()
+        .args(["upgrade", "head", "--dialect", dialect, "--project"])
+        .arg(project)
+        .output()
+        .expect("retort runs")
+}
+
 /// Writes one file, creating its parent folders.
 pub fn write(root: &Path, path: &str, text: &str) {
     let full = root.join(path);
