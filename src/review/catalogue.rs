@@ -59,6 +59,8 @@ pub const DOWNGRADE_DROPS_DATA: &str = "destructive-downgrade";
 pub const INDEX_WITHOUT_CONCURRENTLY: &str = "lock-index-without-concurrently";
 /// `lock-not-null-column-without-default`.
 pub const NOT_NULL_WITHOUT_DEFAULT: &str = "lock-not-null-column-without-default";
+/// `lock-not-null-checks-rows`.
+pub const NOT_NULL_CHECKS_ROWS: &str = "lock-not-null-checks-rows";
 /// `lock-type-change-rewrite`.
 pub const TYPE_CHANGE_REWRITE: &str = "lock-type-change-rewrite";
 /// `lock-constraint-without-not-valid`.
@@ -132,6 +134,14 @@ pub const RULES: &[Rule] = &[
         category: Category::Locking,
         advice: "add the column nullable, fill it, then `alter_column` it to `nullable: false`; \
                  or give it a `server_default`",
+    },
+    Rule {
+        id: NOT_NULL_CHECKS_ROWS,
+        severity: Severity::Warning,
+        category: Category::Locking,
+        advice: "fill the NULLs first (an `execute` `UPDATE ... WHERE column IS NULL`, in this \
+                 revision or an earlier one); on PostgreSQL 12+, a `not_valid` check \
+                 `column IS NOT NULL`, validated in an earlier revision, spares the scan",
     },
     Rule {
         id: TYPE_CHANGE_REWRITE,

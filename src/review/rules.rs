@@ -235,7 +235,10 @@ fn locking(op: &Op, step: &Step, found: &mut Vec<Finding>) {
             }
         }
         Op::AddColumn(add) => not_null_without_default(add, step, found),
-        Op::AlterColumn(alter) => type_change_rewrite(alter, step, found),
+        Op::AlterColumn(alter) => {
+            not_null_checks_rows(alter, step, found);
+            type_change_rewrite(alter, step, found);
+        }
         Op::CreateForeignKey(fk) if !fk.not_valid => {
             let what = named_or_not("foreign key", &fk.name);
             constraint_lock(&fk.schema, &fk.source_table, &what, step, found)
@@ -297,6 +300,24 @@ fn not_null_without_default(add: &AddColumn, step: &Step, found: &mut Vec<Findin
              the table has rows",
             qualified(&add.schema, &add.table),
             column.name
+        ),
+    ));
+}
+
+/// The rows the model cannot know (the application's): the engine checks
+/// each one when a column becomes NOT NULL.
+fn not_null_checks_rows(alter: &AlterColumn, step: &Step, found: &mut Vec<Finding>) {
+    let becomes_not_null = alter.nullable == Some(false) && alter.existing_nullable != Some(false);
+    if !becomes_not_null || !existed_at_start(step, &alter.schema, &alter.table) {
+        return;
+    }
+    found.push(everywhere(
+        NOT_NULL_CHECKS_ROWS,
+        format!(
+            "makes `{}.{}` NOT NULL: the engine reads every row first (PostgreSQL under an \
+             exclusive lock), and a row with NULL there stops the script",
+            qualified(&alter.schema, &alter.table),
+            alter.column
         ),
     ));
 }

@@ -187,6 +187,22 @@ fn a_not_null_column_with_a_default_does_not() {
 }
 
 #[test]
+fn a_column_made_not_null_on_an_existing_table() {
+    let second = r2(
+        "  - alter_column: {table: runs, column: total, nullable: false}",
+        Some("  - alter_column: {table: runs, column: total, nullable: true}"),
+    );
+    expect_note(&second, &[], "lock-not-null-checks-rows", "upgrade", 5);
+    let already = r2(
+        "  - alter_column: {table: runs, column: total, nullable: true}",
+        Some("  - alter_column: {table: runs, column: total, nullable: false}"),
+    );
+    let note = expect_note(&already, &[], "lock-not-null-checks-rows", "downgrade", 7);
+    let message = note["message"].as_str().unwrap_or_default();
+    assert!(message.contains("`runs.total` NOT NULL"), "{note:#}");
+}
+
+#[test]
 fn a_type_change_that_rewrites_the_table() {
     let second = r2(
         "  - alter_column: {table: runs, column: total, type: BigInteger}",
