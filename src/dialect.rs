@@ -19,10 +19,12 @@ mod add_column;
 mod casts;
 mod ddl_limits;
 mod foreign_keys;
+mod row_rules;
 pub use add_column::AddColumnNeed;
 pub use casts::{Conversion, KindPairs, TypeChangeCasts};
 pub use ddl_limits::DdlLimits;
 pub use foreign_keys::{ForeignKeyRules, ForeignKeyTarget};
+pub use row_rules::RowRules;
 
 /// The built-in dialect folders, and the shared templates' folder.
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/dialects");
@@ -176,6 +178,9 @@ pub struct DialectFacts {
     /// indexes, checks on some columns...); the schema model refuses it.
     #[serde(default)]
     pub ddl_limits: DdlLimits,
+    /// What the engine does with existing rows when the schema changes.
+    #[serde(default)]
+    pub rows: RowRules,
 }
 
 /// An op, by name, and optionally a boolean key of it that must be true:
@@ -737,6 +742,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         foreign_keys: ForeignKeyRules::default(),
         keys_are_named_indexes: false,
         ddl_limits: DdlLimits::default(),
+        rows: RowRules::default(),
     }
 }
 

@@ -20,6 +20,8 @@ pub struct EngineRules {
     pub keys_are_named_indexes: bool,
     /// What the engine's DDL cannot express or refuses outright.
     pub ddl_limits: crate::dialect::DdlLimits,
+    /// What the engine does with existing rows.
+    pub rows: crate::dialect::RowRules,
 }
 
 impl EngineRules {
@@ -30,6 +32,7 @@ impl EngineRules {
             foreign_keys: dialect.foreign_keys.clone(),
             keys_are_named_indexes: dialect.keys_are_named_indexes,
             ddl_limits: dialect.ddl_limits.clone(),
+            rows: dialect.rows.clone(),
         }
     }
 

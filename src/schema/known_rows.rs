@@ -142,7 +142,9 @@ fn add_column(schema: &mut Schema, op: &AddColumn) {
     // implicit default) or refused (PostgreSQL, the review note says so).
     let cell = default_cell(&op.column, !op.column.is_nullable());
     for row in &mut table.rows.rows {
-        row.insert(op.column.name.clone(), cell.clone());
+        // `if_not_exists` of a column the table has changes no value.
+        row.entry(op.column.name.clone())
+            .or_insert_with(|| cell.clone());
     }
 }
 
@@ -193,7 +195,9 @@ fn check(schema: &Schema, namespace: &Option<String>, name: &str) -> Result<(), 
     }
     for constraint in &table.constraints {
         let broken = match constraint {
-            TableConstraint::PrimaryKey(pk) => repeated(table, &pk.columns, true),
+            TableConstraint::PrimaryKey(pk) => {
+                repeated(table, &pk.columns, row_id_column(schema, table).is_none())
+            }
             TableConstraint::Unique(unique) => repeated(table, &unique.columns, false),
             TableConstraint::ForeignKey(fk) if schema.rules.foreign_keys.checks_existing_rows => {
                 orphan(schema, table, fk)
@@ -239,7 +243,9 @@ fn check(schema: &Schema, namespace: &Option<String>, name: &str) -> Result<(), 
 }
 
 fn null_in_not_null(schema: &Schema, table: &Table) -> Option<Problem> {
-    for column in table.columns.iter().filter(|c| !c.is_nullable()) {
+    let row_id = row_id_column(schema, table);
+    let checked = |c: &&Column| !c.is_nullable() && Some(c.name.as_str()) != row_id;
+    for column in table.columns.iter().filter(checked) {
         let Some(row) = table
             .rows
             .rows
@@ -259,6 +265,23 @@ fn null_in_not_null(schema: &Schema, table: &Table) -> Option<Problem> {
         ));
     }
     None
+}
+
+/// The table's primary key column when it is its only one and an
+/// `Integer`, on an engine where that is the row id, which fills a NULL.
+fn row_id_column<'t>(schema: &Schema, table: &'t Table) -> Option<&'t str> {
+    if !schema.rules.rows.integer_primary_key_fills_nulls {
+        return None;
+    }
+    let pk = table.constraints.iter().find_map(|c| match c {
+        TableConstraint::PrimaryKey(pk) => Some(pk),
+        _ => None,
+    })?;
+    let [name] = pk.columns.as_slice() else {
+        return None;
+    };
+    let column = table.column(name)?;
+    matches!(column.type_, crate::types::ColumnType::Integer).then_some(name.as_str())
 }
 
 /// A row whose `columns` repeat an earlier row's (all known and not NULL);

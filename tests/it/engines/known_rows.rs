@@ -78,6 +78,25 @@ INSERT INTO loose2 (a) SELECT a FROM loose;",
         ),
     },
     Case {
+        label: "a primary key over a row with NULL there",
+        setup_ops: "
+  - create_table:
+      name: loose
+      columns:
+        - {name: a, type: Integer}
+        - {name: b, type: Integer}
+  - bulk_insert: {table: loose, rows: [{a: null, b: 1}]}",
+        ops: "
+  - create_primary_key: {name: pk_loose, table: loose, columns: [a]}",
+        setup_sql: "CREATE TABLE loose (a INTEGER, b INTEGER);
+INSERT INTO loose (a, b) VALUES (NULL, 1);",
+        postgres: Some("ALTER TABLE loose ADD CONSTRAINT pk_loose PRIMARY KEY (a);"),
+        mariadb: Some("ALTER TABLE loose ADD CONSTRAINT pk_loose PRIMARY KEY (a);"),
+        // A primary key of one INTEGER column is SQLite's row id: the
+        // rebuild's copy gives the NULL row a new id.
+        sqlite: None,
+    },
+    Case {
         label: "a bulk_insert row that repeats a unique value",
         setup_ops: "
   - create_table:
