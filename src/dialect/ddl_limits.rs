@@ -32,4 +32,8 @@ pub struct DdlLimits {
     /// SQLite "no other columns exist"). PostgreSQL keeps a table of none.
     #[serde(default)]
     pub no_tables_without_columns: bool,
+    /// A column cannot be renamed to its own name (PostgreSQL: `RENAME c TO
+    /// c` is "column already exists"; SQLite and MariaDB's CHANGE take it).
+    #[serde(default)]
+    pub no_column_rename_to_its_own_name: bool,
 }

@@ -162,6 +162,27 @@ impl EngineRules {
         ))
     }
 
+    /// Refuses renaming `column` of `table` to its own name, where the
+    /// engine does.
+    pub fn check_column_rename(
+        &self,
+        table: &Table,
+        column: &str,
+        new_name: &str,
+    ) -> Result<(), Problem> {
+        if !self.ddl_limits.no_column_rename_to_its_own_name || column != new_name {
+            return Ok(());
+        }
+        Err(self.refusal(
+            format!(
+                "column `{column}` of table `{}` is renamed to its own name",
+                qualified(&table.schema, &table.name)
+            ),
+            "a column cannot be renamed to the name it has",
+            "leave out `new_name`",
+        ))
+    }
+
     fn refusal(&self, what: String, rule: &'static str, fix: &'static str) -> Problem {
         Problem::EngineRefuses(Box::new(EngineRefusal {
             dialect: self.dialect.clone(),
@@ -271,6 +292,24 @@ mod tests {
         let indexed =
             format!("- create_index: {{name: ix_id, table: parent, columns: [id]}}\n{drop}");
         on("mysql", &indexed).expect("another key leads with the column");
+    }
+
+    #[test]
+    fn a_column_renamed_to_its_own_name_on_postgresql_only() {
+        let rename = "- alter_column: {table: parent, column: code, new_name: code}\n";
+        let refused = on("postgresql", rename).expect_err("PostgreSQL refuses it");
+        assert!(
+            refused.to_string().contains("renamed to its own name")
+                && refused.to_string().contains("leave out `new_name`"),
+            "{refused}"
+        );
+        on("mysql", rename).expect("MariaDB's CHANGE takes it");
+        on("sqlite", rename).expect("SQLite takes it");
+        on(
+            "postgresql",
+            "- alter_column: {table: parent, column: code, new_name: code2}\n",
+        )
+        .expect("another name");
     }
 
     #[test]

@@ -626,6 +626,9 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
         )?;
     }
     if let Some(new_name) = &op.new_name {
+        schema
+            .rules
+            .check_column_rename(current, &op.column, new_name)?;
         if new_name != &op.column && current.column(new_name).is_some() {
             return Err(Problem::AlreadyExists {
                 what: format!(

@@ -83,7 +83,7 @@ const OPEN_CLASSES: &[(&str, &str)] = &[
     ),
     (
         "already exists",
-        "alter_column new_name equal to its name; create_table if_not_exists of a table the model has",
+        "create_table if_not_exists of a table the model has",
     ),
 ];
 

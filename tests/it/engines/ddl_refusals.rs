@@ -391,6 +391,17 @@ const CASES: &[Case] = &[
         mariadb_sql: None,
         rule: "a table keeps at least one column",
     },
+    Case {
+        label: "a column renamed to its own name",
+        setup_ops: "",
+        ops: "
+  - alter_column: {table: parent, column: code, new_name: code}",
+        setup_sql: "",
+        sql: "ALTER TABLE parent RENAME code TO code;",
+        refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
+        rule: "a column cannot be renamed to the name it has",
+    },
 ];
 
 const TYPES_PAIR: &str = "a foreign key's columns need types comparable";
