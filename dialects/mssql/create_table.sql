@@ -10,6 +10,9 @@ CREATE TABLE {{ "IF NOT EXISTS " if op.if_not_exists }}{{ table.name | table(tab
 {{ "" }}
 )
 {{ statement_end }}
+{# A table the schema model knows is there: CREATE TABLE IF NOT EXISTS
+   changes nothing, and its indexes and comments are not written. #}
+{% if not op.exists %}
 {% for ix in table.indexes %}
 {{ m.create_index(ix, table.name, table.schema) }}
 {{ statement_end }}
@@ -22,3 +25,4 @@ CREATE TABLE {{ "IF NOT EXISTS " if op.if_not_exists }}{{ table.name | table(tab
 {{ m.column_comment(table.name, table.schema, c.name, c.comment) }}
 {{ statement_end }}
 {% endfor %}
+{% endif %}

@@ -17,8 +17,12 @@ CREATE TABLE {{ "IF NOT EXISTS " if op.if_not_exists }}{{ table.name | table(tab
 ){{ options | join(" ") }}
 
 {{ statement_end }}
+{# A table the schema model knows is there: CREATE TABLE IF NOT EXISTS
+   changes nothing, and its indexes and comments are not written. #}
+{% if not op.exists %}
 {% for ix in table.indexes %}
 {{ m.create_index(ix, table.name, table.schema) }}
 {{ statement_end }}
 {% endfor %}
+{% endif %}
 {# Comments are inline on MySQL. #}

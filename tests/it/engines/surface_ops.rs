@@ -15,6 +15,7 @@ use support::scripts::{test_project, ScriptSource};
 per_engine! {
     guarded_ops_round_trips,
     guarded_ops_leave_the_modelled_columns,
+    create_table_if_not_exists_keeps_the_known_table,
     guards_as_the_engine_takes_them,
     fk_match_as_the_engine_takes_it,
     renames_round_trip,
@@ -55,6 +56,59 @@ fn guarded_ops_leave_the_modelled_columns(engine: Engine) {
     assert_eq!(columns(db.as_ref(), engine, "child"), after_a2);
     assert_eq!(db.schema_dump(), dump, "a3 changed the schema");
     assert!(!dump.contains("uq_child_code"), "{dump}");
+}
+
+/// g2 creates `guarded` again with `if_not_exists`, a new indexed and
+/// commented column and a table comment: the engine skips CREATE TABLE IF
+/// NOT EXISTS, and retort writes none of the statements that would refer to
+/// the new column.
+const CREATE_TABLE_AGAIN: &[(&str, &str)] = &[
+    (
+        "revisions/g1.yaml",
+        "revision: g1\ndown_revision: null\nmessage: the table\nupgrade:\n\
+         - create_table: {name: guarded, columns: [{name: id, type: Integer, primary_key: true}]}\n",
+    ),
+    (
+        "revisions/g2.yaml",
+        "revision: g2\ndown_revision: g1\nmessage: again\nupgrade:\n\
+         - create_table: {name: guarded, if_not_exists: true, comment: a table, columns: [\
+         {name: id, type: Integer, primary_key: true}, \
+         {name: c, type: Integer, index: true, comment: a column}]}\n\
+         - create_index: {name: ix_guarded_id, table: guarded, columns: [id]}\n",
+    ),
+];
+
+/// A `create_table` `if_not_exists` of a table the model knows: the table
+/// keeps its one column on the engine, up and down, as the model has it.
+fn create_table_if_not_exists_keeps_the_known_table(engine: Engine) {
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let project = support::project(CREATE_TABLE_AGAIN);
+    let script = |range: &str, command: &str| {
+        let output = support::retort()
+            .args([command, range, "--dialect", engine.dialect(), "--project"])
+            .arg(project.path())
+            .output()
+            .expect("retort runs");
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8 script")
+    };
+    db.run_ok(&script("g1", "upgrade"));
+    let dump = db.schema_dump();
+    let upgrade = script("g1:g2", "upgrade");
+    assert!(!upgrade.contains("ix_guarded_c"), "{upgrade}");
+    db.run_ok(&upgrade);
+    assert_eq!(
+        columns(db.as_ref(), engine, "guarded"),
+        support::rows(&[&[Some("id")]])
+    );
+    assert!(
+        db.schema_dump().contains("ix_guarded_id"),
+        "the later op ran"
+    );
+    db.run_ok(&script("g2:g1", "downgrade"));
+    assert_eq!(db.schema_dump(), dump, "down to g1 is the table of g1");
 }
 
 /// What the templates rely on, on the engine itself: PostgreSQL and MariaDB
