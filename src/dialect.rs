@@ -19,11 +19,13 @@ mod add_column;
 mod casts;
 mod ddl_limits;
 mod foreign_keys;
+mod index_methods;
 mod row_rules;
 pub use add_column::AddColumnNeed;
 pub use casts::{Conversion, KindPairs, TypeChangeCasts};
 pub use ddl_limits::DdlLimits;
 pub use foreign_keys::{ForeignKeyRules, ForeignKeyTarget};
+pub use index_methods::{IndexMethod, IndexMethods};
 pub use row_rules::RowRules;
 
 /// The built-in dialect folders, and the shared templates' folder.
@@ -181,6 +183,11 @@ pub struct DialectFacts {
     /// What the engine does with existing rows when the schema changes.
     #[serde(default)]
     pub rows: RowRules,
+    /// What an index of each `postgresql_using` method can be, and the
+    /// column types each has an operator class for; the schema model
+    /// refuses the rest.
+    #[serde(default)]
+    pub index_methods: IndexMethods,
 }
 
 /// An op, by name, and optionally a boolean key of it that must be true:
@@ -743,6 +750,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         keys_are_named_indexes: false,
         ddl_limits: DdlLimits::default(),
         rows: RowRules::default(),
+        index_methods: IndexMethods::default(),
     }
 }
 

@@ -183,7 +183,7 @@ impl EngineRules {
         ))
     }
 
-    fn refusal(&self, what: String, rule: &'static str, fix: &'static str) -> Problem {
+    pub(super) fn refusal(&self, what: String, rule: &'static str, fix: &'static str) -> Problem {
         Problem::EngineRefuses(Box::new(EngineRefusal {
             dialect: self.dialect.clone(),
             what,

@@ -22,6 +22,8 @@ pub struct EngineRules {
     pub ddl_limits: crate::dialect::DdlLimits,
     /// What the engine does with existing rows.
     pub rows: crate::dialect::RowRules,
+    /// What an index of each method can be.
+    pub index_methods: crate::dialect::IndexMethods,
 }
 
 impl EngineRules {
@@ -33,6 +35,7 @@ impl EngineRules {
             keys_are_named_indexes: dialect.keys_are_named_indexes,
             ddl_limits: dialect.ddl_limits.clone(),
             rows: dialect.rows.clone(),
+            index_methods: dialect.index_methods.clone(),
         }
     }
 

@@ -23,6 +23,7 @@ pub mod engine_names;
 pub mod engine_rules;
 pub mod error;
 pub mod fk_indexes;
+pub mod index_methods;
 pub mod invert;
 pub mod key_types;
 pub mod known_rows;

@@ -273,6 +273,7 @@ fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<CreateTable, Pr
     for index in &table.indexes {
         check_new_index(schema, &table, &index.name, &index.columns)?;
         included_columns_exist(&table, &index.postgresql_include, &index.mssql_include)?;
+        schema.rules.check_index_method(&table, index)?;
     }
     // A column's enum type lives in the default schema whatever the table's
     // (SQLAlchemy's Enum without `inherit_schema`).
@@ -504,6 +505,7 @@ fn check_added_parts(
     for index in new_indexes {
         check_new_index(schema, changed, &index.name, &index.columns)?;
         included_columns_exist(changed, &index.postgresql_include, &index.mssql_include)?;
+        schema.rules.check_index_method(changed, index)?;
     }
     Ok(())
 }
@@ -644,6 +646,9 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
             schema
                 .rules
                 .check_key_column_type(schema, current, &op.column, new_type)?;
+            schema
+                .rules
+                .check_indexed_column_type(current, &op.column, new_type)?;
         }
     }
     if op.nullable == Some(true) && before.primary_key {
@@ -802,6 +807,7 @@ fn check_constraint_columns(
 ) -> Result<(), Problem> {
     columns_exist(table, super::state::constraint_columns(constraint))?;
     schema.rules.check_checked_columns(table, constraint)?;
+    schema.rules.check_key_operator_classes(table, constraint)?;
     let TableConstraint::ForeignKey(fk) = constraint else {
         return Ok(());
     };
@@ -858,6 +864,7 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<bool, Problem> 
         mssql_clustered: op.mssql_clustered,
         postgresql_nulls_not_distinct: op.postgresql_nulls_not_distinct,
     };
+    schema.rules.check_index_method(current, &index)?;
     table_mut(schema, &op.schema, &op.table)?
         .indexes
         .push(index);

@@ -54,14 +54,6 @@ const OPEN_CLASSES: &[(&str, &str)] = &[
         "MariaDB: a key or index on a TEXT, BLOB or JSON column",
     ),
     (
-        "has no default operator class for access method",
-        "PostgreSQL: a B-tree index or key on a JSON column",
-    ),
-    (
-        "does not support",
-        "PostgreSQL: postgresql_using: hash with several columns, unique or INCLUDE",
-    ),
-    (
         "cannot be cast automatically",
         "PostgreSQL: a type change of a column whose default (a SERIAL's nextval too) does not cast",
     ),

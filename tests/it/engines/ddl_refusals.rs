@@ -402,7 +402,124 @@ const CASES: &[Case] = &[
         mariadb_sql: None,
         rule: "a column cannot be renamed to the name it has",
     },
+    Case {
+        label: "a unique hash index",
+        setup_ops: "",
+        ops: "
+  - create_index: {name: ix_parent_code_hash, table: parent, columns: [code], unique: true, postgresql_using: hash}",
+        setup_sql: "",
+        sql: "CREATE UNIQUE INDEX ix_parent_code_hash ON parent USING hash (code);",
+        refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
+        rule: "does not support unique indexes",
+    },
+    Case {
+        label: "a hash index on two columns",
+        setup_ops: "",
+        ops: "
+  - create_index: {name: ix_parent_codes_hash, table: parent, columns: [code, code2], postgresql_using: hash}",
+        setup_sql: "",
+        sql: "CREATE INDEX ix_parent_codes_hash ON parent USING hash (code, code2);",
+        refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
+        rule: "does not support multicolumn indexes",
+    },
+    Case {
+        label: "a hash index with INCLUDE columns",
+        setup_ops: "",
+        ops: "
+  - create_index: {name: ix_parent_code_hash, table: parent, columns: [code], postgresql_using: hash, postgresql_include: [code2]}",
+        setup_sql: "",
+        sql: "CREATE INDEX ix_parent_code_hash ON parent USING hash (code) INCLUDE (code2);",
+        refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
+        rule: "does not support included columns",
+    },
+    Case {
+        label: "a hash index on one column, a SP-GiST index on text",
+        setup_ops: "
+  - add_column: {table: parent, column: {name: label, type: {postgresql: Text, default: Integer}}}",
+        ops: "
+  - create_index: {name: ix_parent_code_hash, table: parent, columns: [code], postgresql_using: hash}
+  - create_index: {name: ix_parent_label_sp, table: parent, columns: [label], postgresql_using: spgist}",
+        setup_sql: "",
+        sql: "",
+        refused_on: &[],
+        mariadb_sql: None,
+        rule: "",
+    },
+    Case {
+        label: "a GIN index on an integer column",
+        setup_ops: "",
+        ops: "
+  - create_index: {name: ix_parent_code_gin, table: parent, columns: [code], postgresql_using: gin}",
+        setup_sql: "",
+        sql: "CREATE INDEX ix_parent_code_gin ON parent USING gin (code);",
+        refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
+        rule: OPERATOR_CLASS,
+    },
+    Case {
+        label: "an index on a JSON column",
+        setup_ops: DOC_OPS,
+        ops: "
+  - create_index: {name: ix_doc_body, table: doc, columns: [body]}",
+        setup_sql: DOC_SQL,
+        sql: "CREATE INDEX ix_doc_body ON doc (body);",
+        refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
+        rule: OPERATOR_CLASS,
+    },
+    Case {
+        label: "a unique constraint on a JSON column",
+        setup_ops: DOC_OPS,
+        ops: "
+  - create_unique_constraint: {name: uq_doc_body, table: doc, columns: [body]}",
+        setup_sql: DOC_SQL,
+        sql: "ALTER TABLE doc ADD CONSTRAINT uq_doc_body UNIQUE (body);",
+        refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
+        rule: OPERATOR_CLASS,
+    },
+    Case {
+        label: "an indexed column changed to JSON",
+        setup_ops: "
+  - create_index: {name: ix_parent_code, table: parent, columns: [code]}",
+        ops: "
+  - alter_column: {table: parent, column: code, type: {postgresql: JSON, default: Integer}}",
+        setup_sql: "CREATE INDEX ix_parent_code ON parent (code);",
+        sql: "ALTER TABLE parent ALTER COLUMN code TYPE JSON USING code::text::json;",
+        refused_on: &[Engine::Postgres],
+        mariadb_sql: None,
+        rule: OPERATOR_CLASS,
+    },
+    Case {
+        label: "a GIN index and a unique constraint on a JSONB column",
+        setup_ops: "",
+        ops: "
+  - add_column: {table: parent, column: {name: doc, type: {postgresql: postgresql.JSONB, default: Integer}}}
+  - create_index: {name: ix_parent_doc_gin, table: parent, columns: [doc], postgresql_using: gin}
+  - create_unique_constraint: {name: uq_parent_doc, table: parent, columns: [doc]}",
+        setup_sql: "",
+        sql: "",
+        refused_on: &[],
+        mariadb_sql: None,
+        rule: "",
+    },
 ];
+
+/// A table with a column of type JSON on PostgreSQL (Integer elsewhere, so
+/// that only PostgreSQL's rule is under test).
+const DOC_OPS: &str = "
+  - create_table:
+      name: doc
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: body, type: {postgresql: JSON, default: Integer}}";
+const DOC_SQL: &str = "CREATE TABLE doc (id INTEGER NOT NULL PRIMARY KEY, body JSON);";
+
+const OPERATOR_CLASS: &str =
+    "a column's type needs a default operator class for the index's access method";
 
 const TYPES_PAIR: &str = "a foreign key's columns need types comparable";
 
