@@ -36,4 +36,15 @@ pub struct DdlLimits {
     /// c` is "column already exists"; SQLite and MariaDB's CHANGE take it).
     #[serde(default)]
     pub no_column_rename_to_its_own_name: bool,
+    /// The generic type kinds a SERIAL column (its default `nextval()`, a
+    /// bigint) may change to: the default must cast by assignment
+    /// (PostgreSQL: "default for column cannot be cast automatically");
+    /// empty: not judged.
+    #[serde(default)]
+    pub serial_column_types: Vec<String>,
+    /// The generic type kinds an identity column may change to (PostgreSQL:
+    /// "identity column type must be smallint, integer, or bigint"); empty:
+    /// not judged.
+    #[serde(default)]
+    pub identity_column_types: Vec<String>,
 }

@@ -183,6 +183,48 @@ impl EngineRules {
         ))
     }
 
+    /// Refuses changing the counted column (SERIAL or identity) of `table`
+    /// to `new_type` where the engine refuses it: a SERIAL's `nextval()`
+    /// default does not cast to the type, or an identity must stay integer.
+    pub fn check_counted_column_type(
+        &self,
+        table: &Table,
+        column: &str,
+        new_type: &crate::types::ColumnType,
+    ) -> Result<(), Problem> {
+        if table.counted_column.as_deref() != Some(column) {
+            return Ok(());
+        }
+        let Some(counted) = table.column(column) else {
+            return Ok(());
+        };
+        let (kinds, rule) = if counted.identity.is_some() {
+            (
+                &self.ddl_limits.identity_column_types,
+                "an identity column keeps an integer type",
+            )
+        } else {
+            (
+                &self.ddl_limits.serial_column_types,
+                "a SERIAL column's default, nextval() of its sequence, must cast to the new type",
+            )
+        };
+        let Some(kind) = self.kind(new_type) else {
+            return Ok(());
+        };
+        if kinds.is_empty() || kinds.contains(&kind) {
+            return Ok(());
+        }
+        Err(self.refusal(
+            format!(
+                "column `{column}` of table `{}` counts rows (autoincrement) and changes to type {kind}",
+                qualified(&table.schema, &table.name)
+            ),
+            rule,
+            "keep the column an integer, or add a new column of the new type (add_column), fill it (execute) and drop this one",
+        ))
+    }
+
     pub(super) fn refusal(&self, what: String, rule: &'static str, fix: &'static str) -> Problem {
         Problem::EngineRefuses(Box::new(EngineRefusal {
             dialect: self.dialect.clone(),
@@ -310,6 +352,20 @@ mod tests {
             "- alter_column: {table: parent, column: code, new_name: code2}\n",
         )
         .expect("another name");
+    }
+
+    #[test]
+    fn a_counted_column_changes_type_as_postgresql_casts_its_default() {
+        let to = |t: &str| format!("- alter_column: {{table: parent, column: id, type: {t}}}\n");
+        let refused = on("postgresql", &to("Date")).expect_err("nextval() is no date");
+        assert!(refused.to_string().contains("SERIAL"), "{refused}");
+        on("postgresql", &to("String(20)")).expect("nextval() casts to text");
+        on("postgresql", &to("BigInteger")).expect("and to bigint");
+        on("sqlite", &to("Date")).expect("SQLite rebuilds the table");
+        let identity = "- create_table: {name: counted, columns: [{name: id, type: Integer, primary_key: true, identity: {start: 1}}]}\n\
+             - alter_column: {table: counted, column: id, type: String(20)}\n";
+        let refused = on("postgresql", identity).expect_err("an identity stays integer");
+        assert!(refused.to_string().contains("identity"), "{refused}");
     }
 
     #[test]

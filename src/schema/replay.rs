@@ -649,6 +649,9 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
             schema
                 .rules
                 .check_indexed_column_type(current, &op.column, new_type)?;
+            schema
+                .rules
+                .check_counted_column_type(current, &op.column, new_type)?;
         }
     }
     if op.nullable == Some(true) && before.primary_key {

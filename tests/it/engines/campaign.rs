@@ -55,7 +55,7 @@ const OPEN_CLASSES: &[(&str, &str)] = &[
     ),
     (
         "cannot be cast automatically",
-        "PostgreSQL: a type change of a column whose default (a SERIAL's nextval too) does not cast",
+        "PostgreSQL: a derived downgrade from a dialect type (postgresql.JSONB) has no USING",
     ),
     (
         "Invalid default value",
