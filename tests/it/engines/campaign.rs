@@ -65,10 +65,6 @@ const OPEN_CLASSES: &[(&str, &str)] = &[
         "doesn't exist",
         "MariaDB: drop_index if_exists on a table that is gone",
     ),
-    (
-        "does not exist",
-        "PostgreSQL: an engine-given constraint name after rename_table, in drop_table's derived downgrade",
-    ),
 ];
 
 /// What `failure` is, if its class is one of [`OPEN_CLASSES`].

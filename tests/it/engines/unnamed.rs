@@ -95,6 +95,7 @@ fn catalog_names(db: &dyn support::engines::TestDatabase, sql: &str) -> Vec<(Str
 
 per_engine! {
     unnamed_constraints_get_the_engines_names,
+    keys_on_the_primary_key_columns_stay,
 }
 
 fn unnamed_constraints_get_the_engines_names(engine: Engine) {
@@ -130,4 +131,66 @@ fn unnamed_constraints_get_the_engines_names(engine: Engine) {
     db.run_ok(&script(&["downgrade", "u4:u2"]));
     assert_eq!(catalog_names(&*db, naming.catalog), expected(engine));
     db.run_ok(&script(&["downgrade", "u2:base"]));
+}
+
+/// The table of [`keys_on_the_primary_key_columns_stay`]: two unique keys
+/// on the primary key's column, which PostgreSQL's CREATE TABLE would leave
+/// out; k2 drops the table, its derived downgrade creates it again.
+const KEYED: &[(&str, &str)] = &[
+    (
+        "revisions/k1.yaml",
+        "revision: k1\ndown_revision: null\nmessage: keyed\nupgrade:\n\
+         - create_table: {name: keyed, columns: [{name: id, type: Integer, primary_key: true, unique: true}], \
+         constraints: [{unique: {name: uq_keyed_id, columns: [id]}}]}\n",
+    ),
+    (
+        "revisions/k2.yaml",
+        "revision: k2\ndown_revision: k1\nmessage: drops\nupgrade:\n\
+         - drop_table: keyed\n",
+    ),
+];
+
+/// PostgreSQL's CREATE TABLE leaves out a UNIQUE on the primary key's
+/// columns (or an earlier unique's); the model keeps every key the revision
+/// wrote, so retort adds those after the table, and drops them by name.
+fn keys_on_the_primary_key_columns_stay(engine: Engine) {
+    if engine != Engine::Postgres {
+        return;
+    }
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let catalog = "SELECT conrelid::regclass::text, conname FROM pg_constraint \
+                   WHERE conrelid::regclass::text IN ('hand', 'keyed')";
+    db.run_ok(
+        "CREATE TABLE hand (id INTEGER PRIMARY KEY, UNIQUE (id), CONSTRAINT uq_hand UNIQUE (id));",
+    );
+    let names = |rows: &[(&str, &str)]| -> Vec<(String, String)> {
+        rows.iter()
+            .map(|(t, n)| ((*t).to_owned(), (*n).to_owned()))
+            .collect()
+    };
+    assert_eq!(
+        catalog_names(&*db, catalog),
+        names(&[("hand", "uq_hand")]),
+        "PostgreSQL's CREATE TABLE leaves out the unique keys on the primary key's \
+         column, and its unnamed primary key takes the name of a named one"
+    );
+    let project = support::project(KEYED);
+    let script = |args: &[&str]| {
+        retort_sql(project.path(), engine.dialect(), args)
+            .expect_success()
+            .stdout
+    };
+    db.run_ok(&script(&["upgrade", "k1"]));
+    let keyed = names(&[
+        ("hand", "uq_hand"),
+        ("keyed", "keyed_id_key"),
+        ("keyed", "keyed_pkey"),
+        ("keyed", "uq_keyed_id"),
+    ]);
+    assert_eq!(catalog_names(&*db, catalog), keyed);
+    db.run_ok(&script(&["upgrade", "k1:k2"]));
+    db.run_ok(&script(&["downgrade", "k2:k1"]));
+    assert_eq!(catalog_names(&*db, catalog), keyed);
 }
