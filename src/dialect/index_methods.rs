@@ -34,7 +34,8 @@ pub struct IndexMethod {
     /// The generic type kinds (`Integer`, `JSON`...) with a default operator
     /// class for this method; a column of another kind cannot be in such an
     /// index ("data type json has no default operator class for access
-    /// method btree"). Raw and dialect types are not judged.
+    /// method btree"). Dialect types, and raw types other than a standard
+    /// type name, are not judged.
     pub operator_classes: Vec<String>,
 }
 

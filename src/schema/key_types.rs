@@ -112,9 +112,13 @@ impl EngineRules {
     }
 
     /// The generic kind of `column_type` on this dialect (`Integer`,
-    /// `String`...), or `None` for a raw or dialect type.
+    /// `String`...), or `None` for a dialect type or raw SQL that is not a
+    /// standard type name (`{sql: TEXT}` is a Text, `{sql: int4}` unknown).
     pub(super) fn kind(&self, column_type: &ColumnType) -> Option<String> {
-        let resolved = column_type.for_dialect(&self.dialect)?.generic_kin();
+        let mut resolved = column_type.for_dialect(&self.dialect)?.generic_kin();
+        if let ColumnType::Sql { sql } = &resolved {
+            resolved = ColumnType::parse(sql.trim()).ok()?.generic_kin();
+        }
         if let ColumnType::Enum {
             native_enum: false, ..
         } = resolved

@@ -46,10 +46,6 @@ const OPEN_CLASSES: &[(&str, &str)] = &[
         "MariaDB errno 150, a foreign key incorrectly formed: its column types differ (enginetruth3)",
     ),
     (
-        "cannot be implemented",
-        "PostgreSQL: a foreign key whose column types differ (enginetruth3)",
-    ),
-    (
         "used in key specification without a key length",
         "MariaDB: a key or index on a TEXT, BLOB or JSON column",
     ),

@@ -403,6 +403,22 @@ const CASES: &[Case] = &[
         rule: "a column cannot be renamed to the name it has",
     },
     Case {
+        label: "a foreign key from a raw TEXT column to an Integer one",
+        setup_ops: "",
+        ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: {sql: TEXT}, foreign_key: {table: parent, column: id}}",
+        setup_sql: "",
+        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id TEXT, \
+              FOREIGN KEY (parent_id) REFERENCES parent (id));",
+        refused_on: &[Engine::Postgres, Engine::MariaDb],
+        mariadb_sql: None,
+        rule: TYPES_PAIR,
+    },
+    Case {
         label: "a unique hash index",
         setup_ops: "",
         ops: "
