@@ -18,8 +18,14 @@ CREATE TABLE {{ "IF NOT EXISTS " if op.if_not_exists }}{{ table.name | table(tab
     of the primary key or of an earlier unique one (parse_utilcmd.c), which
     the model has: such a key is added after the table, as ALTER TABLE
     keeps it (tests/it/engines/unnamed.rs). #}
-{% set keys = namespace(seen=([table.primary_key.columns] if table.primary_key else []), later=[]) %}
-{% for c in table.constraints if m.writes(c, table) %}{% if c.kind == "unique" and c.columns in keys.seen %}{% set keys.later = keys.later + [c] %}{% else %}{% if c.kind == "unique" %}{% set keys.seen = keys.seen + [c.columns] %}{% endif %}{{ ns.sep }}{{ m.constraint(c) }}{% set ns.sep = next %}{% endif %}{% endfor %}
+{#- A foreign key to the table itself whose referenced columns no key of the
+    CREATE TABLE has (a unique index: written after it) is added after the
+    indexes: PostgreSQL checks the target when the key is created. -#}
+{% macro keyed(columns) -%}
+{% set wanted = columns | sort %}{% if table.primary_key and (table.primary_key.columns | sort) == wanted %}yes{% else %}{% for k in table.constraints if k.kind == "unique" and (k.columns | sort) == wanted %}yes{% endfor %}{% endif %}
+{%- endmacro %}
+{% set keys = namespace(seen=([table.primary_key.columns] if table.primary_key else []), later=[], later_foreign=[]) %}
+{% for c in table.constraints if m.writes(c, table) %}{% if c.kind == "unique" and c.columns in keys.seen %}{% set keys.later = keys.later + [c] %}{% elif c.kind == "foreign_key" and c.ref_table == table.name and c.ref_schema == table.schema and not keyed(c.ref_columns) %}{% set keys.later_foreign = keys.later_foreign + [c] %}{% else %}{% if c.kind == "unique" %}{% set keys.seen = keys.seen + [c.columns] %}{% endif %}{{ ns.sep }}{{ m.constraint(c) }}{% set ns.sep = next %}{% endif %}{% endfor %}
 {{ "" }}
 )
 {{ statement_end }}
@@ -32,6 +38,10 @@ ALTER TABLE {{ table.name | table(table.schema) }} ADD {{ m.constraint(c) }}
 {% endfor %}
 {% for ix in table.indexes %}
 {{ m.create_index(ix, table.name, table.schema) }}
+{{ statement_end }}
+{% endfor %}
+{% for c in keys.later_foreign %}
+ALTER TABLE {{ table.name | table(table.schema) }} ADD {{ m.constraint(c) }}
 {{ statement_end }}
 {% endfor %}
 {% if table.comment is not none %}

@@ -96,6 +96,7 @@ fn catalog_names(db: &dyn support::engines::TestDatabase, sql: &str) -> Vec<(Str
 per_engine! {
     unnamed_constraints_get_the_engines_names,
     keys_on_the_primary_key_columns_stay,
+    a_self_reference_to_a_unique_index_is_created_again,
 }
 
 fn unnamed_constraints_get_the_engines_names(engine: Engine) {
@@ -193,4 +194,54 @@ fn keys_on_the_primary_key_columns_stay(engine: Engine) {
     db.run_ok(&script(&["upgrade", "k1:k2"]));
     db.run_ok(&script(&["downgrade", "k2:k1"]));
     assert_eq!(catalog_names(&*db, catalog), keyed);
+}
+
+/// s1 makes a foreign key of `selfy` to its own column `code`, whose key is
+/// a unique index; s2 drops the table, its derived downgrade creates it again.
+const SELFY: &[(&str, &str)] = &[
+    (
+        "revisions/s1.yaml",
+        "revision: s1\ndown_revision: null\nmessage: selfy\nupgrade:\n\
+         - create_table: {name: selfy, columns: [{name: id, type: Integer, primary_key: true}, {name: code, type: Integer}]}\n\
+         - create_index: {name: ix_selfy_code, table: selfy, columns: [code], unique: true}\n\
+         - create_foreign_key: {name: fk_selfy_code, source_table: selfy, referent_table: selfy, local_cols: [code], remote_cols: [code]}\n",
+    ),
+    (
+        "revisions/s2.yaml",
+        "revision: s2\ndown_revision: s1\nmessage: drops\nupgrade:\n- drop_table: selfy\n",
+    ),
+];
+
+/// PostgreSQL checks a foreign key's target when the key is created: inside
+/// CREATE TABLE, a unique index made after it is not there yet. A table
+/// created again (a derived downgrade) adds such a key after its indexes.
+fn a_self_reference_to_a_unique_index_is_created_again(engine: Engine) {
+    if engine != Engine::Postgres {
+        return;
+    }
+    let Some(db) = engine.fresh_database() else {
+        return;
+    };
+    let refused = db.run_script(
+        "CREATE TABLE hand (id INTEGER PRIMARY KEY, code INTEGER, \
+         FOREIGN KEY (code) REFERENCES hand (code)); \
+         CREATE UNIQUE INDEX ix_hand_code ON hand (code);",
+    );
+    assert!(
+        refused
+            .as_ref()
+            .is_err_and(|e| e.contains("no unique constraint matching")),
+        "{refused:?}"
+    );
+    let project = support::project(SELFY);
+    let script = |args: &[&str]| {
+        retort_sql(project.path(), engine.dialect(), args)
+            .expect_success()
+            .stdout
+    };
+    db.run_ok(&script(&["upgrade", "s1"]));
+    let dump = db.schema_dump();
+    db.run_ok(&script(&["upgrade", "s1:s2"]));
+    db.run_ok(&script(&["downgrade", "s2:s1"]));
+    assert_eq!(db.schema_dump(), dump);
 }
