@@ -21,7 +21,7 @@ mod ddl_limits;
 mod foreign_keys;
 pub use add_column::AddColumnNeed;
 pub use casts::{Conversion, KindPairs, TypeChangeCasts};
-pub use ddl_limits::DdlLimits;
+pub use ddl_limits::{BlobKeys, DdlLimits};
 pub use foreign_keys::{ForeignKeyRules, ForeignKeyTarget};
 
 /// The built-in dialect folders, and the shared templates' folder.

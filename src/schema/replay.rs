@@ -274,6 +274,9 @@ fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<CreateTable, Pr
         check_new_index(schema, &table, &index.name, &index.columns)?;
         included_columns_exist(&table, &index.postgresql_include, &index.mssql_include)?;
     }
+    schema
+        .rules
+        .check_blob_keys(&table, super::blob_keys::keys_of(&table), None)?;
     // A column's enum type lives in the default schema whatever the table's
     // (SQLAlchemy's Enum without `inherit_schema`).
     let creates_enums = register_enums(schema, &None, &op.columns)?;
@@ -505,7 +508,9 @@ fn check_added_parts(
         check_new_index(schema, changed, &index.name, &index.columns)?;
         included_columns_exist(changed, &index.postgresql_include, &index.mssql_include)?;
     }
-    Ok(())
+    let keys = super::blob_keys::keys_of(changed)
+        .chain(new_indexes.iter().map(super::blob_keys::KeyRef::Index));
+    schema.rules.check_blob_keys(changed, keys, None)
 }
 
 fn drop_column(schema: &mut Schema, op: &DropColumn) -> Result<DropColumn, Problem> {
@@ -641,6 +646,11 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
             schema
                 .rules
                 .check_key_column_type(schema, current, &op.column, new_type)?;
+            schema.rules.check_blob_keys(
+                current,
+                super::blob_keys::keys_of(current),
+                Some((&op.column, new_type)),
+            )?;
         }
     }
     if op.nullable == Some(true) && before.primary_key {
@@ -855,6 +865,8 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<bool, Problem> 
         mssql_clustered: op.mssql_clustered,
         postgresql_nulls_not_distinct: op.postgresql_nulls_not_distinct,
     };
+    let keys = [super::blob_keys::KeyRef::Index(&index)];
+    schema.rules.check_blob_keys(current, keys, None)?;
     table_mut(schema, &op.schema, &op.table)?
         .indexes
         .push(index);
@@ -964,6 +976,8 @@ fn add_constraint(
     }
     check_constraint_columns(schema, current, &constraint)?;
     schema.rules.check_key_name(schema, current, &constraint)?;
+    let keys = [super::blob_keys::KeyRef::Constraint(&constraint)];
+    schema.rules.check_blob_keys(current, keys, None)?;
     let autoincrement = current.autoincrement_column().map(str::to_owned);
     let changed = table_mut(schema, ns, table_name)?;
     changed.constraints.push(constraint);

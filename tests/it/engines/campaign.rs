@@ -50,10 +50,6 @@ const OPEN_CLASSES: &[(&str, &str)] = &[
         "PostgreSQL: a foreign key whose column types differ (enginetruth3)",
     ),
     (
-        "used in key specification without a key length",
-        "MariaDB: a key or index on a TEXT, BLOB or JSON column",
-    ),
-    (
         "has no default operator class for access method",
         "PostgreSQL: a B-tree index or key on a JSON column",
     ),
