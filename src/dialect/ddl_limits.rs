@@ -33,6 +33,11 @@ pub struct DdlLimits {
     /// SQLite "no other columns exist"). PostgreSQL keeps a table of none.
     #[serde(default)]
     pub no_tables_without_columns: bool,
+    /// `DROP INDEX IF EXISTS i ON t` still needs table `t` (MariaDB: error
+    /// 1146, "Table doesn't exist"): an `if_exists` drop of an index of a
+    /// table that is gone is refused.
+    #[serde(default)]
+    pub drop_index_if_exists_needs_its_table: bool,
     /// What keys on BLOB and TEXT columns the engine takes; none listed,
     /// no limit.
     #[serde(default)]

@@ -7,7 +7,7 @@ use super::state::{
     constraint_name, describe_constraint, qualified, sql_names_identifier, Schema, Table,
 };
 use super::EngineRules;
-use crate::revision::{ForeignKeyDef, IndexColumn, TableConstraint};
+use crate::revision::{DropIndex, ForeignKeyDef, IndexColumn, TableConstraint};
 
 impl EngineRules {
     /// Refuses an index on an expression where the engine has none.
@@ -162,6 +162,30 @@ impl EngineRules {
         ))
     }
 
+    /// Refuses an `if_exists` drop of an index the model does not have, of
+    /// a table it does not have either, where the engine's `DROP INDEX IF
+    /// EXISTS ... ON t` still needs the table.
+    pub fn check_absent_index_drop(&self, schema: &Schema, op: &DropIndex) -> Result<(), Problem> {
+        if !self.ddl_limits.drop_index_if_exists_needs_its_table {
+            return Ok(());
+        }
+        let Some(table) = op.table.as_deref() else {
+            return Ok(());
+        };
+        if schema.table(&op.schema, table).is_some() {
+            return Ok(());
+        }
+        Err(self.refusal(
+            format!(
+                "`drop_index` with `if_exists` of index `{}` names table `{}`, which does not exist here",
+                op.name,
+                qualified(&op.schema, table)
+            ),
+            "DROP INDEX IF EXISTS ... ON t still needs table t",
+            "name the table the index is on now (after a rename_table, its new name), or leave the op out",
+        ))
+    }
+
     fn refusal(&self, what: String, rule: &'static str, fix: &'static str) -> Problem {
         Problem::EngineRefuses(Box::new(EngineRefusal {
             dialect: self.dialect.clone(),
@@ -271,6 +295,18 @@ mod tests {
         let indexed =
             format!("- create_index: {{name: ix_id, table: parent, columns: [id]}}\n{drop}");
         on("mysql", &indexed).expect("another key leads with the column");
+    }
+
+    #[test]
+    fn an_if_exists_index_drop_on_a_table_that_is_gone() {
+        let gone = "- rename_table: {old: parent, new: parent2}\n\
+                    - drop_index: {name: ix_code, table: parent, if_exists: true}\n";
+        refused_on_mysql_only(gone, "still needs table t");
+        on(
+            "mysql",
+            "- drop_index: {name: ix_code, table: parent, if_exists: true}\n",
+        )
+        .expect("the table is there");
     }
 
     #[test]

@@ -877,6 +877,7 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<bool, Problem> 
 fn drop_index(schema: &mut Schema, op: &DropIndex) -> Result<DropIndex, Problem> {
     let Some(owner) = schema.index_owner(&op.schema, &op.name) else {
         if op.if_exists {
+            schema.rules.check_absent_index_drop(schema, op)?;
             return Ok(DropIndex {
                 absent: true,
                 ..op.clone()

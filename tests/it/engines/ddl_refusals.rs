@@ -494,6 +494,18 @@ const CASES: &[Case] = &[
         mariadb_sql: None,
         rule: "a foreign key cannot use a BLOB or TEXT column",
     },
+    Case {
+        label: "an if_exists drop of an index of a table that is gone (renamed)",
+        setup_ops: "
+  - rename_table: {old: parent, new: parent2}",
+        ops: "
+  - drop_index: {name: ix_parent_code, table: parent, if_exists: true}",
+        setup_sql: "ALTER TABLE parent RENAME TO parent2;",
+        sql: "DROP INDEX IF EXISTS ix_parent_code ON parent;",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "DROP INDEX IF EXISTS ... ON t still needs table t",
+    },
 ];
 
 /// A TEXT column `note` added to `parent`, as ops and as SQL.
