@@ -38,6 +38,15 @@ pub struct DdlLimits {
     /// table that is gone is refused.
     #[serde(default)]
     pub drop_index_if_exists_needs_its_table: bool,
+    /// The generic kinds an AUTO_INCREMENT column may have (MariaDB: the
+    /// integers, floats and BOOL; another is error 1063, "Incorrect column
+    /// specifier"); none listed, any.
+    #[serde(default)]
+    pub auto_increment_kinds: Vec<String>,
+    /// A column rewritten with AUTO_INCREMENT takes no DEFAULT in the same
+    /// definition (MariaDB error 1067, "Invalid default value").
+    #[serde(default)]
+    pub auto_increment_takes_no_default: bool,
     /// What keys on BLOB and TEXT columns the engine takes; none listed,
     /// no limit.
     #[serde(default)]

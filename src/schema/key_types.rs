@@ -113,7 +113,7 @@ impl EngineRules {
 
     /// The generic kind of `column_type` on this dialect (`Integer`,
     /// `String`...), or `None` for a raw or dialect type.
-    fn kind(&self, column_type: &ColumnType) -> Option<String> {
+    pub(super) fn kind(&self, column_type: &ColumnType) -> Option<String> {
         let resolved = column_type.for_dialect(&self.dialect)?.generic_kin();
         if let ColumnType::Enum {
             native_enum: false, ..

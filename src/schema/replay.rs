@@ -596,7 +596,9 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     let current = table(schema, &op.schema, &op.table)?;
     let before = column(current, &op.column)?.clone();
     let nullable = before.is_nullable();
-    let autoincrement = current.autoincrement_column() == Some(op.column.as_str());
+    // What the scripts made AUTO_INCREMENT (a column created with a server
+    // default is not, whatever SQLAlchemy's rule says), as MODIFY keeps it.
+    let autoincrement = current.counted_column.as_deref() == Some(op.column.as_str());
     contradicts("existing_type", &op.existing_type, &before.type_, type_text)?;
     contradicts(
         "existing_nullable",
@@ -652,6 +654,9 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
                 Some((&op.column, new_type)),
             )?;
         }
+    }
+    if autoincrement {
+        schema.rules.check_auto_increment_change(op, &before)?;
     }
     if op.nullable == Some(true) && before.primary_key {
         return Err(Problem::Invalid(format!(

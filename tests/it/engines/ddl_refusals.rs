@@ -506,7 +506,48 @@ const CASES: &[Case] = &[
         mariadb_sql: None,
         rule: "DROP INDEX IF EXISTS ... ON t still needs table t",
     },
+    Case {
+        label: "a type change of an AUTO_INCREMENT column to one that does not count",
+        setup_ops: COUNTED_OPS,
+        ops: "
+  - alter_column: {table: counted, column: id, type: \"Numeric(10, 2)\"}",
+        setup_sql: COUNTED_SQL,
+        sql: "ALTER TABLE counted MODIFY id NUMERIC(10, 2) NOT NULL AUTO_INCREMENT;",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "an AUTO_INCREMENT column needs an integer or floating-point type",
+    },
+    Case {
+        label: "a type change of an AUTO_INCREMENT column to a wider integer",
+        setup_ops: COUNTED_OPS,
+        ops: "
+  - alter_column: {table: counted, column: id, type: BigInteger}",
+        setup_sql: "",
+        sql: "",
+        refused_on: &[],
+        mariadb_sql: None,
+        rule: "",
+    },
+    Case {
+        label: "an AUTO_INCREMENT column rewritten with a server default",
+        setup_ops: COUNTED_OPS,
+        ops: "
+  - alter_column: {table: counted, column: id, comment: c, server_default: '1'}",
+        setup_sql: COUNTED_SQL,
+        sql: "ALTER TABLE counted MODIFY id INTEGER NOT NULL AUTO_INCREMENT DEFAULT '1' COMMENT 'c';",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "an AUTO_INCREMENT column's definition takes no DEFAULT",
+    },
 ];
+
+/// A table whose `id` is AUTO_INCREMENT (SERIAL...), as ops and as SQL.
+const COUNTED_OPS: &str = "
+  - create_table:
+      name: counted
+      columns:
+        - {name: id, type: Integer, primary_key: true}";
+const COUNTED_SQL: &str = "CREATE TABLE counted (id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY);";
 
 /// A TEXT column `note` added to `parent`, as ops and as SQL.
 const NOTE_OPS: &str = "
