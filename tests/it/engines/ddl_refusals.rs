@@ -539,6 +539,23 @@ const CASES: &[Case] = &[
         mariadb_sql: None,
         rule: "an AUTO_INCREMENT column's definition takes no DEFAULT",
     },
+    Case {
+        label: "a deferrable foreign key",
+        setup_ops: "",
+        ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: Integer}
+  - create_foreign_key: {name: fk_child_parent, source_table: child, referent_table: parent, local_cols: [parent_id], remote_cols: [id], deferrable: true, initially: DEFERRED}",
+        setup_sql: "",
+        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER, \
+              FOREIGN KEY (parent_id) REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "MySQL and MariaDB have no DEFERRABLE or INITIALLY",
+    },
 ];
 
 /// A table whose `id` is AUTO_INCREMENT (SERIAL...), as ops and as SQL.
