@@ -55,8 +55,57 @@ impl EngineRules {
         };
         for key in keys {
             self.check_blob_key(key, &blob)?;
+            self.check_hash_key(key, &blob, table.counted_column.as_deref())?;
         }
         Ok(())
+    }
+
+    /// Refuses a unique key the engine makes a HASH one (it holds a BLOB or
+    /// TEXT column, or says `mysql_using: hash`) that holds the
+    /// AUTO_INCREMENT column `counted` (MariaDB errors 4169 and 1901).
+    fn check_hash_key(
+        &self,
+        key: KeyRef<'_>,
+        blob: &dyn Fn(&str) -> Blob,
+        counted: Option<&str>,
+    ) -> Result<(), Problem> {
+        let Some(counted) = counted else {
+            return Ok(());
+        };
+        let (what, columns, hash_by_choice) = match key {
+            KeyRef::Constraint(constraint @ TableConstraint::Unique(unique)) => (
+                describe_constraint(constraint),
+                unique.columns.clone(),
+                false,
+            ),
+            KeyRef::Index(index) if index.unique => {
+                let named = index.columns.iter().filter_map(|c| match c {
+                    IndexColumn::Name(name) => Some(name.clone()),
+                    IndexColumn::Expression { .. } => None,
+                });
+                let using = index.mysql_using.as_deref().unwrap_or("");
+                let hash = using.eq_ignore_ascii_case("hash");
+                if using.eq_ignore_ascii_case("btree") {
+                    return Ok(());
+                }
+                (
+                    format!("unique index `{}`", index.name),
+                    named.collect(),
+                    hash,
+                )
+            }
+            _ => return Ok(()),
+        };
+        let names = || columns.iter().map(String::as_str);
+        let hash = hash_by_choice || first_blob(names(), blob, false).is_some();
+        if !hash || !names().any(|c| c == counted) {
+            return Ok(());
+        }
+        Err(self.blob_refusal(
+            format!("{what} holds the AUTO_INCREMENT column `{counted}`, and the engine makes it a HASH key"),
+            "a HASH unique key (one holding a BLOB or TEXT column, or mysql_using: hash) cannot hold an AUTO_INCREMENT column",
+            "leave the AUTO_INCREMENT column out of the key, or give the BLOB or TEXT column a type with a length, such as String(n)",
+        ))
     }
 
     fn check_blob_key(&self, key: KeyRef<'_>, blob: &dyn Fn(&str) -> Blob) -> Result<(), Problem> {
@@ -272,6 +321,20 @@ mod tests {
         let btree = "- create_index: {name: uq_t, table: t, columns: [c], unique: true, \
                      mysql_using: btree}\n";
         refused_on_mysql_only(&table("Text(10)", btree), "a B-tree unique key");
+    }
+
+    #[test]
+    fn a_hash_unique_key_holds_no_auto_increment_column() {
+        let counted = "- create_table:\n    name: t\n    columns:\n      \
+             - {name: id, type: Integer, primary_key: true}\n      \
+             - {name: c, type: Text(10)}\n      - {name: n, type: Integer}\n";
+        let unique = |columns: &str, more: &str| {
+            format!("{counted}- create_index: {{name: uq_t, table: t, columns: [{columns}], unique: true{more}}}\n")
+        };
+        refused_on_mysql_only(&unique("c, id", ""), "a HASH unique key");
+        refused_on_mysql_only(&unique("n, id", ", mysql_using: hash"), "a HASH unique key");
+        on("mysql", &unique("n, id", "")).expect("a B-tree key");
+        on("mysql", &unique("c, n", "")).expect("no AUTO_INCREMENT column");
     }
 
     #[test]

@@ -556,6 +556,22 @@ const CASES: &[Case] = &[
         mariadb_sql: None,
         rule: "MySQL and MariaDB have no DEFERRABLE or INITIALLY",
     },
+    Case {
+        label: "a unique key on a TEXT column and the AUTO_INCREMENT one (MariaDB: a HASH key)",
+        setup_ops: "
+  - create_table:
+      name: counted
+      columns:
+        - {name: id, type: Integer, primary_key: true}
+        - {name: note, type: Text}",
+        ops: "
+  - create_unique_constraint: {name: uq_counted, table: counted, columns: [note, id]}",
+        setup_sql: "CREATE TABLE counted (id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY, note TEXT);",
+        sql: "ALTER TABLE counted ADD CONSTRAINT uq_counted UNIQUE (note, id);",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "a HASH unique key",
+    },
 ];
 
 /// A table whose `id` is AUTO_INCREMENT (SERIAL...), as ops and as SQL.
