@@ -50,10 +50,6 @@ const OPEN_CLASSES: &[(&str, &str)] = &[
         "PostgreSQL: a type change of a column whose default (a SERIAL's nextval too) does not cast",
     ),
     (
-        "Invalid default value",
-        "MariaDB: a default the column's type or AUTO_INCREMENT refuses",
-    ),
-    (
         "doesn't exist",
         "MariaDB: create_table if_not_exists of a table the model has",
     ),
