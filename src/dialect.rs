@@ -23,7 +23,7 @@ mod index_methods;
 mod row_rules;
 pub use add_column::AddColumnNeed;
 pub use casts::{Conversion, KindPairs, TypeChangeCasts};
-pub use ddl_limits::DdlLimits;
+pub use ddl_limits::{BlobKeys, DdlLimits};
 pub use foreign_keys::{ForeignKeyRules, ForeignKeyTarget};
 pub use index_methods::{IndexMethod, IndexMethods};
 pub use row_rules::RowRules;

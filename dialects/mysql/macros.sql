@@ -100,8 +100,8 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {%- if c.match is not none %}{{ fail("MySQL ignores MATCH on a foreign key and with it the ON DELETE and ON UPDATE actions (SQLAlchemy refuses it too): leave `match` out for MySQL") }}{% endif %}
 {%- if c.ondelete is not none %} ON DELETE {{ phrase(c.ondelete, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "ondelete") }}{% endif %}
 {%- if c.onupdate is not none %} ON UPDATE {{ phrase(c.onupdate, ["RESTRICT", "CASCADE", "SET NULL", "NO ACTION", "SET DEFAULT"], "onupdate") }}{% endif %}
-{%- if c.deferrable is not none %} {{ "DEFERRABLE" if c.deferrable else "NOT DEFERRABLE" }}{% endif %}
-{%- if c.initially is not none %} INITIALLY {{ phrase(c.initially, ["DEFERRED", "IMMEDIATE"], "initially") }}{% endif %}
+{#- SQLAlchemy writes them, and the engine refuses them (a syntax error). #}
+{%- if c.deferrable is not none or c.initially is not none %}{{ fail("MySQL and MariaDB have no DEFERRABLE or INITIALLY on a foreign key (a syntax error). Fix: leave `deferrable` and `initially` out for MySQL") }}{% endif %}
 {%- endif %}
 {%- endmacro %}
 

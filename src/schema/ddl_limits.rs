@@ -7,7 +7,9 @@ use super::state::{
     constraint_name, describe_constraint, qualified, sql_names_identifier, Schema, Table,
 };
 use super::EngineRules;
-use crate::revision::{ForeignKeyDef, IndexColumn, TableConstraint};
+use crate::revision::{
+    AlterColumn, Column, DropIndex, ForeignKeyDef, IndexColumn, Patch, TableConstraint,
+};
 
 impl EngineRules {
     /// Refuses an index on an expression where the engine has none.
@@ -225,6 +227,79 @@ impl EngineRules {
         ))
     }
 
+    /// Refuses an `if_exists` drop of an index the model does not have, of
+    /// a table it does not have either, where the engine's `DROP INDEX IF
+    /// EXISTS ... ON t` still needs the table.
+    pub fn check_absent_index_drop(&self, schema: &Schema, op: &DropIndex) -> Result<(), Problem> {
+        if !self.ddl_limits.drop_index_if_exists_needs_its_table {
+            return Ok(());
+        }
+        let Some(table) = op.table.as_deref() else {
+            return Ok(());
+        };
+        if schema.table(&op.schema, table).is_some() {
+            return Ok(());
+        }
+        Err(self.refusal(
+            format!(
+                "`drop_index` with `if_exists` of index `{}` names table `{}`, which does not exist here",
+                op.name,
+                qualified(&op.schema, table)
+            ),
+            "DROP INDEX IF EXISTS ... ON t still needs table t",
+            "name the table the index is on now (after a rename_table, its new name), or leave the op out",
+        ))
+    }
+
+    /// Refuses an `alter_column` of the AUTO_INCREMENT column `before` that
+    /// the engine's rewrite of the column (MODIFY/CHANGE, which says
+    /// AUTO_INCREMENT again) refuses: a type that cannot count, or a server
+    /// default beside AUTO_INCREMENT.
+    pub fn check_auto_increment_change(
+        &self,
+        op: &AlterColumn,
+        before: &Column,
+    ) -> Result<(), Problem> {
+        let limits = &self.ddl_limits;
+        let new_type = op.type_.as_ref().filter(|t| **t != before.type_);
+        if let Some(new_type) = new_type.filter(|_| !limits.auto_increment_kinds.is_empty()) {
+            let counts = self
+                .kind(new_type)
+                .is_none_or(|kind| limits.auto_increment_kinds.contains(&kind));
+            if !counts {
+                return Err(self.refusal(
+                    format!(
+                        "the AUTO_INCREMENT column `{}` changes type to {}",
+                        op.column,
+                        super::describe::type_text(new_type)
+                    ),
+                    "an AUTO_INCREMENT column needs an integer or floating-point type",
+                    "add a column of the new type and drop this one, or re-create the table",
+                ));
+            }
+        }
+        let default = match &op.server_default {
+            Patch::Keep => before.server_default.is_some(),
+            Patch::Remove => false,
+            Patch::Set(_) => true,
+        };
+        let rewritten = op.new_name.is_some()
+            || op.nullable.is_some()
+            || op.type_.is_some()
+            || !matches!(op.comment, Patch::Keep);
+        if limits.auto_increment_takes_no_default && default && rewritten {
+            return Err(self.refusal(
+                format!(
+                    "`alter_column` rewrites the AUTO_INCREMENT column `{}` with a server default",
+                    op.column
+                ),
+                "an AUTO_INCREMENT column's definition takes no DEFAULT",
+                "set or drop the server default in an alter_column of its own (server_default: null drops it), and the rest in another",
+            ));
+        }
+        Ok(())
+    }
+
     pub(super) fn refusal(&self, what: String, rule: &'static str, fix: &'static str) -> Problem {
         Problem::EngineRefuses(Box::new(EngineRefusal {
             dialect: self.dialect.clone(),
@@ -380,5 +455,41 @@ mod tests {
             &format!("{}{}", child("a"), child("b")),
             "one namespace per schema",
         );
+    }
+    #[test]
+    fn an_if_exists_index_drop_on_a_table_that_is_gone() {
+        let gone = "- rename_table: {old: parent, new: parent2}\n\
+                    - drop_index: {name: ix_code, table: parent, if_exists: true}\n";
+        refused_on_mysql_only(gone, "still needs table t");
+        on(
+            "mysql",
+            "- drop_index: {name: ix_code, table: parent, if_exists: true}\n",
+        )
+        .expect("the table is there");
+    }
+    #[test]
+    fn an_auto_increment_column_keeps_a_counting_type_and_no_default() {
+        let numeric = "- alter_column: {table: parent, column: id, type: \"Numeric(10, 2)\"}\n";
+        refused_on_mysql_only(numeric, "needs an integer or floating-point type");
+        on(
+            "mysql",
+            "- alter_column: {table: parent, column: id, type: Float}\n",
+        )
+        .expect("a float counts");
+        let rewritten =
+            "- alter_column: {table: parent, column: id, comment: c, server_default: '1'}\n";
+        refused_on_mysql_only(rewritten, "takes no DEFAULT");
+        on(
+            "mysql",
+            "- alter_column: {table: parent, column: id, server_default: '1'}\n",
+        )
+        .expect("SET DEFAULT alone: the engine takes it");
+        let plain =
+            "- alter_column: {table: parent, column: code, comment: c, server_default: '1'}\n";
+        on("mysql", plain).expect("not an AUTO_INCREMENT column");
+        let defaulted = "- create_table:\n    name: d\n    columns:\n      \
+             - {name: id, type: Integer, primary_key: true, server_default: '1'}\n\
+             - alter_column: {table: d, column: id, comment: c}\n";
+        on("mysql", defaulted).expect("created with a default: not AUTO_INCREMENT");
     }
 }

@@ -13,6 +13,7 @@
 //! - [`values`]: whether a `bulk_insert` value fits its column;
 //! - [`dump`]: the schema as ops that create it (`retort schema`).
 
+pub mod blob_keys;
 pub mod ddl_limits;
 pub mod describe;
 pub mod drop_table;

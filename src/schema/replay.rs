@@ -275,6 +275,9 @@ fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<CreateTable, Pr
         included_columns_exist(&table, &index.postgresql_include, &index.mssql_include)?;
         schema.rules.check_index_method(&table, index)?;
     }
+    schema
+        .rules
+        .check_blob_keys(&table, super::blob_keys::keys_of(&table), None)?;
     // A column's enum type lives in the default schema whatever the table's
     // (SQLAlchemy's Enum without `inherit_schema`).
     let creates_enums = register_enums(schema, &None, &op.columns)?;
@@ -507,7 +510,9 @@ fn check_added_parts(
         included_columns_exist(changed, &index.postgresql_include, &index.mssql_include)?;
         schema.rules.check_index_method(changed, index)?;
     }
-    Ok(())
+    let keys = super::blob_keys::keys_of(changed)
+        .chain(new_indexes.iter().map(super::blob_keys::KeyRef::Index));
+    schema.rules.check_blob_keys(changed, keys, None)
 }
 
 fn drop_column(schema: &mut Schema, op: &DropColumn) -> Result<DropColumn, Problem> {
@@ -593,7 +598,9 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     let current = table(schema, &op.schema, &op.table)?;
     let before = column(current, &op.column)?.clone();
     let nullable = before.is_nullable();
-    let autoincrement = current.autoincrement_column() == Some(op.column.as_str());
+    // What the scripts made AUTO_INCREMENT (a column created with a server
+    // default is not, whatever SQLAlchemy's rule says), as MODIFY keeps it.
+    let autoincrement = current.counted_column.as_deref() == Some(op.column.as_str());
     contradicts("existing_type", &op.existing_type, &before.type_, type_text)?;
     contradicts(
         "existing_nullable",
@@ -652,7 +659,15 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
             schema
                 .rules
                 .check_counted_column_type(current, &op.column, new_type)?;
+            schema.rules.check_blob_keys(
+                current,
+                super::blob_keys::keys_of(current),
+                Some((&op.column, new_type)),
+            )?;
         }
+    }
+    if autoincrement {
+        schema.rules.check_auto_increment_change(op, &before)?;
     }
     if op.nullable == Some(true) && before.primary_key {
         return Err(Problem::Invalid(format!(
@@ -868,6 +883,8 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<bool, Problem> 
         postgresql_nulls_not_distinct: op.postgresql_nulls_not_distinct,
     };
     schema.rules.check_index_method(current, &index)?;
+    let keys = [super::blob_keys::KeyRef::Index(&index)];
+    schema.rules.check_blob_keys(current, keys, None)?;
     table_mut(schema, &op.schema, &op.table)?
         .indexes
         .push(index);
@@ -878,6 +895,7 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<bool, Problem> 
 fn drop_index(schema: &mut Schema, op: &DropIndex) -> Result<DropIndex, Problem> {
     let Some(owner) = schema.index_owner(&op.schema, &op.name) else {
         if op.if_exists {
+            schema.rules.check_absent_index_drop(schema, op)?;
             return Ok(DropIndex {
                 absent: true,
                 ..op.clone()
@@ -977,6 +995,8 @@ fn add_constraint(
     }
     check_constraint_columns(schema, current, &constraint)?;
     schema.rules.check_key_name(schema, current, &constraint)?;
+    let keys = [super::blob_keys::KeyRef::Constraint(&constraint)];
+    schema.rules.check_blob_keys(current, keys, None)?;
     let autoincrement = current.autoincrement_column().map(str::to_owned);
     let changed = table_mut(schema, ns, table_name)?;
     changed.constraints.push(constraint);

@@ -559,6 +559,187 @@ const CASES: &[Case] = &[
         mariadb_sql: None,
         rule: "an identity column keeps an integer type",
     },
+    Case {
+        label: "a primary key on a TEXT column",
+        setup_ops: "",
+        ops: "
+  - create_table:
+      name: noted
+      columns:
+        - {name: note, type: Text, primary_key: true}",
+        setup_sql: "",
+        sql: "CREATE TABLE noted (note TEXT NOT NULL PRIMARY KEY);",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "a primary key cannot hold a BLOB or TEXT column",
+    },
+    Case {
+        label: "a unique constraint on a TEXT column (MariaDB: a HASH key)",
+        setup_ops: NOTE_OPS,
+        ops: "
+  - create_unique_constraint: {name: uq_parent_note, table: parent, columns: [note, code]}",
+        setup_sql: "",
+        sql: "",
+        refused_on: &[],
+        mariadb_sql: None,
+        rule: "",
+    },
+    Case {
+        label: "a B-tree unique index on a TEXT column",
+        setup_ops: NOTE_OPS,
+        ops: "
+  - create_index: {name: uq_parent_note, table: parent, columns: [note], unique: true, mysql_using: btree}",
+        setup_sql: NOTE_SQL,
+        sql: "CREATE UNIQUE INDEX uq_parent_note USING BTREE ON parent (note);",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "a B-tree unique key cannot hold a BLOB or TEXT column",
+    },
+    Case {
+        label: "an index of a TEXT column alone (MariaDB keys its first characters)",
+        setup_ops: NOTE_OPS,
+        ops: "
+  - create_index: {name: ix_parent_note, table: parent, columns: [note]}",
+        setup_sql: "",
+        sql: "",
+        refused_on: &[],
+        mariadb_sql: None,
+        rule: "",
+    },
+    Case {
+        label: "an index of several columns, one of them TEXT",
+        setup_ops: NOTE_OPS,
+        ops: "
+  - create_index: {name: ix_parent_code_note, table: parent, columns: [code, note]}",
+        setup_sql: NOTE_SQL,
+        sql: "CREATE INDEX ix_parent_code_note ON parent (code, note);",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: BLOB_INDEX,
+    },
+    Case {
+        label: "an index of several columns, one of them a short TEXT (TINYTEXT on MariaDB)",
+        setup_ops: "
+  - add_column: {table: parent, column: {name: tag, type: {mysql: Text(63), default: Text}}}",
+        ops: "
+  - create_index: {name: ix_parent_code_tag, table: parent, columns: [code, tag]}",
+        setup_sql: "",
+        sql: "",
+        refused_on: &[],
+        mariadb_sql: None,
+        rule: "",
+    },
+    Case {
+        label: "a column of an index of several columns changed to TEXT",
+        setup_ops: "
+  - create_index: {name: ix_parent_codes, table: parent, columns: [code, code2]}",
+        ops: "
+  - alter_column: {table: parent, column: code2, type: Text}",
+        setup_sql: "CREATE INDEX ix_parent_codes ON parent (code, code2);",
+        sql: "ALTER TABLE parent ALTER COLUMN code2 TYPE TEXT;",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: Some("ALTER TABLE parent MODIFY code2 TEXT;"),
+        rule: BLOB_INDEX,
+    },
+    Case {
+        label: "a foreign key on TEXT columns",
+        setup_ops: "
+  - create_table:
+      name: noted
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: note, type: Text, unique: true}",
+        ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: note, type: Text, foreign_key: {table: noted, column: note}}",
+        setup_sql: "CREATE TABLE noted (id INTEGER NOT NULL PRIMARY KEY, note TEXT, UNIQUE (note));",
+        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, note TEXT, \
+              FOREIGN KEY (note) REFERENCES noted (note));",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "a foreign key cannot use a BLOB or TEXT column",
+    },
+    Case {
+        label: "an if_exists drop of an index of a table that is gone (renamed)",
+        setup_ops: "
+  - rename_table: {old: parent, new: parent2}",
+        ops: "
+  - drop_index: {name: ix_parent_code, table: parent, if_exists: true}",
+        setup_sql: "ALTER TABLE parent RENAME TO parent2;",
+        sql: "DROP INDEX IF EXISTS ix_parent_code ON parent;",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "DROP INDEX IF EXISTS ... ON t still needs table t",
+    },
+    Case {
+        label: "a type change of an AUTO_INCREMENT column to one that does not count",
+        setup_ops: COUNTED_OPS,
+        ops: "
+  - alter_column: {table: counted, column: id, type: \"Numeric(10, 2)\"}",
+        setup_sql: COUNTED_SQL,
+        sql: "ALTER TABLE counted MODIFY id NUMERIC(10, 2) NOT NULL AUTO_INCREMENT;",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "an AUTO_INCREMENT column needs an integer or floating-point type",
+    },
+    Case {
+        label: "a type change of an AUTO_INCREMENT column to a wider integer",
+        setup_ops: COUNTED_OPS,
+        ops: "
+  - alter_column: {table: counted, column: id, type: BigInteger}",
+        setup_sql: "",
+        sql: "",
+        refused_on: &[],
+        mariadb_sql: None,
+        rule: "",
+    },
+    Case {
+        label: "an AUTO_INCREMENT column rewritten with a server default",
+        setup_ops: COUNTED_OPS,
+        ops: "
+  - alter_column: {table: counted, column: id, comment: c, server_default: '1'}",
+        setup_sql: COUNTED_SQL,
+        sql: "ALTER TABLE counted MODIFY id INTEGER NOT NULL AUTO_INCREMENT DEFAULT '1' COMMENT 'c';",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "an AUTO_INCREMENT column's definition takes no DEFAULT",
+    },
+    Case {
+        label: "a deferrable foreign key",
+        setup_ops: "",
+        ops: "
+  - create_table:
+      name: child
+      columns:
+        - {name: id, type: Integer, primary_key: true, autoincrement: false}
+        - {name: parent_id, type: Integer}
+  - create_foreign_key: {name: fk_child_parent, source_table: child, referent_table: parent, local_cols: [parent_id], remote_cols: [id], deferrable: true, initially: DEFERRED}",
+        setup_sql: "",
+        sql: "CREATE TABLE child (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER, \
+              FOREIGN KEY (parent_id) REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "MySQL and MariaDB have no DEFERRABLE or INITIALLY",
+    },
+    Case {
+        label: "a unique key on a TEXT column and the AUTO_INCREMENT one (MariaDB: a HASH key)",
+        setup_ops: "
+  - create_table:
+      name: counted
+      columns:
+        - {name: id, type: Integer, primary_key: true}
+        - {name: note, type: Text}",
+        ops: "
+  - create_unique_constraint: {name: uq_counted, table: counted, columns: [note, id]}",
+        setup_sql: "CREATE TABLE counted (id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY, note TEXT);",
+        sql: "ALTER TABLE counted ADD CONSTRAINT uq_counted UNIQUE (note, id);",
+        refused_on: &[Engine::MariaDb],
+        mariadb_sql: None,
+        rule: "a HASH unique key",
+    },
 ];
 
 /// A table whose integer primary key counts rows (SERIAL, AUTO_INCREMENT).
@@ -580,6 +761,16 @@ const DOC_SQL: &str = "CREATE TABLE doc (id INTEGER NOT NULL PRIMARY KEY, body J
 
 const OPERATOR_CLASS: &str =
     "a column's type needs a default operator class for the index's access method";
+
+const COUNTED_SQL: &str = "CREATE TABLE counted (id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY);";
+
+/// A TEXT column `note` added to `parent`, as ops and as SQL.
+const NOTE_OPS: &str = "
+  - add_column: {table: parent, column: {name: note, type: Text}}";
+
+const NOTE_SQL: &str = "ALTER TABLE parent ADD COLUMN note TEXT;";
+
+const BLOB_INDEX: &str = "an index of several columns cannot hold a BLOB or TEXT column";
 
 const TYPES_PAIR: &str = "a foreign key's columns need types comparable";
 
