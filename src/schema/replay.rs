@@ -592,7 +592,15 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     let before = column(current, &op.column)?.clone();
     let nullable = before.is_nullable();
     let autoincrement = current.autoincrement_column() == Some(op.column.as_str());
-    contradicts("existing_type", &op.existing_type, &before.type_, type_text)?;
+    if let Some(written) = &op.existing_type {
+        if !written.same_as(&before.type_) {
+            return Err(Problem::Contradicts {
+                key: "existing_type",
+                written: type_text(written),
+                actual: type_text(&before.type_),
+            });
+        }
+    }
     contradicts(
         "existing_nullable",
         &op.existing_nullable,
