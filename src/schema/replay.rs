@@ -127,6 +127,13 @@ fn apply_to_schema(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
         Op::Execute(o) => Op::Execute(super::effect::apply_effect(schema, o)?),
         // Rebuilds are made from the model.
         Op::RebuildTable(_) => op.clone(),
+        Op::DeleteRows(o) => {
+            let target = table(schema, &o.schema, &o.table)?;
+            for (name, _) in o.keys.iter().flatten() {
+                column(target, name)?;
+            }
+            op.clone()
+        }
     })
 }
 
