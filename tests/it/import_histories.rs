@@ -127,11 +127,11 @@ const HISTORIES: &[History] = &[
         person: 179,
         surface: 0,
         // Resolved: the root (kilo_initial, whose ops live in application
-        // modules), the branch labels, and the revisions up to Ussuri the
-        // first 75 need.
-        person_left: 104,
-        loaded: 75,
-        compared_at_least: 38,
+        // modules), the branch labels, and the revisions up to Yoga the
+        // first 104 need.
+        person_left: 60,
+        loaded: 104,
+        compared_at_least: 77,
         resolved_differently: &[],
         // `heads:base`: both unmerged branches at once.
         downgrade_refused: None,
