@@ -160,6 +160,25 @@ fn start_rows(graph: &RevisionGraph, from: Option<&str>) -> Result<Vec<usize>, R
     }
 }
 
+/// The version-table rows a downgrade starts from. `heads` (or
+/// `label@heads`) is every head at once, a database at all of them: Alembic
+/// refuses it offline when there are several, but its online `downgrade
+/// base` from such a database takes every branch down in this order, and
+/// without it unmerged branches joined by `depends_on` (neutron's expand and
+/// contract) have no way back offline. Anything else, or a relative `TO`
+/// (a step counted from one revision), starts from one revision.
+fn downgrade_start_rows(
+    graph: &RevisionGraph,
+    from: &str,
+    to: &str,
+) -> Result<Vec<usize>, ResolveError> {
+    if (from == "heads" || from.ends_with("@heads")) && !RevisionGraph::is_relative(to) {
+        graph.resolve_idx(from)
+    } else {
+        start_rows(graph, Some(from))
+    }
+}
+
 /// The plan of `upgrade [FROM:]TO`: every revision `TO` needs that `FROM`
 /// does not have, in Alembic's order, with the version-table statements
 /// Alembic emits after each. A backwards range is an empty plan, as in Alembic.
@@ -197,7 +216,7 @@ pub fn downgrade<'g>(graph: &'g RevisionGraph, range: &str) -> Result<Plan<'g>, 
             "downgrade with --sql requires <fromrev>:<torev>".into(),
         ));
     };
-    let current = start_rows(graph, Some(from))?;
+    let current = downgrade_start_rows(graph, from, to)?;
     let (label, target) = graph.downgrade_target(&current, to)?;
     let mut roots: Vec<usize> = match target {
         None => (0..graph.revisions.len())
@@ -687,6 +706,43 @@ mod tests {
         assert_eq!(last.last().unwrap(), "DELETE r1");
         let e = downgrade(&g, "base").unwrap_err().to_string();
         assert_eq!(e, "downgrade with --sql requires <fromrev>:<torev>");
+    }
+
+    /// Unmerged heads joined by `depends_on` (neutron's expand and
+    /// contract): `heads:base` starts from every head, in the order
+    /// Alembic's online `downgrade base` takes from a database at them;
+    /// a relative target still counts from one revision.
+    #[test]
+    fn several_heads_downgrade_to_base_together() {
+        // In file-name order, as the Alembic project this was checked on.
+        let g = graph_of(&[
+            ("c1", &["r0"], "depends_on: [e1]"),
+            ("c2", &["c1"], ""),
+            ("e1", &["r0"], ""),
+            ("e2", &["e1"], ""),
+            ("r0", &[], ""),
+        ])
+        .unwrap();
+        assert_eq!(
+            show(&downgrade(&g, "heads:base").unwrap()),
+            [
+                "-- Running downgrade c2 -> c1",
+                "UPDATE c2 -> c1",
+                "-- Running downgrade c1 -> r0",
+                "DELETE c1",
+                "-- Running downgrade e2 -> e1",
+                "UPDATE e2 -> e1",
+                "-- Running downgrade e1 -> r0",
+                "UPDATE e1 -> r0",
+                "-- Running downgrade r0 -> ",
+                "DELETE r0",
+            ]
+        );
+        let e = downgrade(&g, "heads:-1").unwrap_err().to_string();
+        assert!(
+            e.starts_with("`heads` is several revisions here (c2, e2)"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -181,6 +181,9 @@ pub enum Op {
     BulkInsert(BulkInsert),
     /// A table rebuilt by "move and copy" (SQLite); made by the schema model, never written.
     RebuildTable(RebuildTable),
+    /// The rows a `bulk_insert` added, deleted by their primary key: its
+    /// derived downgrade; made by the schema model, never written.
+    DeleteRows(DeleteRows),
 }
 
 /// The YAML names of every op, in the order of SPEC §2; used for "did you mean".
@@ -234,6 +237,7 @@ impl Op {
             Op::Execute(_) => "execute",
             Op::BulkInsert(_) => "bulk_insert",
             Op::RebuildTable(_) => "rebuild_table",
+            Op::DeleteRows(_) => "delete_rows",
         }
     }
 
@@ -987,6 +991,23 @@ pub struct BulkInsert {
     /// written in YAML); `None` when not replayed. Oracle writes a `Date` or
     /// `DateTime` value through `TO_DATE`, as SQLAlchemy does.
     pub column_types: Option<std::collections::BTreeMap<String, crate::types::ColumnType>>,
+}
+
+/// The inverse of a `bulk_insert` into a table with a primary key: one
+/// `DELETE` per row, by the values the row gave the key. Made by the schema
+/// model for a derived downgrade; there is no YAML form.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DeleteRows {
+    /// Table name.
+    pub table: String,
+    /// Schema.
+    pub schema: Option<String>,
+    /// Each row's primary key: column → value, in the key's order; the rows
+    /// in the reverse of the order inserted.
+    pub keys: Vec<Vec<(String, Literal)>>,
+    /// The type of each key column (Oracle writes a `Date` or `DateTime`
+    /// value through `TO_DATE`, as `bulk_insert` does).
+    pub column_types: std::collections::BTreeMap<String, crate::types::ColumnType>,
 }
 
 /// Alembic batch mode's "move and copy" of one table, for what SQLite's

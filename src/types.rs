@@ -263,6 +263,64 @@ impl ColumnType {
         }
     }
 
+    /// Whether `self` and `other` are the same column type on the engine,
+    /// however spelled: a dialect's or SQLAlchemy's uppercase `VARCHAR(63)`
+    /// is `String(63)`, `TEXT` is `Text`, `INTEGER` is `Integer` (so that an
+    /// `existing_type: mysql.VARCHAR(length=63)` describes a `String(63)`
+    /// column). Anything a spelling adds (a character set, a display
+    /// width, `CHAR`'s padding) keeps them apart.
+    pub fn same_as(&self, other: &ColumnType) -> bool {
+        self.plain_spelling() == other.plain_spelling()
+    }
+
+    /// The generic type an uppercase or dialect type is with nothing added
+    /// (no arguments but a length, no options but a collation); any other
+    /// type is itself.
+    fn plain_spelling(&self) -> ColumnType {
+        let (name, length, collation) = match self {
+            ColumnType::Upper {
+                name,
+                length,
+                precision: None,
+                scale: None,
+                timezone: false,
+                collation,
+            } => (name.as_str(), *length, collation.clone()),
+            ColumnType::Dialect {
+                name,
+                args,
+                options,
+                ..
+            } if options.keys().all(|k| k == "collation") => {
+                let length = match args.as_slice() {
+                    [] => None,
+                    [TypeArg::Int(n)] => match u32::try_from(*n) {
+                        Ok(n) => Some(n),
+                        Err(_) => return self.clone(),
+                    },
+                    _ => return self.clone(),
+                };
+                let collation = match options.get("collation") {
+                    Some(TypeArg::Str(c)) => Some(c.clone()),
+                    Some(_) => return self.clone(),
+                    None => None,
+                };
+                (name.as_str(), length, collation)
+            }
+            _ => return self.clone(),
+        };
+        let bare = length.is_none() && collation.is_none();
+        match name {
+            "VARCHAR" if length.is_some() => ColumnType::String { length, collation },
+            "TEXT" => ColumnType::Text { length, collation },
+            "INTEGER" if bare => ColumnType::Integer,
+            "BIGINT" if bare => ColumnType::BigInteger,
+            "SMALLINT" if bare => ColumnType::SmallInteger,
+            "DATE" if bare => ColumnType::Date,
+            _ => self.clone(),
+        }
+    }
+
     /// Parses SQLAlchemy-style type text.
     pub fn parse(text: &str) -> Result<ColumnType, TypeError> {
         let mut parser = Parser {
@@ -964,6 +1022,28 @@ impl<'de> Deserialize<'de> for ColumnType {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_type_is_the_same_however_spelled_and_not_when_a_spelling_adds_something() {
+        let same = |a: &str, b: &str| {
+            ColumnType::parse(a)
+                .unwrap()
+                .same_as(&ColumnType::parse(b).unwrap())
+        };
+        assert!(same("mysql.VARCHAR(length=63)", "String(63)"));
+        assert!(same("VARCHAR(63)", "String(length=63)"));
+        assert!(same("mysql.TEXT", "Text"));
+        assert!(same("postgresql.INTEGER", "Integer"));
+        assert!(same(
+            "mysql.VARCHAR(63, collation='utf8mb4_bin')",
+            "String(63, collation='utf8mb4_bin')"
+        ));
+        assert!(!same("mysql.VARCHAR(63)", "String(64)"));
+        assert!(!same("mysql.VARCHAR(63, charset='latin1')", "String(63)"));
+        assert!(!same("mysql.INTEGER(11)", "Integer"));
+        assert!(!same("CHAR(63)", "String(63)"));
+        assert!(!same("mysql.VARCHAR(63)", "Text"));
+    }
 
     #[test]
     fn parses_sized_and_keyword_types() {

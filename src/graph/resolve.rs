@@ -27,11 +27,7 @@ pub enum ResolveError {
         candidates: Vec<String>,
     },
     /// `head` (or `label@head`) when there are several heads.
-    #[error(
-        "`{ident}` is ambiguous: there are several heads: {}; use `heads` for all of them, \
-         name one, or join them with `retort merge`",
-        heads.join(", ")
-    )]
+    #[error("{}", several_heads(ident, heads))]
     MultipleHeads {
         /// What was asked for.
         ident: String,
@@ -82,6 +78,23 @@ pub enum ResolveError {
     },
 }
 
+/// What [`ResolveError::MultipleHeads`] says: `heads` itself names all of
+/// them already, so only naming one (or merging) helps there.
+fn several_heads(ident: &str, heads: &[String]) -> String {
+    let heads = heads.join(", ");
+    if ident == "heads" || ident.ends_with("@heads") {
+        format!(
+            "`{ident}` is several revisions here ({heads}), where one is needed: name one of \
+             them or its branch (`<label>@head`), or join them with `retort merge`"
+        )
+    } else {
+        format!(
+            "`{ident}` is ambiguous: there are several heads: {heads}; use `heads` for all of \
+             them, name one, or join them with `retort merge`"
+        )
+    }
+}
+
 impl RevisionGraph {
     // ---------------------------------------------------------------------
     // Identifier resolution (Alembic's `get_revisions` and friends).
@@ -95,6 +108,12 @@ impl RevisionGraph {
             .into_iter()
             .map(|i| &self.revisions[i])
             .collect())
+    }
+
+    /// Whether `ident` is relative (`-1`, `head-2`, `label@+1`): a step
+    /// counted from one revision.
+    pub fn is_relative(ident: &str) -> bool {
+        Relative::parse(ident).is_some()
     }
 
     /// Resolves an identifier that must name at most one revision:

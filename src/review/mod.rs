@@ -309,6 +309,7 @@ fn named_tables<'o>(schema: &'o Schema, op: &'o Op) -> Vec<(&'o SchemaName, &'o 
         Op::DropTableComment(o) => vec![(&o.schema, o.table.as_str())],
         Op::BulkInsert(o) => vec![(&o.schema, o.table.as_str())],
         Op::RebuildTable(o) => vec![(&o.schema, o.table.as_str())],
+        Op::DeleteRows(o) => vec![(&o.schema, o.table.as_str())],
         Op::Execute(o) => o
             .effect
             .iter()

@@ -127,6 +127,7 @@ fn state_for_inverse(schema: &Schema, op: &Op) -> Schema {
         Op::DropIndex(o) => copy(schema.index_owner(&o.schema, &o.name)),
         Op::DropConstraint(o) => copy(schema.table(&o.schema, &o.table)),
         Op::DropColumn(o) => copy(schema.table(&o.schema, &o.table)),
+        Op::BulkInsert(o) => copy(schema.table(&o.schema, &o.table)),
         // The effect replays from here: all of it (an effect is rare and short).
         Op::Execute(o) if o.reverse.is_some() && !o.effect.is_empty() => return schema.clone(),
         _ => {}
@@ -284,14 +285,50 @@ pub fn invert_op(before: &Schema, op: &Op) -> Result<Vec<Op>, String> {
             })],
             None => return Err("`execute` without `reverse:`".into()),
         },
-        Op::BulkInsert(_) => {
-            return Err(
-                "`bulk_insert` adds rows the model cannot take back (into a table the same \
-                 revision creates, it needs no inverse)"
-                    .into(),
-            )
-        }
+        Op::BulkInsert(o) => vec![Op::DeleteRows(delete_inserted_rows(before, o)?)],
         Op::RebuildTable(_) => return Err("a table rebuild is not written in a revision".into()),
+        Op::DeleteRows(_) => return Err("deleting rows is not written in a revision".into()),
+    })
+}
+
+/// The `DELETE`s that take back the rows `op` inserted, each by the value
+/// the row gave every column of the table's primary key: the key tells the
+/// inserted row apart from any other, so nothing else is deleted.
+fn delete_inserted_rows(before: &Schema, op: &BulkInsert) -> Result<DeleteRows, String> {
+    let table = before
+        .table(&op.schema, &op.table)
+        .ok_or("`bulk_insert` into a table the model does not know")?;
+    let key = table.primary_key().ok_or_else(|| {
+        format!(
+            "`bulk_insert` adds rows to table `{}`, which has no primary key to delete them by",
+            op.table
+        )
+    })?;
+    let key_of = |row: &Vec<(String, Literal)>| -> Result<Vec<(String, Literal)>, String> {
+        key.columns
+            .iter()
+            .map(|column| match row.iter().find(|(name, _)| name == column) {
+                Some((_, value)) if *value != Literal::Null => Ok((column.clone(), value.clone())),
+                _ => Err(format!(
+                    "a `bulk_insert` row gives no value to `{column}` of the primary key of \
+                     table `{}`, so the row cannot be deleted by its key",
+                    op.table
+                )),
+            })
+            .collect()
+    };
+    let keys = op.rows.iter().rev().map(key_of).collect::<Result<_, _>>()?;
+    let column_types = table
+        .columns
+        .iter()
+        .filter(|c| key.columns.contains(&c.name))
+        .map(|c| (c.name.clone(), c.type_.clone()))
+        .collect();
+    Ok(DeleteRows {
+        table: op.table.clone(),
+        schema: op.schema.clone(),
+        keys,
+        column_types,
     })
 }
 

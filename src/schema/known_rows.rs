@@ -14,8 +14,8 @@
 use super::error::{EngineRefusal, Problem};
 use super::state::{describe_constraint, qualified, sql_names_identifier, Schema, Table};
 use crate::revision::{
-    AddColumn, AlterColumn, BulkInsert, Column, IndexColumn, Literal, Op, ServerDefault,
-    TableConstraint,
+    AddColumn, AlterColumn, BulkInsert, Column, DeleteRows, IndexColumn, Literal, Op,
+    ServerDefault, TableConstraint,
 };
 use std::collections::{BTreeMap, HashSet};
 
@@ -88,6 +88,10 @@ pub fn follow(schema: &mut Schema, op: &Op) -> Result<(), Problem> {
             rename_column(schema, o);
             check(schema, &o.schema, &o.table)
         }
+        Op::DeleteRows(o) => {
+            delete(schema, o);
+            Ok(())
+        }
         Op::CreateIndex(o) => check(schema, &o.schema, &o.table),
         Op::CreatePrimaryKey(o) => check(schema, &o.schema, &o.table),
         Op::CreateUniqueConstraint(o) => check(schema, &o.schema, &o.table),
@@ -132,6 +136,20 @@ fn insert(schema: &mut Schema, op: &BulkInsert) {
             .collect();
         table.rows.rows.push(row);
     }
+}
+
+/// The rows a derived downgrade deletes by their key are gone: those whose
+/// key columns hold the values written.
+fn delete(schema: &mut Schema, op: &DeleteRows) {
+    let Some(table) = schema.table_mut(&op.schema, &op.table) else {
+        return;
+    };
+    table.rows.rows.retain(|row| {
+        !op.keys.iter().any(|key| {
+            key.iter()
+                .all(|(column, value)| row.get(column) == Some(&cell_of(value)))
+        })
+    });
 }
 
 fn add_column(schema: &mut Schema, op: &AddColumn) {

@@ -127,6 +127,13 @@ fn apply_to_schema(schema: &mut Schema, op: &Op) -> Result<Op, Problem> {
         Op::Execute(o) => Op::Execute(super::effect::apply_effect(schema, o)?),
         // Rebuilds are made from the model.
         Op::RebuildTable(_) => op.clone(),
+        Op::DeleteRows(o) => {
+            let target = table(schema, &o.schema, &o.table)?;
+            for (name, _) in o.keys.iter().flatten() {
+                column(target, name)?;
+            }
+            op.clone()
+        }
     })
 }
 
@@ -601,7 +608,15 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     // What the scripts made AUTO_INCREMENT (a column created with a server
     // default is not, whatever SQLAlchemy's rule says), as MODIFY keeps it.
     let autoincrement = current.counted_column.as_deref() == Some(op.column.as_str());
-    contradicts("existing_type", &op.existing_type, &before.type_, type_text)?;
+    if let Some(written) = &op.existing_type {
+        if !written.same_as(&before.type_) {
+            return Err(Problem::Contradicts {
+                key: "existing_type",
+                written: type_text(written),
+                actual: type_text(&before.type_),
+            });
+        }
+    }
     contradicts(
         "existing_nullable",
         &op.existing_nullable,

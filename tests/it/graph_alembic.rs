@@ -69,6 +69,26 @@ const CORPUS_R7B_DEPENDS: &[Rev] = &[
     rev("r9", &["r8"]),
 ];
 
+/// neutron's shape: expand and contract branches from one root, never
+/// merged, each contract revision depending on an expand one.
+const EXPAND_CONTRACT: &[Rev] = &[
+    rev("r0", &[]),
+    Rev {
+        labels: &["expand"],
+        ..rev("e1", &["r0"])
+    },
+    Rev {
+        labels: &["contract"],
+        depends: &["e1"],
+        ..rev("c1", &["r0"])
+    },
+    rev("e2", &["e1"]),
+    Rev {
+        depends: &["e2"],
+        ..rev("c2", &["c1"])
+    },
+];
+
 /// Two unmerged branches, one depending on the other's middle; a second
 /// root whose branch depends on a label; a three-way merge.
 const BRANCHY: &[Rev] = &[
@@ -423,6 +443,21 @@ fn depends_on_across_branches_matches_alembic() {
             ("upgrade", "r7a:r8"),
             ("downgrade", "r8:r6"),
             ("downgrade", "head:base"),
+        ],
+    );
+}
+
+/// Every head down to base (or to the root) in one script, as a DBA takes
+/// a history of unmerged, interdependent branches back.
+#[test]
+fn expand_contract_heads_downgrade_to_base_as_alembic_does() {
+    compare_plans(
+        EXPAND_CONTRACT,
+        &[
+            ("upgrade", "heads"),
+            ("downgrade", "heads:base"),
+            ("downgrade", "heads:r0"),
+            ("downgrade", "contract@head:r0"),
         ],
     );
 }

@@ -4,6 +4,7 @@
 //! [`ENGINES`], as one test per engine.
 
 mod add_column_unnamed;
+mod bulk_insert_inverse;
 mod campaign;
 mod client_charset;
 mod ddl_refusals;
