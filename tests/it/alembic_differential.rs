@@ -624,6 +624,14 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         RetortRefuses,
         SQLITE_IDENTITY_COLUMN,
     ),
+    // dialect_options: d2 creates a table with a comment.
+    (
+        "dialect_options*",
+        "mssql",
+        "upgrade head*",
+        AlembicFails,
+        MSSQL_COMMENTS,
+    ),
     // mariadb_options: only mariadb_* table options.
     (
         "mariadb_options",

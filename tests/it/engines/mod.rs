@@ -7,6 +7,7 @@ mod add_column_unnamed;
 mod campaign;
 mod client_charset;
 mod ddl_refusals;
+mod dialect_options;
 mod drift;
 mod drop_table_takes;
 mod drop_takes;
