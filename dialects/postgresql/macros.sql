@@ -119,6 +119,11 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {% if not_distinct is not none %}{{ "NULLS NOT DISTINCT " if not_distinct else "NULLS DISTINCT " }}{% endif %}
 {%- endmacro %}
 
+{# postgresql_with: ` WITH (fillfactor = 70)`, or nothing. #}
+{% macro storage_parameters(parameters) -%}
+{% if parameters %} WITH ({% for p in parameters %}{{ p[0] }}{% if p[1] is not none %} = {{ p[1] }}{% endif %}{{ ", " if not loop.last }}{% endfor %}){% endif %}
+{%- endmacro %}
+
 {# `ops`: postgresql_ops, an operator class by column name. #}
 {% macro index_columns(columns, ops={}) -%}
 {% for c in columns %}{% if c is string %}{{ c | quote }}{% if c in ops %} {{ ops[c] }}{% endif %}{% else %}{{ c.sql }}{% endif %}{{ ", " if not loop.last }}{% endfor %}
@@ -128,7 +133,7 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "CONCURRENTLY " if concurrently }}{{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} {% if ix.postgresql_using is not none %}USING {{ ix.postgresql_using }} {% endif %}({{ index_columns(ix.columns, ix.postgresql_ops) }})
 {%- if ix.postgresql_include %} INCLUDE ({{ names(ix.postgresql_include) }}){% endif %}
 {%- if ix.postgresql_nulls_not_distinct is not none %} {{ nulls_distinct(ix.postgresql_nulls_not_distinct) | trim }}{% endif %}
-{%- if ix.postgresql_with %} WITH ({% for p in ix.postgresql_with %}{{ p[0] }}{% if p[1] is not none %} = {{ p[1] }}{% endif %}{{ ", " if not loop.last }}{% endfor %}){% endif %}
+{{- storage_parameters(ix.postgresql_with) }}
 {%- if ix.where is not none %} WHERE {{ ix.where }}{% endif %}
 {%- endmacro %}
 

@@ -118,3 +118,67 @@ impl<'de> Deserialize<'de> for ParameterValue {
         Ok(ParameterValue(text))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::revision::{CreateIndex, PrefixLength};
+
+    fn index(yaml: &str) -> Result<CreateIndex, String> {
+        serde_yaml::from_str(&format!("{{name: ix, table: t, columns: [a, b], {yaml}}}"))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn alembic_keywords_are_taken_for_retort_keys() {
+        let ix = index("postgresql_where: a > 0, postgresql_concurrently: true").unwrap();
+        assert_eq!(ix.where_.as_deref(), Some("a > 0"));
+        assert!(ix.concurrently);
+    }
+
+    #[test]
+    fn storage_parameters_keep_their_order_and_python_spelling() {
+        let ix =
+            index("postgresql_with: {fillfactor: 70, deduplicate_items: false, buffering: null}")
+                .unwrap();
+        assert_eq!(
+            ix.postgresql_with.0,
+            vec![
+                ("fillfactor".to_owned(), Some("70".to_owned())),
+                ("deduplicate_items".to_owned(), Some("false".to_owned())),
+                ("buffering".to_owned(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn prefix_lengths_are_one_number_or_by_column() {
+        let every = index("mysql_length: 10").unwrap();
+        assert_eq!(every.mysql_length, Some(PrefixLength::Every(10)));
+        let some = index("mysql_length: {a: 5}").unwrap();
+        assert_eq!(some.index_def().keyed_columns(), ["a"]);
+        let refused = index("mysql_length: -1").unwrap_err();
+        assert!(refused.contains("prefix length"), "{refused}");
+    }
+
+    #[test]
+    fn values_written_into_the_sql_are_names() {
+        for (yaml, says) in [
+            (
+                "postgresql_ops: {a: \"x; DROP\"}",
+                "not an operator class name",
+            ),
+            (
+                "postgresql_with: {\"fill factor\": 1}",
+                "not a storage parameter name",
+            ),
+            (
+                "postgresql_with: {fillfactor: \"1)\"}",
+                "a storage parameter's value",
+            ),
+            ("mysql_prefix: \"FULLTEXT x\"", "letters, digits"),
+        ] {
+            let refused = index(yaml).unwrap_err();
+            assert!(refused.contains(says), "{yaml}: {refused}");
+        }
+    }
+}

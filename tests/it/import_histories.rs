@@ -60,6 +60,30 @@ struct History {
     engines: &'static [Engine],
 }
 
+/// ironic's c1fd28861bb9, the statements its resolution writes.
+const IRONIC_UTF8MB4: &str = concat!(
+    "ALTER TABLE chassis CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE conductors CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE conductor_hardware_interfaces CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE nodes CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE ports CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE portgroups CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE node_tags CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE volume_connectors CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE volume_targets CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE node_traits CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE bios_settings CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE allocations CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE deploy_templates CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE deploy_template_steps CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE node_history CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE node_inventory CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE firmware_information CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE runbooks CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE runbook_steps CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+    "ALTER TABLE inspection_rules CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n",
+);
+
 const HISTORIES: &[History] = &[
     History {
         name: "example",
@@ -111,18 +135,20 @@ const HISTORIES: &[History] = &[
     History {
         name: "ironic",
         dialects: &["mysql", "postgresql"],
-        summary: "81 revisions written, 69 converted exactly.",
+        summary: "81 revisions written, 70 converted exactly.",
         person: 16,
-        surface: 1,
+        surface: 0,
         person_left: 0,
-        loaded: 60,
+        loaded: 81,
         compared_at_least: 60,
         resolved_differently: &[],
         downgrade_refused: Some(
             "revisions/493d8f27f235_add_portgroup_configuration_fields.yaml:18:3: execute",
         ),
         schema_setup: "",
-        schema_raw_after: "",
+        // c1fd28861bb9 converts the tables to utf8mb4 in raw SQL that its
+        // `execute`s do not describe (the model keeps their CHARSET).
+        schema_raw_after: IRONIC_UTF8MB4,
         schema_compared: true,
         engines: &[Engine::MariaDb],
     },
@@ -154,7 +180,7 @@ const HISTORIES: &[History] = &[
         dialects: &["postgresql"],
         summary: "288 revisions written, 257 converted exactly.",
         person: 42,
-        surface: 10,
+        surface: 9,
         person_left: 42,
         loaded: 50,
         compared_at_least: 48,
