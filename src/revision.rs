@@ -10,7 +10,11 @@ use crate::per_dialect::PerDialect;
 use crate::types::ColumnType;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
+
+mod index_options;
+pub use index_options::{PrefixLength, StorageParameters};
 
 /// One revision, loaded from one file.
 #[derive(Debug, Clone, Serialize)]
@@ -290,6 +294,37 @@ pub struct CreateTable {
     /// `mysql_collate="utf8mb4_bin"`: `COLLATE utf8mb4_bin` on MySQL.
     #[serde(default, deserialize_with = "sql_word")]
     pub mysql_collate: Option<String>,
+    /// `mysql_default_charset="utf8"`: `DEFAULT CHARSET=utf8` on MySQL.
+    #[serde(default, deserialize_with = "sql_word")]
+    pub mysql_default_charset: Option<String>,
+    /// `mysql_row_format="DYNAMIC"`: `ROW_FORMAT=DYNAMIC` on MySQL.
+    #[serde(default, deserialize_with = "sql_word")]
+    pub mysql_row_format: Option<String>,
+    /// `mariadb_engine`: `mysql_engine` for MariaDB, which the mysql dialect
+    /// also serves (the two must agree when both are given).
+    #[serde(default, deserialize_with = "sql_word")]
+    pub mariadb_engine: Option<String>,
+    /// `mariadb_charset`: `mysql_charset` for MariaDB.
+    #[serde(default, deserialize_with = "sql_word")]
+    pub mariadb_charset: Option<String>,
+    /// `mariadb_collate`: `mysql_collate` for MariaDB.
+    #[serde(default, deserialize_with = "sql_word")]
+    pub mariadb_collate: Option<String>,
+    /// `mariadb_default_charset`: `mysql_default_charset` for MariaDB.
+    #[serde(default, deserialize_with = "sql_word")]
+    pub mariadb_default_charset: Option<String>,
+    /// `mariadb_row_format`: `mysql_row_format` for MariaDB.
+    #[serde(default, deserialize_with = "sql_word")]
+    pub mariadb_row_format: Option<String>,
+    /// `postgresql_partition_by="RANGE (booked_on)"`: a partitioned table on
+    /// PostgreSQL (`PARTITION BY RANGE (booked_on)`), written as it is;
+    /// other dialects ignore it, as SQLAlchemy does.
+    #[serde(default)]
+    pub postgresql_partition_by: Option<String>,
+    /// `info={...}`: SQLAlchemy's own notes on the table, which no DDL
+    /// shows; taken and ignored so that a copied call loads.
+    #[serde(default, skip_serializing)]
+    pub info: Option<serde_yaml::Value>,
     /// The named enum types of the columns that do not exist yet, which the
     /// table creates first (PostgreSQL `CREATE TYPE`). Filled by the schema
     /// model; `None` when not replayed: every named enum, as in Alembic.
@@ -302,7 +337,8 @@ pub struct CreateTable {
 }
 
 /// The table options of `create_table` that only some dialects write
-/// (MySQL's `ENGINE=`, `CHARSET=`, `COLLATE`), as the schema model keeps them.
+/// (MySQL's `ENGINE=`, `CHARSET=`, `COLLATE`..., PostgreSQL's `PARTITION
+/// BY`), as the schema model keeps them.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct TableOptions {
     /// `mysql_engine`.
@@ -311,6 +347,51 @@ pub struct TableOptions {
     pub mysql_charset: Option<String>,
     /// `mysql_collate`.
     pub mysql_collate: Option<String>,
+    /// `mysql_default_charset`.
+    pub mysql_default_charset: Option<String>,
+    /// `mysql_row_format`.
+    pub mysql_row_format: Option<String>,
+    /// `mariadb_engine`.
+    pub mariadb_engine: Option<String>,
+    /// `mariadb_charset`.
+    pub mariadb_charset: Option<String>,
+    /// `mariadb_collate`.
+    pub mariadb_collate: Option<String>,
+    /// `mariadb_default_charset`.
+    pub mariadb_default_charset: Option<String>,
+    /// `mariadb_row_format`.
+    pub mariadb_row_format: Option<String>,
+    /// `postgresql_partition_by`.
+    pub postgresql_partition_by: Option<String>,
+}
+
+impl TableOptions {
+    /// The pairs of a `mysql_*` option and its `mariadb_*` twin that name
+    /// different values: the mysql dialect writes one script for both
+    /// engines, so it cannot honour both.
+    pub fn disagreeing_twins(&self) -> Vec<(&'static str, &str, &str)> {
+        [
+            ("engine", &self.mysql_engine, &self.mariadb_engine),
+            ("charset", &self.mysql_charset, &self.mariadb_charset),
+            ("collate", &self.mysql_collate, &self.mariadb_collate),
+            (
+                "default_charset",
+                &self.mysql_default_charset,
+                &self.mariadb_default_charset,
+            ),
+            (
+                "row_format",
+                &self.mysql_row_format,
+                &self.mariadb_row_format,
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(option, mysql, mariadb)| match (mysql, mariadb) {
+            (Some(a), Some(b)) if a != b => Some((option, a.as_str(), b.as_str())),
+            _ => None,
+        })
+        .collect()
+    }
 }
 
 impl CreateTable {
@@ -320,6 +401,48 @@ impl CreateTable {
             mysql_engine: self.mysql_engine.clone(),
             mysql_charset: self.mysql_charset.clone(),
             mysql_collate: self.mysql_collate.clone(),
+            mysql_default_charset: self.mysql_default_charset.clone(),
+            mysql_row_format: self.mysql_row_format.clone(),
+            mariadb_engine: self.mariadb_engine.clone(),
+            mariadb_charset: self.mariadb_charset.clone(),
+            mariadb_collate: self.mariadb_collate.clone(),
+            mariadb_default_charset: self.mariadb_default_charset.clone(),
+            mariadb_row_format: self.mariadb_row_format.clone(),
+            postgresql_partition_by: self.postgresql_partition_by.clone(),
+        }
+    }
+
+    /// A plain `create_table` of `name` with these columns, constraints,
+    /// indexes and table options (a derived downgrade, a rebuild).
+    pub fn with_options(
+        name: String,
+        schema: Option<String>,
+        columns: Vec<Column>,
+        constraints: Vec<TableConstraint>,
+        options: TableOptions,
+    ) -> Self {
+        CreateTable {
+            name,
+            schema,
+            columns,
+            constraints,
+            indexes: Vec::new(),
+            comment: None,
+            if_not_exists: false,
+            mysql_engine: options.mysql_engine,
+            mysql_charset: options.mysql_charset,
+            mysql_collate: options.mysql_collate,
+            mysql_default_charset: options.mysql_default_charset,
+            mysql_row_format: options.mysql_row_format,
+            mariadb_engine: options.mariadb_engine,
+            mariadb_charset: options.mariadb_charset,
+            mariadb_collate: options.mariadb_collate,
+            mariadb_default_charset: options.mariadb_default_charset,
+            mariadb_row_format: options.mariadb_row_format,
+            postgresql_partition_by: options.postgresql_partition_by,
+            info: None,
+            creates_enums: None,
+            exists: false,
         }
     }
 }
@@ -533,8 +656,9 @@ pub struct IndexDef {
     /// `CREATE UNIQUE INDEX`.
     #[serde(default)]
     pub unique: bool,
-    /// Partial index predicate (PostgreSQL, SQLite).
-    #[serde(default, rename = "where")]
+    /// Partial index predicate (PostgreSQL, SQLite, SQL Server); Alembic's
+    /// keyword `postgresql_where` is taken too.
+    #[serde(default, rename = "where", alias = "postgresql_where")]
     pub where_: Option<String>,
     /// `CREATE INDEX IF NOT EXISTS`.
     #[serde(default)]
@@ -560,6 +684,22 @@ pub struct IndexDef {
     /// `NONCLUSTERED`).
     #[serde(default)]
     pub mssql_clustered: Option<bool>,
+    /// `postgresql_ops={"name": "text_pattern_ops"}`: operator classes by
+    /// column (`name text_pattern_ops`); other dialects ignore them.
+    #[serde(default, deserialize_with = "index_options::operator_classes")]
+    pub postgresql_ops: BTreeMap<String, String>,
+    /// `postgresql_with={"fillfactor": 70}`: storage parameters on
+    /// PostgreSQL (`WITH (fillfactor = 70)`); other dialects ignore them.
+    #[serde(default)]
+    pub postgresql_with: StorageParameters,
+    /// `mysql_length=10` or `{"name": 10}`: MySQL's prefix lengths
+    /// (`name(10)`); other dialects ignore them.
+    #[serde(default)]
+    pub mysql_length: Option<PrefixLength>,
+    /// `mysql_prefix="FULLTEXT"`: `CREATE FULLTEXT INDEX` on MySQL; other
+    /// dialects ignore it.
+    #[serde(default, deserialize_with = "index_method")]
+    pub mysql_prefix: Option<String>,
 }
 
 impl IndexDef {
@@ -577,7 +717,18 @@ impl IndexDef {
             mysql_using: None,
             mssql_clustered: None,
             postgresql_nulls_not_distinct: None,
+            postgresql_ops: BTreeMap::new(),
+            postgresql_with: StorageParameters::default(),
+            mysql_length: None,
+            mysql_prefix: None,
         }
+    }
+
+    /// The index columns its `postgresql_ops` and `mysql_length` name.
+    pub fn keyed_columns(&self) -> Vec<&str> {
+        let mut columns: Vec<&str> = self.postgresql_ops.keys().map(String::as_str).collect();
+        columns.extend(self.mysql_length.iter().flat_map(PrefixLength::columns));
+        columns
     }
 
     /// The `create_index` that creates this index on `table` (a rebuild, or
@@ -603,6 +754,10 @@ impl IndexDef {
             mysql_using: self.mysql_using.clone(),
             mssql_clustered: self.mssql_clustered,
             postgresql_nulls_not_distinct: self.postgresql_nulls_not_distinct,
+            postgresql_ops: self.postgresql_ops.clone(),
+            postgresql_with: self.postgresql_with.clone(),
+            mysql_length: self.mysql_length.clone(),
+            mysql_prefix: self.mysql_prefix.clone(),
             exists: false,
         }
     }
@@ -624,11 +779,13 @@ pub struct CreateIndex {
     /// `CREATE UNIQUE INDEX`.
     #[serde(default)]
     pub unique: bool,
-    /// Partial index predicate (PostgreSQL, SQLite).
-    #[serde(default, rename = "where")]
+    /// Partial index predicate (PostgreSQL, SQLite, SQL Server); Alembic's
+    /// keyword `postgresql_where` is taken too.
+    #[serde(default, rename = "where", alias = "postgresql_where")]
     pub where_: Option<String>,
-    /// `CREATE INDEX CONCURRENTLY` (PostgreSQL).
-    #[serde(default)]
+    /// `CREATE INDEX CONCURRENTLY` (PostgreSQL); Alembic's keyword
+    /// `postgresql_concurrently` is taken too.
+    #[serde(default, alias = "postgresql_concurrently")]
     pub concurrently: bool,
     /// `CREATE INDEX IF NOT EXISTS`.
     #[serde(default)]
@@ -653,10 +810,49 @@ pub struct CreateIndex {
     /// `NONCLUSTERED`).
     #[serde(default)]
     pub mssql_clustered: Option<bool>,
+    /// `postgresql_ops={"name": "text_pattern_ops"}`: operator classes by
+    /// column (`name text_pattern_ops`); other dialects ignore them.
+    #[serde(default, deserialize_with = "index_options::operator_classes")]
+    pub postgresql_ops: BTreeMap<String, String>,
+    /// `postgresql_with={"fillfactor": 70}`: storage parameters on
+    /// PostgreSQL (`WITH (fillfactor = 70)`); other dialects ignore them.
+    #[serde(default)]
+    pub postgresql_with: StorageParameters,
+    /// `mysql_length=10` or `{"name": 10}`: MySQL's prefix lengths
+    /// (`name(10)`); other dialects ignore them.
+    #[serde(default)]
+    pub mysql_length: Option<PrefixLength>,
+    /// `mysql_prefix="FULLTEXT"`: `CREATE FULLTEXT INDEX` on MySQL; other
+    /// dialects ignore it.
+    #[serde(default, deserialize_with = "index_method")]
+    pub mysql_prefix: Option<String>,
     /// It is there already, so the op changes nothing (with
     /// `if_not_exists`): filled by the schema model (not written in YAML).
     #[serde(skip_deserializing, default)]
     pub exists: bool,
+}
+
+impl CreateIndex {
+    /// The index this op creates, as a table keeps it.
+    pub fn index_def(&self) -> IndexDef {
+        IndexDef {
+            name: self.name.clone(),
+            columns: self.columns.clone(),
+            unique: self.unique,
+            where_: self.where_.clone(),
+            if_not_exists: false,
+            postgresql_using: self.postgresql_using.clone(),
+            postgresql_include: self.postgresql_include.clone(),
+            mssql_include: self.mssql_include.clone(),
+            mysql_using: self.mysql_using.clone(),
+            mssql_clustered: self.mssql_clustered,
+            postgresql_nulls_not_distinct: self.postgresql_nulls_not_distinct,
+            postgresql_ops: self.postgresql_ops.clone(),
+            postgresql_with: self.postgresql_with.clone(),
+            mysql_length: self.mysql_length.clone(),
+            mysql_prefix: self.mysql_prefix.clone(),
+        }
+    }
 }
 
 /// An index method (`btree`, `hash`, `gist`, `gin`, `brin`...): a name,
@@ -680,8 +876,9 @@ pub struct DropIndex {
     /// `DROP INDEX IF EXISTS`.
     #[serde(default)]
     pub if_exists: bool,
-    /// `DROP INDEX CONCURRENTLY` (PostgreSQL).
-    #[serde(default)]
+    /// `DROP INDEX CONCURRENTLY` (PostgreSQL); Alembic's keyword
+    /// `postgresql_concurrently` is taken too.
+    #[serde(default, alias = "postgresql_concurrently")]
     pub concurrently: bool,
     /// The foreign keys of the table that use the index where the engine
     /// refuses to drop it under them (MariaDB): dropped with it and added

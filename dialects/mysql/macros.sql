@@ -111,13 +111,15 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {% if c.kind != "enum_check" %}yes{% else %}{% for col in table.columns if col.name == c.columns[0] %}{% set t = col.type | resolve %}{% if not t.native_enum %}yes{% endif %}{% endfor %}{% endif %}
 {%- endmacro %}
 
-{% macro index_columns(columns) -%}
-{% for c in columns %}{% if c is string %}{{ c | quote }}{% else %}{{ c.sql }}{% endif %}{{ ", " if not loop.last }}{% endfor %}
+{# `length`: mysql_length, one prefix length for every column or a
+   length by column name. #}
+{% macro index_columns(columns, length=none) -%}
+{% for c in columns %}{% if c is string %}{{ c | quote }}{% if length is number %}({{ length }}){% elif length is not none and c in length %}({{ length[c] }}){% endif %}{% else %}{{ c.sql }}{% endif %}{{ ", " if not loop.last }}{% endfor %}
 {%- endmacro %}
 
 {% macro create_index(ix, table_name, schema) -%}
 {% if ix.where is not none %}{{ fail("MySQL has no partial indexes (`where:`); give this index per-dialect ops") }}{% endif %}
-CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} ({{ index_columns(ix.columns) }})
+CREATE {{ "UNIQUE " if ix.unique }}{{ ix.mysql_prefix ~ " " if ix.mysql_prefix is not none }}INDEX {{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} ({{ index_columns(ix.columns, ix.mysql_length) }})
 {%- if ix.mysql_using is not none %} USING {{ ix.mysql_using | quote }}{% endif %}
 {%- endmacro %}
 

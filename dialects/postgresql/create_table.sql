@@ -27,7 +27,7 @@ CREATE TABLE {{ "IF NOT EXISTS " if op.if_not_exists }}{{ table.name | table(tab
 {% set keys = namespace(seen=([table.primary_key.columns] if table.primary_key else []), later=[], later_foreign=[]) %}
 {% for c in table.constraints if m.writes(c, table) %}{% if c.kind == "unique" and c.columns in keys.seen %}{% set keys.later = keys.later + [c] %}{% elif c.kind == "foreign_key" and c.ref_table == table.name and c.ref_schema == table.schema and not keyed(c.ref_columns) %}{% set keys.later_foreign = keys.later_foreign + [c] %}{% else %}{% if c.kind == "unique" %}{% set keys.seen = keys.seen + [c.columns] %}{% endif %}{{ ns.sep }}{{ m.constraint(c) }}{% set ns.sep = next %}{% endif %}{% endfor %}
 {{ "" }}
-)
+){% if op.postgresql_partition_by is not none %}{{ "\n" }} PARTITION BY {{ op.postgresql_partition_by }}{% endif %}
 {{ statement_end }}
 {# A table the schema model knows is there: CREATE TABLE IF NOT EXISTS
    changes nothing, and its indexes and comments are not written. #}

@@ -52,9 +52,10 @@ CREATE TEMPORARY TABLE {{ mirror }} (
 )
 {{ statement_end }}
 {% for ix in t.indexes %}
-CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ mirror }}_{{ loop.index }} ON {{ mirror }} {% if ix.postgresql_using is not none %}USING {{ ix.postgresql_using }} {% endif %}({{ m.index_columns(ix.columns) }})
+CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ mirror }}_{{ loop.index }} ON {{ mirror }} {% if ix.postgresql_using is not none %}USING {{ ix.postgresql_using }} {% endif %}({{ m.index_columns(ix.columns, ix.postgresql_ops) }})
 {%- if ix.postgresql_include %} INCLUDE ({{ m.names(ix.postgresql_include) }}){% endif %}
 {%- if ix.postgresql_nulls_not_distinct is not none %} {{ m.nulls_distinct(ix.postgresql_nulls_not_distinct) | trim }}{% endif %}
+{{- m.storage_parameters(ix.postgresql_with) }}
 {%- if ix.where is not none %} WHERE {{ ix.where }}{% endif %}
 
 {{ statement_end }}

@@ -119,14 +119,21 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {% if not_distinct is not none %}{{ "NULLS NOT DISTINCT " if not_distinct else "NULLS DISTINCT " }}{% endif %}
 {%- endmacro %}
 
-{% macro index_columns(columns) -%}
-{% for c in columns %}{% if c is string %}{{ c | quote }}{% else %}{{ c.sql }}{% endif %}{{ ", " if not loop.last }}{% endfor %}
+{# postgresql_with: ` WITH (fillfactor = 70)`, or nothing. #}
+{% macro storage_parameters(parameters) -%}
+{% if parameters %} WITH ({% for p in parameters %}{{ p[0] }}{% if p[1] is not none %} = {{ p[1] }}{% endif %}{{ ", " if not loop.last }}{% endfor %}){% endif %}
+{%- endmacro %}
+
+{# `ops`: postgresql_ops, an operator class by column name. #}
+{% macro index_columns(columns, ops={}) -%}
+{% for c in columns %}{% if c is string %}{{ c | quote }}{% if c in ops %} {{ ops[c] }}{% endif %}{% else %}{{ c.sql }}{% endif %}{{ ", " if not loop.last }}{% endfor %}
 {%- endmacro %}
 
 {% macro create_index(ix, table_name, schema, concurrently=false) -%}
-CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "CONCURRENTLY " if concurrently }}{{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} {% if ix.postgresql_using is not none %}USING {{ ix.postgresql_using }} {% endif %}({{ index_columns(ix.columns) }})
+CREATE {{ "UNIQUE " if ix.unique }}INDEX {{ "CONCURRENTLY " if concurrently }}{{ "IF NOT EXISTS " if ix.if_not_exists }}{{ ix.name | quote }} ON {{ table_name | table(schema) }} {% if ix.postgresql_using is not none %}USING {{ ix.postgresql_using }} {% endif %}({{ index_columns(ix.columns, ix.postgresql_ops) }})
 {%- if ix.postgresql_include %} INCLUDE ({{ names(ix.postgresql_include) }}){% endif %}
 {%- if ix.postgresql_nulls_not_distinct is not none %} {{ nulls_distinct(ix.postgresql_nulls_not_distinct) | trim }}{% endif %}
+{{- storage_parameters(ix.postgresql_with) }}
 {%- if ix.where is not none %} WHERE {{ ix.where }}{% endif %}
 {%- endmacro %}
 

@@ -11,6 +11,7 @@
 //! `unconverted:` item naming the Python file and line, which the loader
 //! refuses until a person replaces it.
 
+pub mod dialect_options;
 pub mod eval;
 pub mod existing;
 pub mod ops;

@@ -635,6 +635,21 @@ fn index_in_create_table(
     })
 }
 
+/// The table options of `create_table` whose value is a name; `info` is
+/// SQLAlchemy's own and left out.
+const TABLE_OPTION_WORDS: [&str; 10] = [
+    "mysql_engine",
+    "mysql_charset",
+    "mysql_collate",
+    "mysql_default_charset",
+    "mysql_row_format",
+    "mariadb_engine",
+    "mariadb_charset",
+    "mariadb_collate",
+    "mariadb_default_charset",
+    "mariadb_row_format",
+];
+
 pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
     let call = &lowercase_dialect_keywords(call);
     let op = call.name().to_owned();
@@ -649,10 +664,11 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                     "comment",
                     "if_not_exists",
                     "info",
-                    "mysql_engine",
-                    "mysql_charset",
-                    "mysql_collate",
-                ],
+                    "postgresql_partition_by",
+                ]
+                .into_iter()
+                .chain(TABLE_OPTION_WORDS)
+                .collect::<Vec<_>>(),
                 "create_table",
             )?;
             set(&mut out, "name", Value::String(name.clone()));
@@ -682,9 +698,11 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
             }
             set_opt_str(&mut out, "comment", call.kw("comment"))?;
             set_flag(&mut out, "if_not_exists", call.kw("if_not_exists"))?;
-            for key in ["mysql_engine", "mysql_charset", "mysql_collate"] {
+            for key in TABLE_OPTION_WORDS {
                 option_word(&mut out, key, call.kw(key), "create_table")?;
             }
+            let key = "postgresql_partition_by";
+            set_opt_str(&mut out, key, call.kw(key))?;
             let mut ops = one(&op, out);
             ops.extend(indexes);
             return Ok(ops);
@@ -879,6 +897,10 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                     "postgresql_nulls_not_distinct",
                     "mysql_using",
                     "mssql_clustered",
+                    "postgresql_ops",
+                    "postgresql_with",
+                    "mysql_length",
+                    "mysql_prefix",
                 ],
                 "create_index",
             )?;
@@ -938,6 +960,15 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                 "create_index",
             )?;
             set_bool(&mut out, "mssql_clustered", call.kw("mssql_clustered"))?;
+            for (key, value) in super::dialect_options::index_options(call)? {
+                set(&mut out, key, value);
+            }
+            option_word(
+                &mut out,
+                "mysql_prefix",
+                call.kw("mysql_prefix"),
+                "create_index",
+            )?;
         }
         "drop_index" => {
             let b = bind(call, &["index_name", "table_name"], "drop_index")?;
@@ -1356,14 +1387,29 @@ mod tests {
     #[test]
     fn what_the_surface_cannot_say_is_counted_as_surface_work() {
         let items = convert(&format!(
-            "{HEAD}def upgrade():\n    op.create_index(None, 't', ['a'])\n    op.create_table('t', sa.Column('id', sa.Integer), mysql_engine='InnoDB', mysql_row_format='DYNAMIC')\n    with op.get_context().autocommit_block():\n        op.execute(\"ALTER TYPE e ADD VALUE 'x'\")\n"
+            "{HEAD}def upgrade():\n    op.create_index(None, 't', ['a'])\n    op.create_table('t', sa.Column('id', sa.Integer), mysql_engine='InnoDB', mysql_key_block_size='8')\n    with op.get_context().autocommit_block():\n        op.execute(\"ALTER TYPE e ADD VALUE 'x'\")\n"
         ));
         assert_eq!(
             items,
             vec![
                 "! 4 surface: create_index with no name (name=None)",
-                "! 5 surface: create_table option `mysql_row_format`",
+                "! 5 surface: create_table option `mysql_key_block_size`",
                 "! 6 surface: an op other than CREATE/DROP INDEX CONCURRENTLY in autocommit_block (outside the transaction)",
+            ]
+        );
+    }
+
+    #[test]
+    fn dialect_options_keep_their_keywords() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    op.create_table('t', sa.Column('a', sa.String(20)), mysql_default_charset='utf8', mariadb_row_format='DYNAMIC', postgresql_partition_by='RANGE (a)', info={{'x': 1}})\n    op.create_index('ix', 't', ['a'], postgresql_ops={{'a': 'text_pattern_ops'}}, postgresql_with={{'fillfactor': 70, 'deduplicate_items': False}}, mysql_length={{'a': 10}}, mysql_prefix='FULLTEXT', postgresql_where=sa.text('a > 0'))\n    op.create_index('iy', 't', ['a'], mysql_length=5)\n"
+        ));
+        assert_eq!(
+            items,
+            vec![
+                "create_table:\n  name: t\n  columns:\n  - name: a\n    type: String(20)\n  mysql_default_charset: utf8\n  mariadb_row_format: DYNAMIC\n  postgresql_partition_by: RANGE (a)\n",
+                "create_index:\n  name: ix\n  table: t\n  columns:\n  - a\n  where: a > 0\n  postgresql_ops:\n    a: text_pattern_ops\n  postgresql_with:\n    fillfactor: 70\n    deduplicate_items: false\n  mysql_length:\n    a: 10\n  mysql_prefix: FULLTEXT\n",
+                "create_index:\n  name: iy\n  table: t\n  columns:\n  - a\n  mysql_length: 5\n",
             ]
         );
     }

@@ -4,7 +4,7 @@
 //! the indexes. Templates see it as `table` (in `create_table` and
 //! `add_column`); how each part is written is up to the dialect.
 
-use crate::revision::{Column, IndexColumn, IndexDef, TableConstraint};
+use crate::revision::{Column, IndexDef, TableConstraint};
 use crate::types::ColumnType;
 use serde::Serialize;
 
@@ -155,17 +155,11 @@ pub fn table_view(
         .iter()
         .filter(|c| c.index)
         .map(|c| IndexDef {
-            name: format!("ix_{}_{}", name, c.name),
-            columns: vec![IndexColumn::Name(c.name.clone())],
             unique: c.unique,
-            where_: None,
-            if_not_exists: false,
-            postgresql_using: None,
-            postgresql_include: Vec::new(),
-            mssql_include: Vec::new(),
-            mysql_using: None,
-            mssql_clustered: None,
-            postgresql_nulls_not_distinct: None,
+            ..IndexDef::plain(
+                format!("ix_{}_{}", name, c.name),
+                std::slice::from_ref(&c.name),
+            )
         })
         .collect();
     all_indexes.extend(indexes.iter().cloned());

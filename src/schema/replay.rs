@@ -279,7 +279,7 @@ fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<CreateTable, Pr
     no_duplicates("index", table.indexes.iter().map(|i| i.name.as_str()))?;
     for index in &table.indexes {
         check_new_index(schema, &table, &index.name, &index.columns)?;
-        included_columns_exist(&table, &index.postgresql_include, &index.mssql_include)?;
+        option_columns_exist(&table, index)?;
         schema.rules.check_index_method(&table, index)?;
     }
     schema
@@ -514,7 +514,7 @@ fn check_added_parts(
     }
     for index in new_indexes {
         check_new_index(schema, changed, &index.name, &index.columns)?;
-        included_columns_exist(changed, &index.postgresql_include, &index.mssql_include)?;
+        option_columns_exist(changed, index)?;
         schema.rules.check_index_method(changed, index)?;
     }
     let keys = super::blob_keys::keys_of(changed)
@@ -796,13 +796,25 @@ fn contradicts<T: PartialEq>(
 /// A new index's name is free in its schema and its columns exist.
 /// An index's covering columns (`INCLUDE`) are the table's: the engine
 /// refuses a name it does not know.
-fn included_columns_exist(
-    table: &Table,
-    postgresql: &[String],
-    mssql: &[String],
-) -> Result<(), Problem> {
-    columns_exist(table, postgresql)?;
-    columns_exist(table, mssql)
+/// The columns an index's dialect options name: covering columns are the
+/// table's, operator classes and prefix lengths are for the index's own.
+fn option_columns_exist(table: &Table, index: &IndexDef) -> Result<(), Problem> {
+    columns_exist(table, &index.postgresql_include)?;
+    columns_exist(table, &index.mssql_include)?;
+    let own = |name: &str| {
+        index
+            .columns
+            .iter()
+            .any(|c| matches!(c, IndexColumn::Name(n) if n == name))
+    };
+    match index.keyed_columns().into_iter().find(|name| !own(name)) {
+        Some(name) => Err(Problem::Invalid(format!(
+            "`{name}` in the `postgresql_ops` or `mysql_length` of index `{}` is not one \
+             of the index's columns",
+            index.name
+        ))),
+        None => Ok(()),
+    }
 }
 
 pub(super) fn check_new_index(
@@ -883,20 +895,8 @@ fn create_index(schema: &mut Schema, op: &CreateIndex) -> Result<bool, Problem> 
         return Ok(false);
     }
     check_new_index(schema, current, &op.name, &op.columns)?;
-    included_columns_exist(current, &op.postgresql_include, &op.mssql_include)?;
-    let index = IndexDef {
-        name: op.name.clone(),
-        columns: op.columns.clone(),
-        unique: op.unique,
-        where_: op.where_.clone(),
-        if_not_exists: false,
-        postgresql_using: op.postgresql_using.clone(),
-        postgresql_include: op.postgresql_include.clone(),
-        mssql_include: op.mssql_include.clone(),
-        mysql_using: op.mysql_using.clone(),
-        mssql_clustered: op.mssql_clustered,
-        postgresql_nulls_not_distinct: op.postgresql_nulls_not_distinct,
-    };
+    let index = op.index_def();
+    option_columns_exist(current, &index)?;
     schema.rules.check_index_method(current, &index)?;
     let keys = [super::blob_keys::KeyRef::Index(&index)];
     schema.rules.check_blob_keys(current, keys, None)?;

@@ -781,18 +781,15 @@ impl Table {
             }
         }
         CreateTable {
-            name: self.name.clone(),
-            schema: self.schema.clone(),
-            columns,
-            constraints,
             indexes: self.indexes.clone(),
             comment: self.comment.clone(),
-            if_not_exists: false,
-            mysql_engine: self.options.mysql_engine.clone(),
-            mysql_charset: self.options.mysql_charset.clone(),
-            mysql_collate: self.options.mysql_collate.clone(),
-            creates_enums: None,
-            exists: false,
+            ..CreateTable::with_options(
+                self.name.clone(),
+                self.schema.clone(),
+                columns,
+                constraints,
+                self.options.clone(),
+            )
         }
     }
 

@@ -510,11 +510,22 @@ def run_ops(ops):
     for item in ops:
         item = {k: v for k, v in item.items() if k != "review"}
         ((name, body),) = item.items()
+        body = _alembic_aliases(body)
         if _outside_transaction(name, body, runner.dialect):
             with op.get_context().autocommit_block():
                 getattr(runner, name)(body)
         else:
             getattr(runner, name)(body)
+
+
+# Alembic's keywords retort takes for its own keys.
+_ALIASES = {"postgresql_where": "where", "postgresql_concurrently": "concurrently"}
+
+
+def _alembic_aliases(body):
+    if not isinstance(body, dict):
+        return body
+    return {_ALIASES.get(k, k): v for k, v in body.items()}
 
 
 def _outside_transaction(name, body, dialect):
@@ -651,11 +662,17 @@ class OpRunner:
         "postgresql_nulls_not_distinct",
         "mysql_using",
         "mssql_clustered",
+        "postgresql_ops",
+        "mysql_length",
+        "mysql_prefix",
     )
     UNIQUE_OPTIONS = ("postgresql_nulls_not_distinct",)
 
     def index_options(self, body, keys=INDEX_OPTIONS):
-        return {key: body[key] for key in keys if body.get(key) is not None}
+        options = {key: body[key] for key in keys if body.get(key) is not None}
+        if body.get("postgresql_with"):
+            options["postgresql_with"] = body["postgresql_with"]
+        return options
 
     def where_kwargs(self, body):
         where = body.get("where")
@@ -665,11 +682,18 @@ class OpRunner:
 
     # -- ops ---------------------------------------------------------------
 
+    TABLE_OPTIONS = tuple(
+        f"{dialect}_{option}"
+        for dialect in ("mysql", "mariadb")
+        for option in ("engine", "default_charset", "charset", "row_format", "collate")
+    ) + ("postgresql_partition_by",)
+
     def create_table(self, body):
         sa = self.sa
         args = [self.column(c) for c in body["columns"]]
         args += [self.table_constraint(c) for c in body.get("constraints", [])]
         for position, ix in enumerate(body.get("indexes", [])):
+            ix = _alembic_aliases(ix)
             index = sa.Index(ix["name"], *self.index_columns(ix["columns"]), unique=bool(ix.get("unique")), **self.where_kwargs(ix), **self.index_options(ix))
             index.info["retort_position"] = position
             index.info["retort_if_not_exists"] = bool(ix.get("if_not_exists"))
@@ -681,9 +705,13 @@ class OpRunner:
             kw["comment"] = body["comment"]
         if body.get("if_not_exists"):
             kw["if_not_exists"] = True
-        for key in ("mysql_engine", "mysql_charset", "mysql_collate"):
+        # In the order retort writes them (SQLAlchemy writes the keywords'
+        # order, COLLATE after the character sets).
+        for key in self.TABLE_OPTIONS:
             if body.get(key) is not None:
                 kw[key] = body[key]
+        if body.get("info") is not None:
+            kw["info"] = body["info"]
         self.op.create_table(body["name"], *args, **kw)
 
     def drop_table(self, body):

@@ -149,6 +149,9 @@ const ADD_COLUMN_UNNAMED_UNKNOWABLE: &str = "SQL Server and Oracle give an unnam
 const EFFECT_ENGINE_NAMES: &str = "the `effect:` drops constraints by the names PostgreSQL \
     gives them; other engines name them otherwise (or keep no name), so retort refuses the \
     effect there, where Alembic writes the PostgreSQL SQL blindly";
+const MARIADB_TWINS: &str = "the mysql dialect serves MySQL and MariaDB: a `mariadb_*` table \
+     option stands for its `mysql_*` twin, as Alembic's mariadb dialect writes it; Alembic's \
+     mysql dialect ignores it";
 const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
     (
         "alembic_ops",
@@ -620,6 +623,22 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
         "upgrade head*",
         RetortRefuses,
         SQLITE_IDENTITY_COLUMN,
+    ),
+    // dialect_options: d2 creates a table with a comment.
+    (
+        "dialect_options*",
+        "mssql",
+        "upgrade head*",
+        AlembicFails,
+        MSSQL_COMMENTS,
+    ),
+    // mariadb_options: only mariadb_* table options.
+    (
+        "mariadb_options",
+        "mysql",
+        "upgrade*",
+        RetortDiffers,
+        MARIADB_TWINS,
     ),
     // schemas: m2 adds a unique constraint.
     (
@@ -1217,6 +1236,8 @@ const PROJECT_CASES: &[(&str, &[&str])] = &[
     ("alembic_ops", &["upgrade a1:a2"]),
     ("fk_match", &[]),
     ("rename_objects", &[]),
+    ("dialect_options", &[]),
+    ("mariadb_options", &[]),
 ];
 
 /// online_ddl: k2 and k3 build and drop indexes outside the transaction, k4
@@ -1314,6 +1335,18 @@ fn online_ddl_matches_alembic() {
 #[test]
 fn alembic_surface_matches_alembic() {
     check_named("alembic_surface");
+}
+
+/// Index and table options keyed as Alembic's keywords.
+#[test]
+fn dialect_options_match_alembic() {
+    check_named("dialect_options");
+}
+
+/// `mariadb_*` table options on the mysql dialect.
+#[test]
+fn mariadb_options_match_alembic() {
+    check_named("mariadb_options");
 }
 
 #[test]

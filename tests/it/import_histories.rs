@@ -105,18 +105,23 @@ const HISTORIES: &[History] = &[
     History {
         name: "ironic",
         dialects: &["mysql", "postgresql"],
-        summary: "81 revisions written, 69 converted exactly.",
+        summary: "81 revisions written, 70 converted exactly.",
         person: 16,
-        surface: 1,
+        surface: 0,
         person_left: 0,
-        loaded: 60,
+        loaded: 81,
         compared_at_least: 60,
         resolved_differently: &[],
         // The resolutions give each data `execute` its way back.
         downgrade_refused: None,
         schema_setup: "",
         schema_raw_after: "",
-        schema_compared: true,
+        // c1fd28861bb9 converts the tables to utf8mb4 in raw SQL that its
+        // `execute`s do not describe: the model keeps the CHARSET of each
+        // create_table, and the engine's conversion also widens some TEXT
+        // columns to MEDIUMTEXT, which restating it after `schema heads`
+        // does not reproduce.
+        schema_compared: false,
         engines: &[Engine::MariaDb],
     },
     History {
@@ -145,7 +150,7 @@ const HISTORIES: &[History] = &[
         dialects: &["postgresql"],
         summary: "288 revisions written, 257 converted exactly.",
         person: 42,
-        surface: 10,
+        surface: 9,
         person_left: 42,
         loaded: 50,
         compared_at_least: 48,

@@ -44,6 +44,8 @@ fn projects(engine: Engine) -> Vec<(&'static str, &'static str)> {
         "rename_in_check",
         "type_change_using",
         "sqlite_add_column",
+        "dialect_options",
+        "mariadb_options",
     ]
     .map(|name| (name, ""))
     .to_vec();

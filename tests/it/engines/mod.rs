@@ -8,6 +8,7 @@ mod bulk_insert_inverse;
 mod campaign;
 mod client_charset;
 mod ddl_refusals;
+mod dialect_options;
 mod drift;
 mod drop_table_takes;
 mod drop_takes;

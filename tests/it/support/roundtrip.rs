@@ -227,3 +227,17 @@ pub const SQLITE_ADD_COLUMN: Pieces = Pieces {
     up: &["a1", "a1:heads"],
     down: &["a3:a2", "a2:base"],
 };
+
+/// Index and table options keyed as Alembic's keywords (issue 17).
+pub const DIALECT_OPTIONS: Pieces = Pieces {
+    project: "dialect_options",
+    up: &["d1", "d1:heads"],
+    down: &["d2:d1", "d1:base"],
+};
+
+/// `mariadb_*` table options (issue 17).
+pub const MARIADB_OPTIONS: Pieces = Pieces {
+    project: "mariadb_options",
+    up: &["m1", "m1:heads"],
+    down: &["m2:m1", "m1:base"],
+};
