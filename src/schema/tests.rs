@@ -1181,3 +1181,67 @@ fn renamed_indexes_and_constraints_follow_in_the_model_and_rename_back() {
         assert!(apply_one(&mut base(), wrong).is_err(), "{wrong}");
     }
 }
+
+#[test]
+fn a_computed_column_is_the_engines_alone() {
+    let add = |column: &str| format!("- add_column: {{table: runs, column: {column}}}");
+    let computed = "{name: twice, type: Integer, computed: {sqltext: files * 2, persisted: true}";
+    let error = error_of(&add(&format!("{computed}, server_default: '0'}}")));
+    assert!(
+        error
+            .to_string()
+            .contains("is computed and has a server_default"),
+        "{error}"
+    );
+    let error = error_of(&add(&format!("{computed}, identity: {{}}}}")));
+    assert!(
+        error
+            .to_string()
+            .contains("is computed and has an identity"),
+        "{error}"
+    );
+
+    let mut schema = base();
+    apply_one(&mut schema, &add(&format!("{computed}}}"))).expect("a computed column is added");
+    // bulk_insert gives it no value, and needs none for it.
+    let row = "{id: 1, ingestion_id: 1, status: ok";
+    let error = apply_one(
+        &mut schema,
+        &format!("- bulk_insert: {{table: runs, rows: [{row}, twice: 2}}]}}"),
+    )
+    .expect_err("a value for a computed column");
+    assert!(
+        error
+            .to_string()
+            .contains("column `twice`: a computed column"),
+        "{error}"
+    );
+    apply_one(
+        &mut schema,
+        &format!("- bulk_insert: {{table: runs, rows: [{row}}}]}}"),
+    )
+    .unwrap();
+    let error = apply_one(
+        &mut schema,
+        "- alter_column: {table: runs, column: twice, nullable: false}",
+    )
+    .expect_err("a computed column is not altered");
+    assert!(
+        error
+            .to_string()
+            .contains("drop the column and add it again"),
+        "{error}"
+    );
+    // A rename of a column it is computed from carries into its expression.
+    apply_one(
+        &mut schema,
+        "- alter_column: {table: runs, column: files, new_name: file_count}",
+    )
+    .unwrap();
+    let runs = schema.table(&None, "runs").expect("runs");
+    let twice = runs
+        .column("twice")
+        .and_then(|c| c.computed.as_ref())
+        .expect("computed");
+    assert_eq!(twice.sqltext, "file_count * 2");
+}

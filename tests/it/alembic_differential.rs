@@ -149,7 +149,27 @@ const ADD_COLUMN_UNNAMED_UNKNOWABLE: &str = "SQL Server and Oracle give an unnam
 const EFFECT_ENGINE_NAMES: &str = "the `effect:` drops constraints by the names PostgreSQL \
     gives them; other engines name them otherwise (or keep no name), so retort refuses the \
     effect there, where Alembic writes the PostgreSQL SQL blindly";
+const SQLITE_STORED_COMPUTED: &str = "SQLite refuses to add a stored generated column \
+    (`cannot add a STORED column`): Alembic writes the ADD COLUMN, retort compiles the table \
+    rebuild of batch mode";
+const PG_VIRTUAL_COMPUTED: &str = "PostgreSQL 15 has only stored generated columns: Alembic \
+    offline writes `GENERATED ALWAYS AS (..)` (PostgreSQL 18's virtual column), which \
+    PostgreSQL 15 refuses; retort refuses a computed column without `persisted: true`";
 const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
+    (
+        "computed_stored",
+        "sqlite",
+        "upgrade head*",
+        RetortDiffers,
+        SQLITE_STORED_COMPUTED,
+    ),
+    (
+        "computed_virtual",
+        "postgresql",
+        "upgrade*",
+        RetortRefuses,
+        PG_VIRTUAL_COMPUTED,
+    ),
     (
         "alembic_ops",
         "*",
@@ -1217,6 +1237,9 @@ const PROJECT_CASES: &[(&str, &[&str])] = &[
     ("alembic_ops", &["upgrade a1:a2"]),
     ("fk_match", &[]),
     ("rename_objects", &[]),
+    ("computed_stored", &[]),
+    ("computed_virtual", &[]),
+    ("identity_options", &[]),
 ];
 
 /// online_ddl: k2 and k3 build and drop indexes outside the transaction, k4
@@ -1329,6 +1352,17 @@ fn rename_objects_match_alembic() {
 #[test]
 fn fk_match_matches_alembic() {
     check_named("fk_match");
+}
+
+#[test]
+fn computed_columns_match_alembic() {
+    check_named("computed_stored");
+    check_named("computed_virtual");
+}
+
+#[test]
+fn identity_options_match_alembic() {
+    check_named("identity_options");
 }
 
 /// Projects without their own case list get the default cases.
