@@ -488,6 +488,10 @@ pub struct AlterColumn {
     /// `postgresql_using` is taken too.
     #[serde(default, alias = "postgresql_using")]
     pub using: Option<String>,
+    /// Makes the column the table's autoincrement column (true) or not
+    /// (false); MySQL's `AUTO_INCREMENT` in `MODIFY`, nothing elsewhere, as Alembic.
+    #[serde(default)]
+    pub autoincrement: Option<bool>,
     /// The column's type before the change (filled by the schema model when omitted).
     #[serde(default)]
     pub existing_type: Option<ColumnType>,

@@ -678,6 +678,12 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
         let current = table(schema, &op.schema, &op.table)?;
         schema.rules.check_not_null_column(current, &op.column)?;
     }
+    if op.autoincrement == Some(true) && !autoincrement {
+        let current = table(schema, &op.schema, &op.table)?;
+        schema
+            .rules
+            .check_auto_increment_target(current, &op.column)?;
+    }
 
     if before.computed.is_some() {
         // MySQL's MODIFY/CHANGE restate the column without its expression,
@@ -695,6 +701,9 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     }
     if let Some(new_nullable) = op.nullable {
         after.nullable = Some(new_nullable);
+    }
+    if op.autoincrement.is_some() {
+        after.autoincrement = op.autoincrement;
     }
     match &op.server_default {
         Patch::Keep => {}
@@ -725,9 +734,12 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     if let Some(slot) = changed.column_mut(renamed) {
         *slot = after;
     }
-    if autoincrement {
-        // MySQL's MODIFY writes AUTO_INCREMENT again (existing_autoincrement).
+    if op.autoincrement.unwrap_or(autoincrement) {
+        // MySQL's MODIFY writes AUTO_INCREMENT again (existing_autoincrement),
+        // or for the first time (autoincrement: true).
         changed.counted_column = Some(renamed.to_owned());
+    } else if op.autoincrement == Some(false) {
+        changed.counted_column = None;
     }
     if let Some(new_name) = &op.new_name {
         rename_referenced_column(schema, &op.schema, &op.table, &op.column, new_name);

@@ -1245,3 +1245,43 @@ fn a_computed_column_is_the_engines_alone() {
         .expect("computed");
     assert_eq!(twice.sqltext, "file_count * 2");
 }
+
+#[test]
+fn alter_column_autoincrement_marks_the_column_and_inverts() {
+    let mysql = crate::test_fixtures::facts("mysql");
+    let mut schema = Schema::on(&mysql);
+    apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
+    // MariaDB: "there can be only one auto column and it must be defined as a key".
+    let refused = |schema: &mut Schema, yaml: &str| {
+        apply_one(schema, yaml)
+            .expect_err("refused on MySQL")
+            .to_string()
+    };
+    let error = refused(
+        &mut schema,
+        "- alter_column: {table: runs, column: files, autoincrement: true}",
+    );
+    assert!(error.contains("one AUTO_INCREMENT column"), "{error}");
+    let rev = revision(
+        "r1",
+        "- alter_column: {table: runs, column: id, autoincrement: false}",
+        None,
+    );
+    let before = schema.clone();
+    let inverse = downgrade_ops(&rev, Some(&before)).expect("invertible");
+    apply_ops(&mut schema, &rev.upgrade, None).expect("the upgrade applies");
+    let runs = schema.table(&None, "runs").expect("runs");
+    assert_eq!(runs.autoincrement_column(), None);
+    let error = refused(
+        &mut schema,
+        "- alter_column: {table: runs, column: files, autoincrement: true}",
+    );
+    assert!(error.contains("must lead a key"), "{error}");
+    let done = apply_ops(&mut schema, &inverse, None).expect("the downgrade applies");
+    let Op::AlterColumn(back) = &done[0].op else {
+        panic!("{done:?}")
+    };
+    assert_eq!(back.autoincrement, Some(true));
+    let runs = schema.table(&None, "runs").expect("runs");
+    assert_eq!(runs.autoincrement_column(), Some("id"));
+}

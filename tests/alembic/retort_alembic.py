@@ -743,6 +743,8 @@ class OpRunner:
             kw["existing_nullable"] = body["existing_nullable"]
         if body.get("existing_comment") is not None:
             kw["existing_comment"] = body["existing_comment"]
+        if body.get("autoincrement") is not None:
+            kw["autoincrement"] = body["autoincrement"]
         if body.get("existing_autoincrement") is not None:
             kw["existing_autoincrement"] = body["existing_autoincrement"]
         if kw["existing_server_default"] is False:

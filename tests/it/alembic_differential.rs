@@ -1240,6 +1240,7 @@ const PROJECT_CASES: &[(&str, &[&str])] = &[
     ("computed_stored", &[]),
     ("computed_virtual", &[]),
     ("identity_options", &[]),
+    ("alter_autoincrement", &[]),
 ];
 
 /// online_ddl: k2 and k3 build and drop indexes outside the transaction, k4
@@ -1363,6 +1364,11 @@ fn computed_columns_match_alembic() {
 #[test]
 fn identity_options_match_alembic() {
     check_named("identity_options");
+}
+
+#[test]
+fn alter_autoincrement_matches_alembic() {
+    check_named("alter_autoincrement");
 }
 
 /// Projects without their own case list get the default cases.

@@ -208,6 +208,13 @@ pub const IDENTITY_OPTIONS: Pieces = Pieces {
     down: &["i2:i1", "i1:base"],
 };
 
+/// `alter_column` with `autoincrement` (issue 17).
+pub const ALTER_AUTOINCREMENT: Pieces = Pieces {
+    project: "alter_autoincrement",
+    up: &["t1", "t1:heads"],
+    down: &["t2:t1", "t1:base"],
+};
+
 /// An index and a constraint of each kind renamed (issue 17).
 pub const RENAME_OBJECTS: Pieces = Pieces {
     project: "rename_objects",
