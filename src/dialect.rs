@@ -181,6 +181,11 @@ pub struct DialectFacts {
     /// What the engine does with existing rows when the schema changes.
     #[serde(default)]
     pub rows: RowRules,
+    /// `alter_column`'s `autoincrement` reaches the engine (MySQL's `MODIFY
+    /// ... AUTO_INCREMENT`); elsewhere Alembic writes nothing for it, and
+    /// the schema model leaves the column as it was.
+    #[serde(default)]
+    pub alter_column_autoincrement: bool,
 }
 
 /// An op, by name, and optionally a boolean key of it that must be true:
@@ -743,6 +748,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         keys_are_named_indexes: false,
         ddl_limits: DdlLimits::default(),
         rows: RowRules::default(),
+        alter_column_autoincrement: false,
     }
 }
 

@@ -22,6 +22,8 @@ pub struct EngineRules {
     pub ddl_limits: crate::dialect::DdlLimits,
     /// What the engine does with existing rows.
     pub rows: crate::dialect::RowRules,
+    /// Whether `alter_column`'s `autoincrement` changes the column on the engine.
+    pub alter_column_autoincrement: bool,
 }
 
 impl EngineRules {
@@ -33,6 +35,7 @@ impl EngineRules {
             keys_are_named_indexes: dialect.keys_are_named_indexes,
             ddl_limits: dialect.ddl_limits.clone(),
             rows: dialect.rows.clone(),
+            alter_column_autoincrement: dialect.alter_column_autoincrement,
         }
     }
 

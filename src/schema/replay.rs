@@ -678,7 +678,11 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
         let current = table(schema, &op.schema, &op.table)?;
         schema.rules.check_not_null_column(current, &op.column)?;
     }
-    if op.autoincrement == Some(true) && !autoincrement {
+    // Only where the dialect writes it: elsewhere the engine keeps the column.
+    let new_autoincrement = op
+        .autoincrement
+        .filter(|_| schema.rules.alter_column_autoincrement);
+    if new_autoincrement == Some(true) && !autoincrement {
         let current = table(schema, &op.schema, &op.table)?;
         schema
             .rules
@@ -702,8 +706,8 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     if let Some(new_nullable) = op.nullable {
         after.nullable = Some(new_nullable);
     }
-    if op.autoincrement.is_some() {
-        after.autoincrement = op.autoincrement;
+    if new_autoincrement.is_some() {
+        after.autoincrement = new_autoincrement;
     }
     match &op.server_default {
         Patch::Keep => {}
@@ -734,11 +738,11 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     if let Some(slot) = changed.column_mut(renamed) {
         *slot = after;
     }
-    if op.autoincrement.unwrap_or(autoincrement) {
+    if new_autoincrement.unwrap_or(autoincrement) {
         // MySQL's MODIFY writes AUTO_INCREMENT again (existing_autoincrement),
         // or for the first time (autoincrement: true).
         changed.counted_column = Some(renamed.to_owned());
-    } else if op.autoincrement == Some(false) {
+    } else if new_autoincrement == Some(false) {
         changed.counted_column = None;
     }
     if let Some(new_name) = &op.new_name {

@@ -1284,4 +1284,11 @@ fn alter_column_autoincrement_marks_the_column_and_inverts() {
     assert_eq!(back.autoincrement, Some(true));
     let runs = schema.table(&None, "runs").expect("runs");
     assert_eq!(runs.autoincrement_column(), Some("id"));
+    // Elsewhere Alembic writes nothing, and the engine keeps its column.
+    let postgresql = crate::test_fixtures::facts("postgresql");
+    let mut schema = Schema::on(&postgresql);
+    apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
+    apply_ops(&mut schema, &rev.upgrade, None).expect("the upgrade applies");
+    let runs = schema.table(&None, "runs").expect("runs");
+    assert_eq!(runs.autoincrement_column(), Some("id"));
 }
