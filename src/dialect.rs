@@ -188,6 +188,11 @@ pub struct DialectFacts {
     /// refuses the rest.
     #[serde(default)]
     pub index_methods: IndexMethods,
+    /// `alter_column`'s `autoincrement` reaches the engine (MySQL's `MODIFY
+    /// ... AUTO_INCREMENT`); elsewhere Alembic writes nothing for it, and
+    /// the schema model leaves the column as it was.
+    #[serde(default)]
+    pub alter_column_autoincrement: bool,
 }
 
 /// An op, by name, and optionally a boolean key of it that must be true:
@@ -751,6 +756,7 @@ fn placeholder_facts(name: &str) -> DialectFacts {
         ddl_limits: DdlLimits::default(),
         rows: RowRules::default(),
         index_methods: IndexMethods::default(),
+        alter_column_autoincrement: false,
     }
 }
 

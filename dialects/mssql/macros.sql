@@ -55,11 +55,12 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 IDENTITY{% if i.start is not none or i.increment is not none %}({{ i.start if i.start is not none else 1 }},{{ i.increment if i.increment is not none else 1 }}){% endif %}
 {%- endmacro %}
 
-{#- SQL Server: NULL or NOT NULL always, then IDENTITY or DEFAULT. -#}
+{#- SQL Server: NULL or NOT NULL always, then IDENTITY or DEFAULT. A
+    computed column has no type and no NULL, only NOT NULL (SQLAlchemy). -#}
 {% macro column(c, table) -%}
 {% set auto = c.name == table.autoincrement_column or c.autoincrement == true %}
-{{ c.name | quote }} {{ type(c.type) }}
-{%- if not c.nullable or c.primary_key or c.autoincrement == true or c.identity is not none %} NOT NULL{% else %} NULL{% endif %}
+{{ c.name | quote }} {% if c.computed is not none %}AS ({{ c.computed.sqltext }}){{ " PERSISTED" if c.computed.persisted }}{% else %}{{ type(c.type) }}{% endif %}
+{%- if not c.nullable or c.primary_key or c.autoincrement == true or c.identity is not none %} NOT NULL{% elif c.computed is none %} NULL{% endif %}
 {%- if c.identity is not none %} {{ identity(c.identity) }}
 {%- elif auto %} IDENTITY
 {%- elif c.server_default is not none %} DEFAULT {{ default(c.server_default) }}{% endif %}

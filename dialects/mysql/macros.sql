@@ -70,6 +70,7 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {% macro column(c, table, added=false) -%}
 {% set t = c.type | resolve(what="the column type") %}
 {{ c.name | quote }} {{ type(c.type) }}
+{%- if c.computed is not none %} GENERATED ALWAYS AS ({{ c.computed.sqltext }}){% if c.computed.persisted is not none %} {{ "STORED" if c.computed.persisted else "VIRTUAL" }}{% endif %}{% endif %}
 {%- if not c.nullable %} NOT NULL
 {#- A TIMESTAMP column is NOT NULL unless it says NULL (explicit_defaults_for_timestamp off). #}
 {%- elif t.kind in ["Dialect", "Upper"] and t.name == "TIMESTAMP" %} NULL{% endif %}

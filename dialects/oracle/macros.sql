@@ -47,12 +47,30 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {%- endmacro %}
 
 {% macro identity(i) -%}
-GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
-{%- set options = [] %}
-{#- SQLAlchemy's order: INCREMENT BY before START WITH. #}
+GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }}{{ " ON NULL" if i.on_null }} AS IDENTITY
+{%- set options = identity_options(i) %}
+{%- if options %} ({{ options }}){% endif %}
+{%- endmacro %}
+
+{#- SQLAlchemy's order, in Oracle's spelling (NOMINVALUE, NOCYCLE, ...). -#}
+{% macro identity_options(i) -%}
+{% set options = [] %}
 {%- if i.increment is not none %}{% set options = options + ["INCREMENT BY " ~ i.increment] %}{% endif %}
 {%- if i.start is not none %}{% set options = options + ["START WITH " ~ i.start] %}{% endif %}
-{%- if options %} ({{ options | join(" ") }}){% endif %}
+{%- if i.minvalue is not none %}{% set options = options + ["MINVALUE " ~ i.minvalue] %}{% endif %}
+{%- if i.maxvalue is not none %}{% set options = options + ["MAXVALUE " ~ i.maxvalue] %}{% endif %}
+{%- if i.nominvalue %}{% set options = options + ["NOMINVALUE"] %}{% endif %}
+{%- if i.nomaxvalue %}{% set options = options + ["NOMAXVALUE"] %}{% endif %}
+{%- if i.cache is not none %}{% set options = options + ["CACHE " ~ i.cache] %}{% endif %}
+{%- if i.cycle is not none %}{% set options = options + ["CYCLE" if i.cycle else "NOCYCLE"] %}{% endif %}
+{%- if i.order is not none %}{% set options = options + ["ORDER" if i.order else "NOORDER"] %}{% endif %}
+{{- options | join(" ") }}
+{%- endmacro %}
+
+{#- Oracle's generated columns are virtual: it refuses STORED. -#}
+{% macro computed(g, column) -%}
+{% if g.persisted %}{{ fail("Oracle has only virtual generated columns (SQLAlchemy: \"computed columns do not support 'stored' persistence\"): write `persisted: false` (or leave it out) on the computed column `" ~ column ~ "`, or give the column per-dialect ops") }}{% endif %}
+GENERATED ALWAYS AS ({{ g.sqltext }}){{ " VIRTUAL" if g.persisted is not none }}
 {%- endmacro %}
 
 {#- Oracle: DEFAULT, identity, NOT NULL (none with an identity). The
@@ -60,6 +78,7 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {% macro column(c, table) -%}
 {{ c.name | quote }} {{ type(c.type) }}
 {%- if c.server_default is not none %} DEFAULT {{ default(c.server_default) }}{% endif %}
+{%- if c.computed is not none %} {{ computed(c.computed, c.name) }}{% endif %}
 {%- if c.identity is not none %} {{ identity(c.identity) }}{% endif %}
 {%- if not c.nullable and c.identity is none %} NOT NULL{% endif %}
 {%- endmacro %}

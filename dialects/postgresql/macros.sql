@@ -59,11 +59,29 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 
 {% macro identity(i) -%}
 GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
-{%- set options = [] %}
-{#- SQLAlchemy's order: INCREMENT BY before START WITH. #}
+{%- set options = identity_options(i) %}
+{%- if options %} ({{ options }}){% endif %}
+{%- endmacro %}
+
+{#- SQLAlchemy's order and spelling; `order` and `on_null` are Oracle's. -#}
+{% macro identity_options(i) -%}
+{% set options = [] %}
 {%- if i.increment is not none %}{% set options = options + ["INCREMENT BY " ~ i.increment] %}{% endif %}
 {%- if i.start is not none %}{% set options = options + ["START WITH " ~ i.start] %}{% endif %}
-{%- if options %} ({{ options | join(" ") }}){% endif %}
+{%- if i.minvalue is not none %}{% set options = options + ["MINVALUE " ~ i.minvalue] %}{% endif %}
+{%- if i.maxvalue is not none %}{% set options = options + ["MAXVALUE " ~ i.maxvalue] %}{% endif %}
+{%- if i.nominvalue %}{% set options = options + ["NO MINVALUE"] %}{% endif %}
+{%- if i.nomaxvalue %}{% set options = options + ["NO MAXVALUE"] %}{% endif %}
+{%- if i.cache is not none %}{% set options = options + ["CACHE " ~ i.cache] %}{% endif %}
+{%- if i.cycle is not none %}{% set options = options + ["CYCLE" if i.cycle else "NO CYCLE"] %}{% endif %}
+{{- options | join(" ") }}
+{%- endmacro %}
+
+{#- PostgreSQL before 18 stores every generated column: it refuses
+    `GENERATED ALWAYS AS (...)` without STORED, and VIRTUAL. -#}
+{% macro computed(g, column) -%}
+{% if not g.persisted %}{{ fail("PostgreSQL 15 has only stored generated columns (it refuses VIRTUAL and a GENERATED ALWAYS AS without STORED): write `persisted: true` on the computed column `" ~ column ~ "`") }}{% endif %}
+GENERATED ALWAYS AS ({{ g.sqltext }}) STORED
 {%- endmacro %}
 
 {#- SERIAL for the table's autoincrement column (no DEFAULT then). -#}
@@ -77,6 +95,7 @@ GENERATED {{ "ALWAYS" if i.always else "BY DEFAULT" }} AS IDENTITY
 {%- if c.name == table.autoincrement_column and c.identity is none %} {{ serial(c.type) }}
 {%- else %} {{ type(c.type) }}{% if c.server_default is not none %} DEFAULT {{ default(c.server_default) }}{% endif %}
 {%- endif %}
+{%- if c.computed is not none %} {{ computed(c.computed, c.name) }}{% endif %}
 {%- if c.identity is not none %} {{ identity(c.identity) }}{% endif %}
 {%- if not c.nullable and c.identity is none %} NOT NULL{% elif c.nullable and c.identity is not none %} NULL{% endif %}
 {%- endmacro %}

@@ -1,6 +1,7 @@
 {#- A retort drift check (see postgresql/drift.sql for the context and the
     facts). SQLite reports a column's type and default as the CREATE TABLE
-    wrote them (pragma_table_info), so the expected ones are what the
+    wrote them (pragma_table_info; pragma_table_xinfo for the columns, which
+    lists computed ones too: hidden 2 and 3), so the expected ones are what the
     templates write; a default in parentheses reads back without them.
     SQLite keeps constraint names only in the table's CREATE text: a named
     constraint is found when that text holds `CONSTRAINT <name> `. It has
@@ -85,9 +86,10 @@ SELECT 'column ' || s.name || '.' || c.name, p.property, CASE p.property
         WHEN 'nullable' THEN CASE WHEN c."notnull" THEN 'NOT NULL' ELSE 'NULL' END
         ELSE coalesce(c.dflt_value, 'none')
     END, 'table ' || s.name
-FROM sqlite_schema s, pragma_table_info(s.name) c,
+FROM sqlite_schema s, pragma_table_xinfo(s.name) c,
     (SELECT 'exists' AS property UNION ALL SELECT 'type' UNION ALL SELECT 'nullable' UNION ALL SELECT 'default') AS p
 WHERE s.type = 'table' AND s.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND s.name <> {{ table | literal }}
+    AND c.hidden <> 1
 {{ statement_end }}
 {#- Indexes made by CREATE INDEX (origin 'c'): those of constraints are constraints. #}
 INSERT INTO retort_drift_found (object, property, value, parent)

@@ -56,6 +56,7 @@ NUMERIC{% if t.precision is not none %}({{ t.precision }}{% if t.scale is not no
 {{ c.name | quote }} {{ type(c.type) }}
 {%- if c.server_default is not none %} DEFAULT {{ default(c.server_default) }}{% endif %}
 {%- if not c.nullable %} NOT NULL{% endif %}
+{%- if c.computed is not none %} GENERATED ALWAYS AS ({{ c.computed.sqltext }}){% if c.computed.persisted is not none %} {{ "STORED" if c.computed.persisted else "VIRTUAL" }}{% endif %}{% endif %}
 {%- endmacro %}
 
 {% macro names(columns) -%}

@@ -18,6 +18,8 @@ pub enum AddColumnNeed {
     /// A server default that is an expression, not a constant
     /// (`CURRENT_TIMESTAMP`, `now()`): "Cannot add a column with non-constant default".
     ExpressionDefault,
+    /// A stored computed column (`persisted: true`): "cannot add a STORED column".
+    StoredComputed,
 }
 
 /// What `add_column_rebuild_when` is when a `dialect.yaml` does not say:
@@ -44,6 +46,10 @@ impl AddColumnNeed {
             AddColumnNeed::ExpressionDefault => {
                 matches!(default, Some(ServerDefault::Sql(sql)) if !is_constant(sql))
             }
+            AddColumnNeed::StoredComputed => column
+                .computed
+                .as_ref()
+                .is_some_and(|c| c.persisted == Some(true)),
         }
     }
 }

@@ -805,6 +805,7 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                     "existing_nullable",
                     "existing_comment",
                     "existing_autoincrement",
+                    "autoincrement",
                     "schema",
                     "postgresql_using",
                 ],
@@ -863,13 +864,9 @@ pub fn convert_op(call: &Call) -> Result<Vec<Value>, Unconvertible> {
                 }
             }
             set_opt_str(&mut out, "existing_comment", call.kw("existing_comment"))?;
-            if let Some(v) = call.kw("existing_autoincrement") {
-                if *v != Val::None {
-                    set(
-                        &mut out,
-                        "existing_autoincrement",
-                        Value::Bool(boolean(v, "existing_autoincrement")?),
-                    );
+            for key in ["autoincrement", "existing_autoincrement"] {
+                if let Some(v) = call.kw(key).filter(|v| **v != Val::None) {
+                    set(&mut out, key, Value::Bool(boolean(v, key)?));
                 }
             }
         }
@@ -1302,6 +1299,19 @@ mod tests {
                 "create_foreign_key:\n  name: fk\n  source_table: a\n  referent_table: b\n  local_cols:\n  - x\n  remote_cols:\n  - id\n  ondelete: CASCADE\n",
                 "drop_constraint:\n  name: fk\n  table: a\n  type: foreignkey\n",
                 "create_index:\n  name: ix\n  table: a\n  columns:\n  - x\n  - sql: lower(y)\n  unique: true\n  where: x > 0\n",
+            ]
+        );
+    }
+
+    #[test]
+    fn alter_column_autoincrement_keeps_its_keyword() {
+        let items = convert(&format!(
+            "{HEAD}def upgrade():\n    op.alter_column('t', 'id', existing_type=sa.INTEGER(), autoincrement=True, existing_autoincrement=False)\n"
+        ));
+        assert_eq!(
+            items,
+            vec![
+                "alter_column:\n  table: t\n  column: id\n  existing_type: INTEGER\n  autoincrement: true\n  existing_autoincrement: false\n",
             ]
         );
     }

@@ -310,6 +310,7 @@ pub fn column(v: &Val) -> Result<Value, Unconvertible> {
     let mut ty = None;
     let mut foreign_key = None;
     let mut identity = None;
+    let mut computed = None;
     for arg in positional {
         match arg {
             Val::Call(c) if c.func == "sqlalchemy.ForeignKey" => {
@@ -319,9 +320,7 @@ pub fn column(v: &Val) -> Result<Value, Unconvertible> {
                 foreign_key = Some(column_foreign_key(c)?);
             }
             Val::Call(c) if c.func == "sqlalchemy.Identity" => identity = Some(identity_of(c)?),
-            Val::Call(c) if c.func == "sqlalchemy.Computed" => {
-                return Err(surface("a Computed column"))
-            }
+            Val::Call(c) if c.func == "sqlalchemy.Computed" => computed = Some(computed_of(c)?),
             Val::Call(c) if c.func == "sqlalchemy.Sequence" => {
                 return Err(surface("a Sequence on a column"))
             }
@@ -384,6 +383,9 @@ pub fn column(v: &Val) -> Result<Value, Unconvertible> {
         }
         out.insert("identity".into(), identity);
     }
+    if let Some(computed) = computed {
+        out.insert("computed".into(), computed);
+    }
     if let Some(comment) = opt_string(call.kw("comment"), "comment")? {
         out.insert("comment".into(), Value::String(comment));
     }
@@ -443,26 +445,84 @@ fn column_foreign_key(call: &Call) -> Result<Value, Unconvertible> {
     Ok(Value::Mapping(out))
 }
 
+/// `sa.Identity(...)`, each keyword as the YAML key of the same name;
+/// SQLAlchemy 2.1's `oracle_order` and `oracle_on_null` are `order` and `on_null`.
 fn identity_of(call: &Call) -> Result<Value, Unconvertible> {
-    let bound = bind(
-        call,
-        &["always", "on_null", "start", "increment"],
-        "Identity",
-    )?;
-    reject_unknown(call, &["always", "start", "increment"], "Identity")?;
+    const PARAMS: &[&str] = &[
+        "always",
+        "on_null",
+        "start",
+        "increment",
+        "minvalue",
+        "maxvalue",
+        "nominvalue",
+        "nomaxvalue",
+        "cycle",
+        "cache",
+        "order",
+    ];
+    let bound = bind(call, PARAMS, "Identity")?;
+    let mut known = PARAMS.to_vec();
+    known.extend(["oracle_order", "oracle_on_null"]);
+    reject_unknown(call, &known, "Identity")?;
+    let given = |key: &str| -> Option<&Val> {
+        let at = PARAMS.iter().position(|p| *p == key)?;
+        bound[at]
+            .or_else(|| call.kw(&format!("oracle_{key}")))
+            .filter(|v| !matches!(v, Val::None))
+    };
     let mut out = Mapping::new();
-    for (key, value) in [("start", bound[2]), ("increment", bound[3])] {
-        match value {
-            None | Some(Val::None) => {}
+    for key in ["start", "increment", "minvalue", "maxvalue", "cache"] {
+        match given(key) {
+            None => {}
             Some(Val::Int(n)) => {
                 out.insert(key.into(), Value::Number((*n).into()));
             }
             Some(other) => return Err(person(format!("Identity {key} {}", other.describe()))),
         }
     }
-    if let Some(v) = bound[0] {
-        if boolean(v, "always")? {
-            out.insert("always".into(), Value::Bool(true));
+    for key in ["always", "on_null"] {
+        if let Some(v) = given(key) {
+            if boolean(v, key)? {
+                out.insert(key.into(), Value::Bool(true));
+            }
+        }
+    }
+    // SQLAlchemy writes NO MINVALUE for any value but None, False too.
+    for key in ["nominvalue", "nomaxvalue"] {
+        if given(key).is_some() {
+            out.insert(key.into(), Value::Bool(true));
+        }
+    }
+    for key in ["cycle", "order"] {
+        if let Some(v) = given(key) {
+            out.insert(key.into(), Value::Bool(boolean(v, key)?));
+        }
+    }
+    Ok(Value::Mapping(out))
+}
+
+/// `sa.Computed(sqltext, persisted=...)` as `{sqltext, persisted}`.
+fn computed_of(call: &Call) -> Result<Value, Unconvertible> {
+    let bound = bind(call, &["sqltext", "persisted"], "Computed")?;
+    reject_unknown(call, &["sqltext", "persisted"], "Computed")?;
+    let sqltext = match bound[0] {
+        Some(Val::Str(s)) => s.clone(),
+        Some(Val::Call(c)) => sql_expression(c)?,
+        Some(other) => {
+            return Err(person(format!(
+                "a Computed expression {}",
+                other.describe()
+            )))
+        }
+        None => return Err(person("a Computed without an expression")),
+    };
+    let mut out = Mapping::new();
+    out.insert("sqltext".into(), Value::String(sqltext));
+    match bound[1] {
+        None | Some(Val::None) => {}
+        Some(v) => {
+            out.insert("persisted".into(), Value::Bool(boolean(v, "persisted")?));
         }
     }
     Ok(Value::Mapping(out))
@@ -659,10 +719,38 @@ mod tests {
             yaml(&column(&v).expect("converts")),
             "name: n\ntype: BigInteger\nnullable: false\nidentity:\n  start: 5\n  increment: 2\n  always: true\n"
         );
-        let v = val(SA, "sa.Column('n', sa.Integer, sa.Identity(cycle=True))");
+        let v = val(
+            SA,
+            "sa.Column('n', sa.Integer, sa.Identity(minvalue=1, maxvalue=9, nominvalue=False, cache=5, cycle=False, oracle_order=True, on_null=True))",
+        );
+        assert_eq!(
+            yaml(&column(&v).expect("converts")),
+            "name: n\ntype: Integer\nnullable: false\nidentity:\n  minvalue: 1\n  maxvalue: 9\n  cache: 5\n  on_null: true\n  nominvalue: true\n  cycle: false\n  order: true\n"
+        );
+        let v = val(SA, "sa.Column('n', sa.Integer, sa.Identity(mssql_x=1))");
         assert!(
             column(&v).is_err(),
             "an Identity option retort cannot write"
+        );
+    }
+
+    #[test]
+    fn a_computed_column_converts() {
+        let v = val(
+            SA,
+            "sa.Column('t', sa.Numeric(12, 2), sa.Computed('price * qty', persisted=True))",
+        );
+        assert_eq!(
+            yaml(&column(&v).expect("converts")),
+            "name: t\ntype: Numeric(12, 2)\ncomputed:\n  sqltext: price * qty\n  persisted: true\n"
+        );
+        let v = val(
+            SA,
+            "sa.Column('t', sa.Integer(), sa.Computed(sa.text('a + 1')))",
+        );
+        assert_eq!(
+            yaml(&column(&v).expect("converts")),
+            "name: t\ntype: Integer\ncomputed:\n  sqltext: a + 1\n"
         );
     }
 

@@ -242,6 +242,7 @@ fn autoincrement_column(
         .any(|c| c.kind == "foreign_key" && c.columns.contains(key));
     let eligible = integer
         && column.foreign_key.is_none()
+        && column.computed.is_none()
         && !in_foreign_key
         && column.autoincrement != Some(false);
     eligible.then(|| column.name.clone())

@@ -288,7 +288,8 @@ fn index_lock(
 
 fn not_null_without_default(add: &AddColumn, step: &Step, found: &mut Vec<Finding>) {
     let column = &add.column;
-    let filled_by_engine = column.server_default.is_some() || column.identity.is_some();
+    let filled_by_engine =
+        column.server_default.is_some() || column.identity.is_some() || column.computed.is_some();
     if column.is_nullable() || filled_by_engine || !existed_at_start(step, &add.schema, &add.table)
     {
         return;

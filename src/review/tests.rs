@@ -217,3 +217,20 @@ fn a_guarded_op_the_model_knows_changes_nothing_says_so() {
     );
     assert_eq!(notes[1].location, Location::new("r2.yaml", 2, 3));
 }
+
+#[test]
+fn a_not_null_computed_column_is_filled_by_the_engine() {
+    let r1 = revision("r1", BASE, None);
+    let r2 = revision(
+        "r2",
+        "- add_column: {table: runs, column: {name: twice, type: Integer, nullable: false, computed: {sqltext: id * 2, persisted: true}}}",
+        None,
+    );
+    let notes = notes(&[&r1, &r2], &[], None).unwrap();
+    assert!(
+        !notes
+            .iter()
+            .any(|n| n.rule == crate::review::catalogue::NOT_NULL_WITHOUT_DEFAULT),
+        "{notes:?}"
+    );
+}

@@ -114,6 +114,36 @@ impl EngineRules {
         ))
     }
 
+    /// Refuses making `column` of `table` AUTO_INCREMENT (`alter_column`'s
+    /// `autoincrement: true`) where the engine needs it to lead a key and
+    /// allows one such column per table.
+    pub fn check_auto_increment_target(&self, table: &Table, column: &str) -> Result<(), Problem> {
+        if !self.ddl_limits.auto_increment_needs_key {
+            return Ok(());
+        }
+        let what = || {
+            format!(
+                "alter_column makes column `{column}` of table `{}` AUTO_INCREMENT",
+                qualified(&table.schema, &table.name)
+            )
+        };
+        if table.counted_column.as_deref().is_some_and(|c| c != column) {
+            return Err(self.refusal(
+                what(),
+                "a table has one AUTO_INCREMENT column",
+                "make the table's AUTO_INCREMENT column a plain one first (`autoincrement: false`)",
+            ));
+        }
+        if !super::fk_indexes::any_index_leads(table, &[column.to_owned()]) {
+            return Err(self.refusal(
+                what(),
+                "an AUTO_INCREMENT column must lead a key",
+                "create the primary key, a unique constraint or an index on the column first",
+            ));
+        }
+        Ok(())
+    }
+
     /// Refuses a new foreign key `fk` of `table` named like a foreign key
     /// of another table of its schema, where those names are one namespace.
     pub fn check_foreign_key_name(

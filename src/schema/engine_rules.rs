@@ -24,6 +24,8 @@ pub struct EngineRules {
     pub rows: crate::dialect::RowRules,
     /// What an index of each method can be.
     pub index_methods: crate::dialect::IndexMethods,
+    /// Whether `alter_column`'s `autoincrement` changes the column on the engine.
+    pub alter_column_autoincrement: bool,
 }
 
 impl EngineRules {
@@ -36,6 +38,7 @@ impl EngineRules {
             ddl_limits: dialect.ddl_limits.clone(),
             rows: dialect.rows.clone(),
             index_methods: dialect.index_methods.clone(),
+            alter_column_autoincrement: dialect.alter_column_autoincrement,
         }
     }
 

@@ -489,6 +489,7 @@ fn invert_alter_column(op: &AlterColumn) -> AlterColumn {
             (_, None) => Patch::Remove,
         },
         using: None,
+        autoincrement: op.autoincrement.and(op.existing_autoincrement),
         existing_type: None,
         existing_nullable: None,
         existing_server_default: None,

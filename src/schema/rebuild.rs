@@ -118,6 +118,10 @@ impl PendingRebuild {
             .columns
             .iter()
             .filter_map(|column| {
+                // The engine computes a computed column; it takes no value.
+                if column.computed.is_some() {
+                    return None;
+                }
                 let source = self
                     .sources
                     .iter()

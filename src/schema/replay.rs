@@ -253,6 +253,7 @@ fn create_table(schema: &mut Schema, op: &CreateTable) -> Result<CreateTable, Pr
         });
     }
     no_duplicates("column", op.columns.iter().map(|c| c.name.as_str()))?;
+    op.columns.iter().try_for_each(computed_alone)?;
     let table = Table::from_create_table(op);
     let primary_keys = table
         .constraints
@@ -455,6 +456,7 @@ fn add_new_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
         });
     }
     enum_exists(schema, &None, &op.column.type_)?;
+    computed_alone(&op.column)?;
     if op.column.primary_key && current.primary_key().is_some() {
         return Err(Problem::Invalid(format!(
             "table `{}` already has a primary key; drop it and use create_primary_key",
@@ -497,6 +499,29 @@ fn add_new_column(schema: &mut Schema, op: &AddColumn) -> Result<(), Problem> {
     }
     schema.name_unnamed_constraints(&op.schema, &op.table);
     Ok(())
+}
+
+/// A computed column takes its value from its expression alone: SQLAlchemy
+/// refuses a server default or an identity beside it ("A generated column
+/// cannot specify a server_default"), and so do the engines.
+fn computed_alone(column: &Column) -> Result<(), Problem> {
+    if column.computed.is_none() {
+        return Ok(());
+    }
+    let other = if column.server_default.is_some() {
+        "a server_default"
+    } else if column.identity.is_some() {
+        "an identity"
+    } else if column.autoincrement == Some(true) {
+        "autoincrement: true"
+    } else {
+        return Ok(());
+    };
+    Err(Problem::Invalid(format!(
+        "column `{}` is computed and has {other}: the engine computes its value from the \
+         expression alone; leave out one of them",
+        column.name
+    )))
 }
 
 /// The constraints `add_column` appended to its table (from
@@ -694,13 +719,36 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
         let current = table(schema, &op.schema, &op.table)?;
         schema.rules.check_not_null_column(current, &op.column)?;
     }
+    // Only where the dialect writes it: elsewhere the engine keeps the column.
+    let new_autoincrement = op
+        .autoincrement
+        .filter(|_| schema.rules.alter_column_autoincrement);
+    if new_autoincrement == Some(true) && !autoincrement {
+        let current = table(schema, &op.schema, &op.table)?;
+        schema
+            .rules
+            .check_auto_increment_target(current, &op.column)?;
+    }
 
+    if before.computed.is_some() {
+        // MySQL's MODIFY/CHANGE restate the column without its expression,
+        // and the engines refuse a default on it.
+        return Err(Problem::Invalid(format!(
+            "column `{}` is computed: retort does not alter a computed column (MySQL's \
+             MODIFY/CHANGE would restate it as a plain column, and the engines refuse a \
+             server default on it); drop the column and add it again",
+            op.column
+        )));
+    }
     let mut after = before.clone();
     if let Some(new_type) = &op.type_ {
         after.type_ = new_type.clone();
     }
     if let Some(new_nullable) = op.nullable {
         after.nullable = Some(new_nullable);
+    }
+    if new_autoincrement.is_some() {
+        after.autoincrement = new_autoincrement;
     }
     match &op.server_default {
         Patch::Keep => {}
@@ -731,9 +779,12 @@ fn alter_column(schema: &mut Schema, op: &AlterColumn) -> Result<AlterColumn, Pr
     if let Some(slot) = changed.column_mut(renamed) {
         *slot = after;
     }
-    if autoincrement {
-        // MySQL's MODIFY writes AUTO_INCREMENT again (existing_autoincrement).
+    if new_autoincrement.unwrap_or(autoincrement) {
+        // MySQL's MODIFY writes AUTO_INCREMENT again (existing_autoincrement),
+        // or for the first time (autoincrement: true).
         changed.counted_column = Some(renamed.to_owned());
+    } else if new_autoincrement == Some(false) {
+        changed.counted_column = None;
     }
     if let Some(new_name) = &op.new_name {
         rename_referenced_column(schema, &op.schema, &op.table, &op.column, new_name);
@@ -1333,6 +1384,15 @@ fn bulk_insert(schema: &Schema, op: &BulkInsert) -> Result<(), Problem> {
                 Some(found) => *found,
                 None => column(target, name)?, // the error, with its suggestion
             };
+            if column.computed.is_some() {
+                return Err(Problem::BadValue {
+                    row: index + 1,
+                    column: name.clone(),
+                    message: "a computed column: the engine computes its value and refuses one \
+                              given; leave the column out of the rows"
+                        .into(),
+                });
+            }
             check_value(column, value).map_err(|message| Problem::BadValue {
                 row: index + 1,
                 column: name.clone(),
@@ -1345,6 +1405,7 @@ fn bulk_insert(schema: &Schema, op: &BulkInsert) -> Result<(), Problem> {
             !c.is_nullable()
                 && c.server_default.is_none()
                 && c.identity.is_none()
+                && c.computed.is_none()
                 && autoincrement != Some(c.name.as_str())
                 && !given.contains(c.name.as_str())
         });

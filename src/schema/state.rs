@@ -834,6 +834,11 @@ impl Table {
             return None;
         };
         let column = self.column(key)?;
+        // A computed column has a server default in SQLAlchemy
+        // (`Computed` is a `FetchedValue`), which rules it out.
+        if column.computed.is_some() {
+            return None;
+        }
         let integer = matches!(
             column.type_,
             ColumnType::Integer | ColumnType::SmallInteger | ColumnType::BigInteger
@@ -937,6 +942,11 @@ impl Table {
         for constraint in &mut renamed.constraints {
             if let TableConstraint::Check(check) = constraint {
                 rewrite(&mut check.condition)?;
+            }
+        }
+        for column in &mut renamed.columns {
+            if let Some(computed) = &mut column.computed {
+                rewrite(&mut computed.sqltext)?;
             }
         }
         for index in &mut renamed.indexes {

@@ -1225,3 +1225,114 @@ fn rows_a_derived_downgrade_deleted_are_not_known_any_more() {
         "a repeated key is refused"
     );
 }
+
+#[test]
+fn a_computed_column_is_the_engines_alone() {
+    let add = |column: &str| format!("- add_column: {{table: runs, column: {column}}}");
+    let computed = "{name: twice, type: Integer, computed: {sqltext: files * 2, persisted: true}";
+    let error = error_of(&add(&format!("{computed}, server_default: '0'}}")));
+    assert!(
+        error
+            .to_string()
+            .contains("is computed and has a server_default"),
+        "{error}"
+    );
+    let error = error_of(&add(&format!("{computed}, identity: {{}}}}")));
+    assert!(
+        error
+            .to_string()
+            .contains("is computed and has an identity"),
+        "{error}"
+    );
+
+    let mut schema = base();
+    apply_one(&mut schema, &add(&format!("{computed}}}"))).expect("a computed column is added");
+    // bulk_insert gives it no value, and needs none for it.
+    let row = "{id: 1, ingestion_id: 1, status: ok";
+    let error = apply_one(
+        &mut schema,
+        &format!("- bulk_insert: {{table: runs, rows: [{row}, twice: 2}}]}}"),
+    )
+    .expect_err("a value for a computed column");
+    assert!(
+        error
+            .to_string()
+            .contains("column `twice`: a computed column"),
+        "{error}"
+    );
+    apply_one(
+        &mut schema,
+        &format!("- bulk_insert: {{table: runs, rows: [{row}}}]}}"),
+    )
+    .unwrap();
+    let error = apply_one(
+        &mut schema,
+        "- alter_column: {table: runs, column: twice, nullable: false}",
+    )
+    .expect_err("a computed column is not altered");
+    assert!(
+        error
+            .to_string()
+            .contains("drop the column and add it again"),
+        "{error}"
+    );
+    // A rename of a column it is computed from carries into its expression.
+    apply_one(
+        &mut schema,
+        "- alter_column: {table: runs, column: files, new_name: file_count}",
+    )
+    .unwrap();
+    let runs = schema.table(&None, "runs").expect("runs");
+    let twice = runs
+        .column("twice")
+        .and_then(|c| c.computed.as_ref())
+        .expect("computed");
+    assert_eq!(twice.sqltext, "file_count * 2");
+}
+
+#[test]
+fn alter_column_autoincrement_marks_the_column_and_inverts() {
+    let mysql = crate::test_fixtures::facts("mysql");
+    let mut schema = Schema::on(&mysql);
+    apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
+    // MariaDB: "there can be only one auto column and it must be defined as a key".
+    let refused = |schema: &mut Schema, yaml: &str| {
+        apply_one(schema, yaml)
+            .expect_err("refused on MySQL")
+            .to_string()
+    };
+    let error = refused(
+        &mut schema,
+        "- alter_column: {table: runs, column: files, autoincrement: true}",
+    );
+    assert!(error.contains("one AUTO_INCREMENT column"), "{error}");
+    let rev = revision(
+        "r1",
+        "- alter_column: {table: runs, column: id, autoincrement: false}",
+        None,
+    );
+    let before = schema.clone();
+    let inverse = downgrade_ops(&rev, Some(&before)).expect("invertible");
+    apply_ops(&mut schema, &rev.upgrade, None).expect("the upgrade applies");
+    let runs = schema.table(&None, "runs").expect("runs");
+    assert_eq!(runs.autoincrement_column(), None);
+    let error = refused(
+        &mut schema,
+        "- alter_column: {table: runs, column: files, autoincrement: true}",
+    );
+    assert!(error.contains("must lead a key"), "{error}");
+    let done = apply_ops(&mut schema, &inverse, None).expect("the downgrade applies");
+    let Op::AlterColumn(back) = &done[0].op else {
+        panic!("{done:?}")
+    };
+    assert_eq!(back.autoincrement, Some(true));
+    let runs = schema.table(&None, "runs").expect("runs");
+    assert_eq!(runs.autoincrement_column(), Some("id"));
+    // Elsewhere Alembic writes nothing, and the engine keeps its column.
+    let postgresql = crate::test_fixtures::facts("postgresql");
+    let mut schema = Schema::on(&postgresql);
+    apply_ops(&mut schema, &ops(BASE), None).expect("the base schema replays");
+    apply_ops(&mut schema, &rev.upgrade, None).expect("the upgrade applies");
+    let runs = schema.table(&None, "runs").expect("runs");
+    assert_eq!(runs.autoincrement_column(), Some("id"));
+}

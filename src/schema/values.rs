@@ -236,6 +236,7 @@ mod tests {
             server_default: None,
             autoincrement: None,
             identity: None,
+            computed: None,
             unique: false,
             index: false,
             comment: None,

@@ -32,7 +32,8 @@ How YAML becomes Alembic (SPEC.md section 2 on the YAML side):
   a mapping of dialect to default picks the running dialect's entry, else
   `default`, else none; in alter_column an absent key is "no change", null
   drops the default.
-* columns: sa.Column with ForeignKey(name, ondelete, ...), Identity, unique,
+* columns: sa.Column with ForeignKey(name, ondelete, ...), Identity (order and
+  on_null as oracle_order and oracle_on_null), Computed, unique,
   index, comment; table constraints: PrimaryKeyConstraint, UniqueConstraint,
   ForeignKeyConstraint, CheckConstraint.
 * create_table `indexes:` become sa.Index objects of the table, so Alembic
@@ -607,13 +608,25 @@ class OpRunner:
             )
         identity = c.get("identity")
         if identity is not None:
+            oracle = {f"oracle_{key}": identity[key] for key in ("order", "on_null") if identity.get(key) is not None}
             args.append(
                 sa.Identity(
                     always=bool(identity.get("always", False)),
                     start=identity.get("start"),
                     increment=identity.get("increment"),
+                    minvalue=identity.get("minvalue"),
+                    maxvalue=identity.get("maxvalue"),
+                    # SQLAlchemy writes NO MINVALUE for any value but None.
+                    nominvalue=identity.get("nominvalue") or None,
+                    nomaxvalue=identity.get("nomaxvalue") or None,
+                    cache=identity.get("cache"),
+                    cycle=identity.get("cycle"),
+                    **oracle,
                 )
             )
+        computed = c.get("computed")
+        if computed is not None:
+            args.append(sa.Computed(computed["sqltext"], persisted=computed.get("persisted")))
         kw = {"primary_key": bool(c.get("primary_key", False))}
         if c.get("nullable") is not None:
             kw["nullable"] = c["nullable"]
@@ -758,6 +771,8 @@ class OpRunner:
             kw["existing_nullable"] = body["existing_nullable"]
         if body.get("existing_comment") is not None:
             kw["existing_comment"] = body["existing_comment"]
+        if body.get("autoincrement") is not None:
+            kw["autoincrement"] = body["autoincrement"]
         if body.get("existing_autoincrement") is not None:
             kw["existing_autoincrement"] = body["existing_autoincrement"]
         if kw["existing_server_default"] is False:

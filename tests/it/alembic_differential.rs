@@ -152,7 +152,27 @@ const EFFECT_ENGINE_NAMES: &str = "the `effect:` drops constraints by the names 
 const MARIADB_TWINS: &str = "the mysql dialect serves MySQL and MariaDB: a `mariadb_*` table \
      option stands for its `mysql_*` twin, as Alembic's mariadb dialect writes it; Alembic's \
      mysql dialect ignores it";
+const SQLITE_STORED_COMPUTED: &str = "SQLite refuses to add a stored generated column \
+    (`cannot add a STORED column`): Alembic writes the ADD COLUMN, retort compiles the table \
+    rebuild of batch mode";
+const PG_VIRTUAL_COMPUTED: &str = "PostgreSQL 15 has only stored generated columns: Alembic \
+    offline writes `GENERATED ALWAYS AS (..)` (PostgreSQL 18's virtual column), which \
+    PostgreSQL 15 refuses; retort refuses a computed column without `persisted: true`";
 const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
+    (
+        "computed_stored",
+        "sqlite",
+        "upgrade head*",
+        RetortDiffers,
+        SQLITE_STORED_COMPUTED,
+    ),
+    (
+        "computed_virtual",
+        "postgresql",
+        "upgrade*",
+        RetortRefuses,
+        PG_VIRTUAL_COMPUTED,
+    ),
     (
         "alembic_ops",
         "*",
@@ -1238,6 +1258,10 @@ const PROJECT_CASES: &[(&str, &[&str])] = &[
     ("rename_objects", &[]),
     ("dialect_options", &[]),
     ("mariadb_options", &[]),
+    ("computed_stored", &[]),
+    ("computed_virtual", &[]),
+    ("identity_options", &[]),
+    ("alter_autoincrement", &[]),
 ];
 
 /// online_ddl: k2 and k3 build and drop indexes outside the transaction, k4
@@ -1362,6 +1386,22 @@ fn rename_objects_match_alembic() {
 #[test]
 fn fk_match_matches_alembic() {
     check_named("fk_match");
+}
+
+#[test]
+fn computed_columns_match_alembic() {
+    check_named("computed_stored");
+    check_named("computed_virtual");
+}
+
+#[test]
+fn identity_options_match_alembic() {
+    check_named("identity_options");
+}
+
+#[test]
+fn alter_autoincrement_matches_alembic() {
+    check_named("alter_autoincrement");
 }
 
 /// Projects without their own case list get the default cases.

@@ -46,12 +46,19 @@ fn projects(engine: Engine) -> Vec<(&'static str, &'static str)> {
         "sqlite_add_column",
         "dialect_options",
         "mariadb_options",
+        "computed_stored",
+        "identity_options",
+        "alter_autoincrement",
     ]
     .map(|name| (name, ""))
     .to_vec();
     // SQLite cannot add its identity column.
     if engine != Engine::Sqlite {
         projects.push(("alembic_surface", ""));
+    }
+    // PostgreSQL 15 has no virtual generated columns.
+    if engine != Engine::Postgres {
+        projects.push(("computed_virtual", ""));
     }
     // MySQL has no partial indexes.
     if engine != Engine::MariaDb {

@@ -19,6 +19,7 @@ mod helpers;
 mod known_rows;
 mod shared_enum;
 mod surface;
+mod surface_columns;
 mod surface_ops;
 mod type_change_casts;
 mod unnamed;

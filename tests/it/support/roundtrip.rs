@@ -186,6 +186,35 @@ pub const FK_MATCH: Pieces = Pieces {
     down: &["m2:m1", "m1:base"],
 };
 
+/// Stored computed columns, created and added (issue 17).
+pub const COMPUTED_STORED: Pieces = Pieces {
+    project: "computed_stored",
+    up: &["g1", "g1:heads"],
+    down: &["g2:g1", "g1:base"],
+};
+
+/// Computed columns left to the engine's default or virtual (issue 17); not
+/// PostgreSQL 15, which has only stored ones.
+pub const COMPUTED_VIRTUAL: Pieces = Pieces {
+    project: "computed_virtual",
+    up: &["v1", "v1:heads"],
+    down: &["v2:v1", "v1:base"],
+};
+
+/// Identity columns with every `sa.Identity` option (issue 17).
+pub const IDENTITY_OPTIONS: Pieces = Pieces {
+    project: "identity_options",
+    up: &["i1", "i1:heads"],
+    down: &["i2:i1", "i1:base"],
+};
+
+/// `alter_column` with `autoincrement` (issue 17).
+pub const ALTER_AUTOINCREMENT: Pieces = Pieces {
+    project: "alter_autoincrement",
+    up: &["t1", "t1:heads"],
+    down: &["t2:t1", "t1:base"],
+};
+
 /// An index and a constraint of each kind renamed (issue 17).
 pub const RENAME_OBJECTS: Pieces = Pieces {
     project: "rename_objects",
