@@ -2,6 +2,7 @@
 //! `retort schema REV`: the standalone enum types, then every table in an
 //! order where each comes after the tables it references.
 
+use super::replay::creates_type;
 use super::state::{constraint_name, is_unnamed, named_enum, with_known_name, Schema, Table};
 use crate::location::Location;
 use crate::revision::{CreateEnum, IndexDef, Op, OpEntry, TableConstraint};
@@ -13,7 +14,9 @@ pub fn creation_ops(schema: &Schema, location: &Location) -> Vec<OpEntry> {
     let mut ops = Vec::new();
     for (ns, namespace) in &schema.namespaces {
         for (name, values) in &namespace.enums {
-            if schema.enum_users(ns, name).is_empty() {
+            // A type no table creates: unused, or used only by columns of
+            // `postgresql.ENUM(..., create_type=False)`, which refer to it.
+            if !created_by_a_table(schema, name) {
                 ops.push(Op::CreateEnum(CreateEnum {
                     name: name.clone(),
                     values: values.clone(),
@@ -54,6 +57,7 @@ pub fn creation_ops(schema: &Schema, location: &Location) -> Vec<OpEntry> {
             table
                 .columns
                 .iter()
+                .filter(|c| creates_type(&c.type_))
                 .filter_map(|c| named_enum(&c.type_).map(|(name, _)| name.to_owned()))
                 .filter(|name| !created_enum(&created, name))
                 .fold(Vec::new(), |mut names, name| {
@@ -119,13 +123,22 @@ fn clear_engine_name(constraint: &mut TableConstraint) {
     }
 }
 
+/// Whether a column of some table creates the enum type `name` with its table.
+fn created_by_a_table(schema: &Schema, name: &str) -> bool {
+    schema.tables().iter().any(|t| {
+        t.columns
+            .iter()
+            .any(|c| creates_type(&c.type_) && named_enum(&c.type_).is_some_and(|(n, _)| n == name))
+    })
+}
+
 /// Whether a table created earlier already made the enum type (a column's
 /// enum type is in the default schema, whatever the table's).
 fn created_enum(created: &[&Table], name: &str) -> bool {
     created.iter().any(|t| {
         t.columns
             .iter()
-            .any(|c| named_enum(&c.type_).is_some_and(|(n, _)| n == name))
+            .any(|c| creates_type(&c.type_) && named_enum(&c.type_).is_some_and(|(n, _)| n == name))
     })
 }
 
