@@ -1181,3 +1181,32 @@ fn renamed_indexes_and_constraints_follow_in_the_model_and_rename_back() {
         assert!(apply_one(&mut base(), wrong).is_err(), "{wrong}");
     }
 }
+
+/// warehouse's organizationapplicationstatus: a type only columns of
+/// `postgresql.ENUM(..., create_type=False)` use is created on its own
+/// before the table that refers to it.
+#[test]
+fn the_creation_ops_create_a_type_that_only_refers_columns_use() {
+    let mut schema = base();
+    apply_ops(
+        &mut schema,
+        &ops("
+- create_enum: {name: status, values: [open, shut]}
+- create_table:
+    name: requests
+    columns:
+      - {name: id, type: Integer, primary_key: true}
+      - {name: status, type: \"postgresql.ENUM('open', 'shut', name='status', create_type=False)\"}
+"),
+        None,
+    )
+    .unwrap();
+    let creation = dump::creation_ops(&schema, &Location::new("r.yaml", 1, 1));
+    assert!(
+        matches!(&creation[0].op, Op::CreateEnum(e) if e.name == "status"),
+        "{creation:#?}"
+    );
+    let mut rebuilt = Schema::new();
+    apply_ops(&mut rebuilt, &creation, None).unwrap();
+    assert_eq!(dump(&rebuilt), dump(&schema));
+}
