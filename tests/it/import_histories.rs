@@ -157,7 +157,7 @@ const HISTORIES: &[History] = &[
         surface: 7,
         person_left: 0,
         loaded: 288,
-        compared_at_least: 48,
+        compared_at_least: 264,
         resolved_differently: &[],
         downgrade_refused: Some(
             // The Python's downgrade is `pass`: the yanked dates its raw
