@@ -375,7 +375,7 @@ fn convert_call(env: &Env, expr: &Expr) -> Result<Vec<Value>, Unconvertible> {
         if method == "create" || method == "drop" {
             if let Ok(Val::Call(ty)) = env.eval(&attr.value) {
                 if ty.name() == "Enum" || ty.name() == "ENUM" {
-                    return enum_create_drop(&ty, method, call);
+                    return enum_create_drop(&ty, method);
                 }
             }
         }
@@ -449,18 +449,11 @@ fn convert_call(env: &Env, expr: &Expr) -> Result<Vec<Value>, Unconvertible> {
     }
 }
 
-/// `sa.Enum(...).create(bind)` as `create_enum`, `.drop(bind)` as `drop_enum`.
-fn enum_create_drop(
-    ty: &Call,
-    method: &str,
-    call: &ruff_python_ast::ExprCall,
-) -> Result<Vec<Value>, Unconvertible> {
-    if call.arguments.keywords.iter().any(|k| {
-        k.arg.as_ref().map(|a| a.id.as_str()) == Some("checkfirst")
-            && !matches!(k.value, Expr::BooleanLiteral(ref b) if !b.value)
-    }) {
-        return Err(surface(format!("{method} of an enum type with checkfirst")));
-    }
+/// `sa.Enum(...).create(bind)` as `create_enum`, `.drop(bind)` as
+/// `drop_enum`. `checkfirst=True` changes nothing offline: Alembic's
+/// connection (SQLAlchemy's mock connection) never checks, and prints the CREATE or DROP TYPE
+/// (the schema model refuses a type that exists, or one that does not).
+fn enum_create_drop(ty: &Call, method: &str) -> Result<Vec<Value>, Unconvertible> {
     reject_unknown(ty, &["name", "schema", "create_type"], "Enum")?;
     let mut out = Mapping::new();
     set(&mut out, "name", name(ty.kw("name"), "an enum type")?);
@@ -1420,6 +1413,20 @@ mod tests {
                 "create_table:\n  name: t\n  columns:\n  - name: a\n    type: String(20)\n  mysql_default_charset: utf8\n  mariadb_row_format: DYNAMIC\n  postgresql_partition_by: RANGE (a)\n",
                 "create_index:\n  name: ix\n  table: t\n  columns:\n  - a\n  where: a > 0\n  postgresql_ops:\n    a: text_pattern_ops\n  postgresql_with:\n    fillfactor: 70\n    deduplicate_items: false\n  mysql_length:\n    a: 10\n  mysql_prefix: FULLTEXT\n",
                 "create_index:\n  name: iy\n  table: t\n  columns:\n  - a\n  mysql_length: 5\n",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_enum_created_with_checkfirst_is_created_as_alembic_prints_it_offline() {
+        let items = convert(&format!(
+            "{HEAD}E = sa.Enum('a', 'b', name='e')\ndef upgrade():\n    E.create(op.get_bind(), checkfirst=True)\n    E.drop(op.get_bind(), checkfirst=True)\n"
+        ));
+        assert_eq!(
+            items,
+            vec![
+                "create_enum:\n  name: e\n  values:\n  - a\n  - b\n",
+                "drop_enum:\n  name: e\n",
             ]
         );
     }

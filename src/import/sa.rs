@@ -542,7 +542,16 @@ pub fn table_constraint(call: &Call) -> Result<Value, Unconvertible> {
         }
         "UniqueConstraint" => {
             let key = "postgresql_nulls_not_distinct";
-            reject_unknown(call, &["name", key], call.name())?;
+            // Autogenerate writes `postgresql_include=[]`, for which
+            // SQLAlchemy prints no INCLUDE clause: it says nothing.
+            let include = "postgresql_include";
+            let known: &[&str] = match call.kw(include) {
+                Some(Val::List(items) | Val::Tuple(items)) if items.is_empty() => {
+                    &["name", key, include]
+                }
+                _ => &["name", key],
+            };
+            reject_unknown(call, known, call.name())?;
             out.insert(
                 "columns".into(),
                 string_list(&strings(&Val::List(call.args.clone()), "columns")?),
@@ -782,6 +791,23 @@ mod tests {
         assert_eq!(
             yaml(&table_constraint(&c).expect("converts")),
             "foreign_key:\n  columns:\n  - a\n  ref_table: t\n  ref_columns:\n  - b\n  name: fk\n  ondelete: SET NULL\n"
+        );
+        let Val::Call(c) = val(
+            SA,
+            "sa.UniqueConstraint('a', name='uq', postgresql_include=[], postgresql_nulls_not_distinct=False)",
+        ) else {
+            panic!("a call")
+        };
+        assert_eq!(
+            yaml(&table_constraint(&c).expect("an empty include says nothing")),
+            "unique:\n  columns:\n  - a\n  postgresql_nulls_not_distinct: false\n  name: uq\n"
+        );
+        let Val::Call(c) = val(SA, "sa.UniqueConstraint('a', postgresql_include=['b'])") else {
+            panic!("a call")
+        };
+        assert!(
+            table_constraint(&c).is_err(),
+            "covering columns of a unique constraint retort cannot write"
         );
         let Val::Call(c) = val(SA, "sa.PrimaryKeyConstraint('id')") else {
             panic!()

@@ -337,7 +337,7 @@ fn register_enums(
 
 /// Whether `create_table` creates the column type's named enum (not for
 /// `postgresql.ENUM(..., create_type=False)`).
-fn creates_type(column_type: &ColumnType) -> bool {
+pub(super) fn creates_type(column_type: &ColumnType) -> bool {
     match column_type {
         ColumnType::Enum { create_type, .. } => *create_type,
         ColumnType::PerDialect { types } => types.iter().all(|(_, t)| creates_type(t)),

@@ -1336,3 +1336,32 @@ fn alter_column_autoincrement_marks_the_column_and_inverts() {
     let runs = schema.table(&None, "runs").expect("runs");
     assert_eq!(runs.autoincrement_column(), Some("id"));
 }
+
+/// warehouse's organizationapplicationstatus: a type only columns of
+/// `postgresql.ENUM(..., create_type=False)` use is created on its own
+/// before the table that refers to it.
+#[test]
+fn the_creation_ops_create_a_type_that_only_refers_columns_use() {
+    let mut schema = base();
+    apply_ops(
+        &mut schema,
+        &ops("
+- create_enum: {name: status, values: [open, shut]}
+- create_table:
+    name: requests
+    columns:
+      - {name: id, type: Integer, primary_key: true}
+      - {name: status, type: \"postgresql.ENUM('open', 'shut', name='status', create_type=False)\"}
+"),
+        None,
+    )
+    .unwrap();
+    let creation = dump::creation_ops(&schema, &Location::new("r.yaml", 1, 1));
+    assert!(
+        matches!(&creation[0].op, Op::CreateEnum(e) if e.name == "status"),
+        "{creation:#?}"
+    );
+    let mut rebuilt = Schema::new();
+    apply_ops(&mut rebuilt, &creation, None).unwrap();
+    assert_eq!(dump(&rebuilt), dump(&schema));
+}
