@@ -83,9 +83,16 @@ pub fn creation_ops(schema: &Schema, location: &Location) -> Vec<OpEntry> {
 /// `table` with each unnamed constraint that the engine would name
 /// otherwise in a table built from nothing named with the name the engine
 /// gave it: PostgreSQL keeps that name through a rename of the table or of
-/// its columns. `built` holds the tables written so far (the names they
+/// its columns (not where the names follow the table, as InnoDB's do). `built` holds the tables written so far (the names they
 /// take), and takes this one.
 fn keeping_engine_names(built: &mut Schema, table: &Table) -> Table {
+    if built
+        .naming
+        .as_ref()
+        .is_some_and(|n| n.follow_table_renames)
+    {
+        return table.clone();
+    }
     let mut fresh = table.clone();
     for constraint in &mut fresh.constraints {
         if is_unnamed(constraint) {

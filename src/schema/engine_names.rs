@@ -36,6 +36,12 @@ pub struct UnnamedConstraints {
     /// one): a drop by name of such a constraint is refused with this reason.
     #[serde(default)]
     pub unknowable: Option<String>,
+    /// Whether a name the engine gave follows a rename of its table (InnoDB:
+    /// `<old>_ibfk_1` becomes `<new>_ibfk_1`), where PostgreSQL keeps it.
+    /// The replay does not follow it yet: `retort schema` then writes such
+    /// constraints unnamed, for the engine to name after the new table.
+    #[serde(default)]
+    pub follow_table_renames: bool,
 }
 
 /// One kind's name.

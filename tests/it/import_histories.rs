@@ -150,7 +150,7 @@ const HISTORIES: &[History] = &[
         dialects: &["postgresql"],
         summary: "288 revisions written, 260 converted exactly.",
         person: 42,
-        surface: 7,
+        surface: 6,
         person_left: 0,
         loaded: 288,
         compared_at_least: 264,
@@ -329,10 +329,13 @@ fn lay_resolutions(history: &History, project: &Path) {
 fn describes_raw_sql_only(before: &serde_yaml::Value, after: &serde_yaml::Value) -> bool {
     fn plain(value: &serde_yaml::Value) -> serde_yaml::Value {
         let mut value = value.clone();
-        if let Some(ops) = value
-            .get_mut("upgrade")
-            .and_then(serde_yaml::Value::as_sequence_mut)
-        {
+        for direction in ["upgrade", "downgrade"] {
+            let Some(ops) = value
+                .get_mut(direction)
+                .and_then(serde_yaml::Value::as_sequence_mut)
+            else {
+                continue;
+            };
             for op in ops {
                 let sql = op
                     .get("execute")
