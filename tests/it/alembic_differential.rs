@@ -158,6 +158,10 @@ const SQLITE_STORED_COMPUTED: &str = "SQLite refuses to add a stored generated c
 const PG_VIRTUAL_COMPUTED: &str = "PostgreSQL 15 has only stored generated columns: Alembic \
     offline writes `GENERATED ALWAYS AS (..)` (PostgreSQL 18's virtual column), which \
     PostgreSQL 15 refuses; retort refuses a computed column without `persisted: true`";
+const TEXT_PRIMARY_KEY_MARIADB: &str = "the project keys a Text column, which MariaDB refuses \
+     (error 1170, a key on TEXT needs a length): retort refuses it at compile time, Alembic \
+     writes it (and the later revisions name constraints as PostgreSQL does)";
+
 const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
     (
         "computed_stored",
@@ -269,9 +273,9 @@ const KNOWN: &[(&str, &str, &str, Departure, &str)] = &[
     (
         "execute_effect_postgresql*",
         "mysql",
-        "upgrade head*",
+        "upgrade*",
         RetortRefuses,
-        EFFECT_ENGINE_NAMES,
+        TEXT_PRIMARY_KEY_MARIADB,
     ),
     (
         "execute_effect_postgresql*",
