@@ -3,6 +3,7 @@
 
 use crate::location::Location;
 use crate::revision::{Downgrade, OpEntry, RawOpItem, Revision, SourceFile};
+use crate::schema::{apply_ops, Schema, SchemaError};
 
 /// Ops from a YAML list; op `i` is placed at line `i + 1`, column 3 of `file`.
 pub(crate) fn ops_in(file: &str, yaml: &str) -> Vec<OpEntry> {
@@ -47,4 +48,13 @@ pub(crate) fn facts(name: &str) -> crate::dialect::DialectFacts {
     crate::dialect::Dialect::load(name, None)
         .expect("a built-in dialect")
         .facts
+}
+
+/// A schema model on the built-in `dialect`, with the ops of the YAML list
+/// `yaml` replayed (from `rev.yaml`), or the first refusal.
+pub(crate) fn replayed_on(dialect: &str, yaml: &str) -> Result<Schema, SchemaError> {
+    let facts = facts(dialect);
+    let mut schema = Schema::on(&facts);
+    apply_ops(&mut schema, &ops_in("rev.yaml", yaml), None)?;
+    Ok(schema)
 }

@@ -255,17 +255,10 @@ fn first_blob<'c>(
 
 #[cfg(test)]
 mod tests {
-    use crate::schema::{apply_ops, Schema, SchemaError};
+    use crate::schema::{Schema, SchemaError};
 
     fn on(dialect: &str, yaml: &str) -> Result<Schema, SchemaError> {
-        let facts = crate::test_fixtures::facts(dialect);
-        let mut schema = Schema::on(&facts);
-        apply_ops(
-            &mut schema,
-            &crate::test_fixtures::ops_in("rev.yaml", yaml),
-            None,
-        )?;
-        Ok(schema)
+        crate::test_fixtures::replayed_on(dialect, yaml)
     }
 
     fn table(column_type: &str, keys: &str) -> String {

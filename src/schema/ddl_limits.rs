@@ -353,7 +353,7 @@ fn writes_column(fk: &ForeignKeyDef) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::schema::{apply_ops, Schema, SchemaError};
+    use crate::schema::{Schema, SchemaError};
 
     const TABLES: &str = r#"
 - create_table:
@@ -364,15 +364,7 @@ mod tests {
 "#;
 
     fn on(dialect: &str, more: &str) -> Result<Schema, SchemaError> {
-        let facts = crate::test_fixtures::facts(dialect);
-        let mut schema = Schema::on(&facts);
-        let yaml = format!("{TABLES}{more}");
-        apply_ops(
-            &mut schema,
-            &crate::test_fixtures::ops_in("rev.yaml", &yaml),
-            None,
-        )?;
-        Ok(schema)
+        crate::test_fixtures::replayed_on(dialect, &format!("{TABLES}{more}"))
     }
 
     fn refused_on_mysql_only(more: &str, rule: &str) {

@@ -258,7 +258,7 @@ pub(super) fn has_index_led_by(table: &Table, columns: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::{apply_ops, Schema, SchemaError};
+    use crate::schema::{Schema, SchemaError};
 
     const PARENT: &str = r#"
 - create_table:
@@ -273,15 +273,7 @@ mod tests {
 "#;
 
     fn on(dialect: &str, more: &str) -> Result<Schema, SchemaError> {
-        let facts = crate::test_fixtures::facts(dialect);
-        let mut schema = Schema::on(&facts);
-        let yaml = format!("{PARENT}{more}");
-        apply_ops(
-            &mut schema,
-            &crate::test_fixtures::ops_in("rev.yaml", &yaml),
-            None,
-        )?;
-        Ok(schema)
+        crate::test_fixtures::replayed_on(dialect, &format!("{PARENT}{more}"))
     }
 
     #[test]

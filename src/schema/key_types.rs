@@ -144,7 +144,7 @@ impl EngineRules {
 
 #[cfg(test)]
 mod tests {
-    use crate::schema::{apply_ops, Schema, SchemaError};
+    use crate::schema::{Schema, SchemaError};
 
     const TABLES: &str = r#"
 - create_table:
@@ -159,15 +159,7 @@ mod tests {
 "#;
 
     fn on(dialect: &str, more: &str) -> Result<Schema, SchemaError> {
-        let facts = crate::test_fixtures::facts(dialect);
-        let mut schema = Schema::on(&facts);
-        let yaml = format!("{TABLES}{more}");
-        apply_ops(
-            &mut schema,
-            &crate::test_fixtures::ops_in("rev.yaml", &yaml),
-            None,
-        )?;
-        Ok(schema)
+        crate::test_fixtures::replayed_on(dialect, &format!("{TABLES}{more}"))
     }
 
     #[test]

@@ -397,7 +397,7 @@ fn refusal(schema: &Schema, what: String) -> Problem {
 
 #[cfg(test)]
 mod tests {
-    use crate::schema::{apply_ops, Schema, SchemaError};
+    use crate::schema::{Schema, SchemaError};
 
     const ROWS: &str = r#"
 - create_table:
@@ -409,11 +409,7 @@ mod tests {
 "#;
 
     fn on(dialect: &str, more: &str) -> Result<Schema, SchemaError> {
-        let facts = crate::test_fixtures::facts(dialect);
-        let mut schema = Schema::on(&facts);
-        let ops = crate::test_fixtures::ops_in("rev.yaml", &format!("{ROWS}{more}"));
-        apply_ops(&mut schema, &ops, None)?;
-        Ok(schema)
+        crate::test_fixtures::replayed_on(dialect, &format!("{ROWS}{more}"))
     }
 
     const NOT_NULL: &str = "- alter_column: {table: parent, column: code, nullable: false}\n";
